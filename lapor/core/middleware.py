@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
+
+
+class RequestSizeLimitMiddleware:
+    """Refuse bodies larger than any legitimate form before Django reads them.
+
+    A person who picked a 500 MB video gets a page saying what the limits are (HTTP 413)
+    instead of a connection reset; the per-file checks in the form handle everything smaller.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > settings.REQUEST_MAX_BYTES:
+            response = TemplateResponse(
+                request,
+                "errors/413.html",
+                {
+                    "max_file_mb": settings.ATTACHMENT_MAX_FILE_BYTES // (1024 * 1024),
+                    "max_total_mb": settings.ATTACHMENT_MAX_TOTAL_BYTES // (1024 * 1024),
+                },
+                status=413,
+            )
+            response["Connection"] = "close"
+            return response.render()
+        return self.get_response(request)

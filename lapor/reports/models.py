@@ -1,0 +1,242 @@
+"""The case: a report, its events (timeline + audit), its attachments and the reporter's identity.
+
+The reporter's identity lives in its own table (``ReporterIdentity``) and is read only through
+``lapor.reports.access.reporter_identity`` which logs every read; nothing else joins it.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Kind(models.TextChoices):
+    COMPLAINT = "complaint", _("Complaint")
+    ASPIRATION = "aspiration", _("Aspiration")
+    INFORMATION_REQUEST = "information_request", _("Information request")
+
+
+class Privacy(models.TextChoices):
+    PUBLIC = "public", _("Public")
+    ANONYMOUS = "anonymous", _("Anonymous")
+    CONFIDENTIAL = "confidential", _("Confidential")
+
+
+# Privacy may be raised by an admin, never lowered: this is the order.
+PRIVACY_RANK = {Privacy.PUBLIC: 0, Privacy.ANONYMOUS: 1, Privacy.CONFIDENTIAL: 2}
+
+
+class Channel(models.TextChoices):
+    WEB = "web", _("Website")
+    MOBILE = "mobile", _("Mobile app")
+    SMS = "sms", _("SMS 1708")
+    CHAT = "chat", _("WhatsApp/chat")
+    EMAIL = "email", _("E-mail")
+    API = "api", _("Integrated app (API)")
+    DESK = "desk", _("Walk-in/phone desk")
+    SOCIAL = "social", _("Social media")
+
+
+class Status(models.TextChoices):
+    AWAITING_VERIFICATION = "awaiting_verification", _("Awaiting verification")
+    POSTPONED = "postponed", _("Postponed: waiting for the reporter")
+    DISPOSED = "disposed", _("Dispositioned to an agency")
+    FOLLOWED_UP = "followed_up", _("Followed up by the agency")
+    REPORTER_REPLIED = "reporter_replied", _("Replied to by the reporter")
+    CLOSED_BY_REPORTER = "closed_by_reporter", _("Closed by the reporter")
+    CLOSED_BY_ADMIN = "closed_by_admin", _("Closed by an admin")
+    CLOSED_BY_SYSTEM = "closed_by_system", _("Closed by the system")
+    ARCHIVED_BY_ADMIN = "archived_by_admin", _("Archived by an admin")
+    ARCHIVED_BY_SYSTEM = "archived_by_system", _("Archived by the system")
+
+
+class Report(models.Model):
+    tracking_id = models.CharField(max_length=12, unique=True, editable=False)
+    # HMAC of the PIN keyed with SECRET_KEY (see lapor.reports.tracking); the PIN itself is
+    # shown once, on the receipt, and never stored.
+    pin_hash = models.CharField(max_length=128, editable=False)
+    kind = models.CharField(max_length=24, choices=Kind.choices, default=Kind.COMPLAINT)
+    privacy = models.CharField(max_length=16, choices=Privacy.choices, default=Privacy.PUBLIC)
+    channel = models.CharField(max_length=16, choices=Channel.choices, default=Channel.WEB)
+    status = models.CharField(
+        max_length=32, choices=Status.choices, default=Status.AWAITING_VERIFICATION
+    )
+
+    # The original text (isi laporan awal) is kept forever; admins edit the published copy.
+    title_original = models.CharField(max_length=200)
+    body_original = models.TextField()
+    title_published = models.CharField(max_length=200)
+    body_published = models.TextField()
+
+    incident_date = models.DateField()
+    region = models.ForeignKey("regions.Region", on_delete=models.PROTECT, related_name="+")
+    # Denormalised region codes: filters and statistics by any level without joins.
+    province_code = models.CharField(max_length=2, db_index=True)
+    regency_code = models.CharField(max_length=5, db_index=True)
+    district_code = models.CharField(max_length=8, blank=True, db_index=True)
+    village_code = models.CharField(max_length=13, blank=True)
+    address = models.CharField(max_length=255, blank=True)
+    latitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
+
+    category = models.ForeignKey(
+        "agencies.Category", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    # What the reporter asked for (Instansi Tujuan); the disposition decides the handler.
+    requested_agency = models.ForeignKey(
+        "agencies.Agency", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    # The agency currently responsible (set by disposition in the case-handling issue).
+    agency = models.ForeignKey(
+        "agencies.Agency", null=True, blank=True, on_delete=models.PROTECT, related_name="reports"
+    )
+    reporter_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reports",
+    )
+
+    emergency_suspected = models.BooleanField(default=False)
+    language = models.CharField(max_length=8, default="id")
+    # One form render = one key: a double submit finds the report it already created.
+    submission_key = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    due_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["status", "created_at"]),
+            models.Index(
+                fields=["due_at"],
+                name="report_open_due_idx",
+                condition=models.Q(due_at__isnull=False),
+            ),
+        ]
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+
+    def __str__(self) -> str:
+        return f"#{self.tracking_id}"
+
+
+class ReporterIdentity(models.Model):
+    """Who filed the report. Read only via ``access.reporter_identity`` (each read is logged)."""
+
+    report = models.OneToOneField(Report, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    full_name = models.CharField(max_length=150, blank=True)
+    email = models.EmailField(blank=True)
+    phone = models.CharField(max_length=20, blank=True)
+    # Optional, private; used only for prioritisation and disaggregated statistics.
+    disability = models.CharField(max_length=120, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("reporter identity")
+        verbose_name_plural = _("reporter identities")
+
+    def __str__(self) -> str:
+        return f"identity of report {self.report_id}"
+
+
+class IdentityAccessLog(models.Model):
+    """Every attempt to read a reporter's identity, granted or not."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="+")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    purpose = models.CharField(max_length=120)
+    granted = models.BooleanField()
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-at"]
+
+
+class ReportEvent(models.Model):
+    """One row per thing that happened: the public timeline and the audit log at once."""
+
+    class Kind(models.TextChoices):
+        SUBMITTED = "submitted", _("Report submitted")
+        STATUS_CHANGED = "status_changed", _("Status changed")
+        REPORTER_INFO = "reporter_info", _("Reporter added information")
+        FOLLOW_UP = "follow_up", _("Follow-up by the agency")
+        TEXT_EDITED = "text_edited", _("Published text edited")
+        NOTE = "note", _("Internal note")
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=24, choices=Kind.choices)
+    old_status = models.CharField(max_length=32, blank=True)
+    new_status = models.CharField(max_length=32, blank=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    agency = models.ForeignKey(
+        "agencies.Agency", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    message = models.TextField(blank=True)
+    # Internal notes and audit-only rows stay off the public and reporter timelines.
+    is_public = models.BooleanField(default=True)
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+
+
+def attachment_path(instance: models.Model, filename: str) -> str:
+    # Random names: the original file name may itself identify the reporter.
+    return f"attachments/{uuid.uuid4().hex[:2]}/{uuid.uuid4().hex}{_ext(filename)}"
+
+
+def _ext(filename: str) -> str:
+    return "." + filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
+
+
+class AttachmentKind(models.TextChoices):
+    IMAGE = "image", _("Photo")
+    DOCUMENT = "document", _("Document")
+    AUDIO = "audio", _("Voice note")
+    VIDEO = "video", _("Video")
+
+
+class Attachment(models.Model):
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="attachments")
+    event = models.ForeignKey(
+        ReportEvent, null=True, blank=True, on_delete=models.SET_NULL, related_name="attachments"
+    )
+    file = models.FileField(upload_to=attachment_path)
+    original_name = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=100)
+    kind = models.CharField(max_length=16, choices=AttachmentKind.choices)
+    size = models.PositiveBigIntegerField()
+    sha256 = models.CharField(max_length=64, db_index=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+
+class PendingUpload(models.Model):
+    """A checked file waiting for its form to be completed, so a validation error loses nothing.
+
+    Referenced from the re-rendered form by a signed id; swept after a day.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    file = models.FileField(upload_to=attachment_path)
+    original_name = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=100)
+    kind = models.CharField(max_length=16, choices=AttachmentKind.choices)
+    size = models.PositiveBigIntegerField()
+    sha256 = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)

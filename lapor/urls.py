@@ -1,0 +1,14 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+]
+# Indonesian lives at the root, English under /en/: a language switch is a plain link, no JS.
+urlpatterns += i18n_patterns(
+    path("admin/", admin.site.urls),
+    path("akun/", include("lapor.accounts.urls")),
+    path("", include("lapor.web.urls")),
+    prefix_default_language=False,
+)
