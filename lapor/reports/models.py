@@ -192,6 +192,10 @@ class ReportEvent(models.Model):
     class Meta:
         ordering = ["at", "id"]
 
+    @property
+    def new_status_label(self) -> str:
+        return str(Status(self.new_status).label) if self.new_status else ""
+
 
 def attachment_path(instance: models.Model, filename: str) -> str:
     # Random names: the original file name may itself identify the reporter.

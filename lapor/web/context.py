@@ -4,7 +4,21 @@ from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest
+from django.template.defaultfilters import filesizeformat
+from django.urls import translate_url
 
 
 def site(request: HttpRequest) -> dict[str, Any]:
-    return {"SITE_NAME": settings.SITE_NAME}
+    return {
+        "SITE_NAME": settings.SITE_NAME,
+        # A plain link per language (no JS, no form): the same page in the other language.
+        "LANGUAGE_LINKS": [
+            (code, label, translate_url(request.get_full_path(), code))
+            for code, label in (("id", "Bahasa Indonesia"), ("en", "English"))
+        ],
+        "ATTACH": {
+            "max_files": settings.ATTACHMENT_MAX_FILES,
+            "max_file": filesizeformat(settings.ATTACHMENT_MAX_FILE_BYTES),
+            "max_total": filesizeformat(settings.ATTACHMENT_MAX_TOTAL_BYTES),
+        },
+    }

@@ -1,4 +1,19 @@
 from django.urls import path
 
+from lapor.web import views
+
 app_name = "web"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("lapor/", views.report_new, name="report_new"),
+    path("lapor/terkirim/<str:tracking_id>/", views.receipt, name="receipt"),
+    path("lacak/", views.track, name="track"),
+    path("lacak/<str:tracking_id>/", views.report_detail, name="report_detail"),
+    path(
+        "lacak/<str:tracking_id>/lampiran/<int:pk>/",
+        views.attachment_download,
+        name="attachment",
+    ),
+    path("wilayah/anak/", views.region_children, name="region_children"),
+    path("wilayah/instansi/", views.agency_options, name="agency_options"),
+]

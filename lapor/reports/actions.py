@@ -1,0 +1,219 @@
+"""Writes on reports. Every function is keyword-only, runs in one transaction and records events.
+
+Interfaces (web, SMS, API, tasks) parse input, call one of these, and render.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from lapor.accounts.models import User
+from lapor.agencies.models import Agency, Category
+from lapor.core.errors import DomainError
+from lapor.regions.models import Region
+from lapor.reports import lifecycle
+from lapor.reports.attachments import check_limits
+from lapor.reports.models import (
+    Attachment,
+    Channel,
+    Kind,
+    PendingUpload,
+    Privacy,
+    Report,
+    ReporterIdentity,
+    ReportEvent,
+    Status,
+)
+from lapor.reports.tracking import hash_pin, new_pin, new_tracking_id
+
+
+@dataclass(frozen=True)
+class ReporterContact:
+    full_name: str = ""
+    email: str = ""
+    phone: str = ""
+    disability: str = ""
+
+
+@dataclass(frozen=True)
+class Submitted:
+    report: Report
+    # The PIN exists in clear only here, to be shown once on the receipt; None when the
+    # submission was a repeat of one already received (double submit).
+    pin: str | None
+    created: bool
+
+
+def _region_codes(region: Region) -> dict[str, str]:
+    codes = region.ancestor_codes
+    if len(codes) < 2:
+        raise DomainError(_("Choose at least the regency or city where it happened."))
+    return {
+        "province_code": codes[0],
+        "regency_code": codes[1],
+        "district_code": codes[2] if len(codes) > 2 else "",
+        "village_code": codes[3] if len(codes) > 3 else "",
+    }
+
+
+def report_submit(
+    *,
+    kind: str,
+    title: str,
+    body: str,
+    incident_date: dt.date,
+    region: Region,
+    privacy: str = Privacy.PUBLIC,
+    channel: str = Channel.WEB,
+    contact: ReporterContact,
+    address: str = "",
+    latitude: Decimal | None = None,
+    longitude: Decimal | None = None,
+    category: Category | None = None,
+    requested_agency: Agency | None = None,
+    uploads: list[PendingUpload] | tuple[PendingUpload, ...] = (),
+    language: str = "id",
+    emergency_suspected: bool = False,
+    submission_key: uuid.UUID | None = None,
+    actor: User | None = None,
+) -> Submitted:
+    """File a report: it enters "awaiting verification" with its identity stored apart.
+
+    A repeated ``submission_key`` (the same form posted twice) returns the report already
+    filed instead of creating a second one.
+    """
+    if submission_key is not None:
+        existing = Report.objects.filter(submission_key=submission_key).first()
+        if existing is not None:
+            return Submitted(report=existing, pin=None, created=False)
+    check_limits(len(uploads), sum(u.size for u in uploads))
+    if not (title.strip() and body.strip()):
+        raise DomainError(_("A report needs a title and a description."))
+
+    try:
+        with transaction.atomic():
+            pin = new_pin()
+            report = _insert_report(
+                kind=Kind(kind),
+                title=title.strip(),
+                body=body.strip(),
+                incident_date=incident_date,
+                region=region,
+                privacy=Privacy(privacy),
+                channel=Channel(channel),
+                address=address.strip(),
+                latitude=latitude,
+                longitude=longitude,
+                category=category,
+                requested_agency=requested_agency,
+                language=language,
+                emergency_suspected=emergency_suspected,
+                submission_key=submission_key,
+                reporter_user=actor if actor is not None and actor.pk else None,
+                pin=pin,
+            )
+            ReporterIdentity.objects.create(
+                report=report,
+                user=report.reporter_user,
+                full_name=contact.full_name.strip(),
+                email=contact.email.strip(),
+                phone=contact.phone.strip(),
+                disability=contact.disability.strip(),
+            )
+            lifecycle.check_transition(report.kind, None, Status.AWAITING_VERIFICATION)
+            event = ReportEvent.objects.create(
+                report=report,
+                kind=ReportEvent.Kind.SUBMITTED,
+                old_status="",
+                new_status=Status.AWAITING_VERIFICATION,
+                actor=report.reporter_user,
+            )
+            _attach(report, event, uploads)
+    except IntegrityError:
+        # Two identical posts raced past the first check: the other one won.
+        if submission_key is not None:
+            existing = Report.objects.filter(submission_key=submission_key).first()
+            if existing is not None:
+                return Submitted(report=existing, pin=None, created=False)
+        raise
+    return Submitted(report=report, pin=pin, created=True)
+
+
+def _insert_report(*, pin: str, region: Region, title: str, body: str, **fields: object) -> Report:
+    codes = _region_codes(region)
+    # A 9-digit random ID collides rarely; retry inside a savepoint when it does.
+    for _attempt in range(8):
+        tracking_id = new_tracking_id()
+        try:
+            with transaction.atomic():
+                return Report.objects.create(
+                    tracking_id=tracking_id,
+                    pin_hash=hash_pin(tracking_id, pin),
+                    region=region,
+                    title_original=title,
+                    body_original=body,
+                    title_published=title,
+                    body_published=body,
+                    **codes,
+                    **fields,
+                )
+        except IntegrityError:
+            if fields.get("submission_key") and Report.objects.filter(
+                submission_key=fields["submission_key"]
+            ).exists():
+                raise
+            continue
+    raise DomainError(_("The system is busy; please send the report again."), code="busy")
+
+
+def _attach(report: Report, event: ReportEvent, uploads: list[PendingUpload] | tuple) -> None:
+    for pending in uploads:
+        Attachment.objects.create(
+            report=report,
+            event=event,
+            file=pending.file.name,
+            original_name=pending.original_name,
+            content_type=pending.content_type,
+            kind=pending.kind,
+            size=pending.size,
+            sha256=pending.sha256,
+        )
+    # The stored files now belong to the attachments; only the staging rows go.
+    PendingUpload.objects.filter(pk__in=[p.pk for p in uploads]).delete()
+
+
+def report_add_info(
+    *,
+    report: Report,
+    message: str,
+    uploads: list[PendingUpload] | tuple[PendingUpload, ...] = (),
+    actor: User | None,
+) -> ReportEvent:
+    """The reporter adds information (text and/or files) to their own open report."""
+    message = message.strip()
+    if not message and not uploads:
+        raise DomainError(_("Write something or attach a file to add to your report."))
+    check_limits(len(uploads), sum(u.size for u in uploads))
+    with transaction.atomic():
+        locked = Report.objects.select_for_update().get(pk=report.pk)
+        if locked.status not in lifecycle.ACCEPTS_REPORTER_INFO:
+            raise DomainError(
+                _("This report is closed; information can no longer be added."), code="closed"
+            )
+        event = ReportEvent.objects.create(
+            report=locked,
+            kind=ReportEvent.Kind.REPORTER_INFO,
+            old_status=locked.status,
+            new_status=locked.status,
+            actor=actor if actor is not None and actor.pk else None,
+            message=message,
+        )
+        _attach(locked, event, uploads)
+        locked.save(update_fields=["updated_at"])
+    return event

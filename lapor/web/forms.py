@@ -1,0 +1,279 @@
+"""Citizen forms. They parse and validate input; the writes happen in lapor.reports.actions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+from django.core import signing
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from lapor.accounts.phones import normalize_phone
+from lapor.agencies.models import Agency, Category
+from lapor.agencies.selectors import agency_choices, category_choices
+from lapor.regions.selectors import children, resolve_chain
+from lapor.reports.models import Kind, PendingUpload, Privacy
+
+# The easternmost time zone (WIT, UTC+9): "today" there is the latest "today" anywhere in
+# Indonesia, so nobody is told that an incident of today lies in the future.
+LATEST_TZ = dt.timezone(dt.timedelta(hours=9))
+PENDING_SALT = "lapor.pending-uploads"
+
+DISABILITY_CHOICES = [
+    ("", _("I prefer not to say / none")),
+    ("physical", _("Physical disability")),
+    ("visual", _("Visual impairment (blind or low vision)")),
+    ("hearing", _("Deaf or hard of hearing / speech")),
+    ("intellectual", _("Intellectual disability")),
+    ("mental", _("Psychosocial (mental) disability")),
+    ("multiple", _("Multiple disabilities")),
+]
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    widget = MultipleFileInput
+
+    def clean(self, data: Any, initial: Any = None) -> list[Any]:
+        if not data:
+            return []
+        files = data if isinstance(data, list | tuple) else [data]
+        return [f for f in files if f]
+
+
+def sign_pending(ids: list[str]) -> str:
+    return signing.dumps(ids, salt=PENDING_SALT) if ids else ""
+
+
+def unsign_pending(token: str) -> list[PendingUpload]:
+    """Staged files referenced by the form; a forged or stale token yields nothing."""
+    if not token:
+        return []
+    try:
+        ids = signing.loads(token, salt=PENDING_SALT, max_age=24 * 3600)
+    except signing.BadSignature:
+        return []
+    found = {str(p.pk): p for p in PendingUpload.objects.filter(pk__in=ids)}
+    return [found[i] for i in ids if i in found]
+
+
+class AttachmentsMixin(forms.Form):
+    attachments = MultipleFileField(
+        label=_("Attachments (optional)"),
+        required=False,
+        widget=MultipleFileInput(
+            attrs={"accept": "image/*,application/pdf,audio/*,video/*,.amr,.3gp,.m4a,.ogg,.opus"}
+        ),
+    )
+    pending = forms.CharField(required=False, widget=forms.HiddenInput)
+
+
+class ReportForm(AttachmentsMixin, forms.Form):
+    kind = forms.ChoiceField(
+        label=_("What would you like to send?"),
+        choices=Kind.choices,
+        initial=Kind.COMPLAINT,
+        widget=forms.RadioSelect,
+    )
+    title = forms.CharField(
+        label=_("Report title"),
+        min_length=5,
+        max_length=150,
+        help_text=_("A short summary, e.g. “Jalan berlubang di depan SD Negeri 1”."),
+    )
+    body = forms.CharField(
+        label=_("Report text"),
+        min_length=20,
+        max_length=10_000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("What happened, when, where, and who was involved. Write it in your own words."),
+    )
+    incident_date = forms.DateField(
+        label=_("Date of the incident"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        input_formats=["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"],
+    )
+    province = forms.ChoiceField(label=_("Province"))
+    regency = forms.ChoiceField(label=_("Regency/city"))
+    district = forms.ChoiceField(label=_("District (kecamatan)"), required=False)
+    village = forms.ChoiceField(label=_("Village (desa/kelurahan)"), required=False)
+    address = forms.CharField(
+        label=_("Address or landmark (optional)"), max_length=255, required=False
+    )
+    latitude = forms.DecimalField(
+        label=_("Latitude (optional)"),
+        required=False,
+        max_digits=9,
+        decimal_places=6,
+        min_value=Decimal("-11.5"),
+        max_value=Decimal("6.5"),
+    )
+    longitude = forms.DecimalField(
+        label=_("Longitude (optional)"),
+        required=False,
+        max_digits=9,
+        decimal_places=6,
+        min_value=Decimal("94"),
+        max_value=Decimal("142"),
+    )
+    category = forms.ChoiceField(label=_("Category (optional)"), required=False)
+    requested_agency = forms.ChoiceField(label=_("Agency addressed (optional)"), required=False)
+    privacy = forms.ChoiceField(
+        label=_("Who may see this report?"),
+        choices=Privacy.choices,
+        initial=Privacy.PUBLIC,
+        widget=forms.RadioSelect,
+    )
+    full_name = forms.CharField(label=_("Your name (optional)"), max_length=150, required=False)
+    phone = forms.CharField(label=_("Mobile phone number"), max_length=30, required=False)
+    email = forms.EmailField(label=_("E-mail address"), required=False)
+    disability = forms.ChoiceField(
+        label=_("Do you have a disability? (optional, private)"),
+        choices=DISABILITY_CHOICES,
+        required=False,
+        help_text=_("Used only to prioritise help and for anonymous statistics."),
+    )
+    submission_key = forms.UUIDField(widget=forms.HiddenInput)
+    emergency_ack = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+    PRIVACY_HELP = {
+        Privacy.PUBLIC: _("Everyone can read the report and see your name."),
+        Privacy.ANONYMOUS: _(
+            "Everyone can read the report, but your name and contact are hidden from the "
+            "public and from the agency."
+        ),
+        Privacy.CONFIDENTIAL: _(
+            "Only you and the officers who handle it can read the report; it is never published."
+        ),
+    }
+    KIND_HELP = {
+        Kind.COMPLAINT: _("Something in a public service went wrong and should be fixed."),
+        Kind.ASPIRATION: _("A suggestion or an idea to improve a public service."),
+        Kind.INFORMATION_REQUEST: _(
+            "You want public information from an agency (Law 14/2008 on public information)."
+        ),
+    }
+
+    def __init__(self, *args: Any, language: str = "id", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not self.is_bound and "submission_key" not in self.initial:
+            self.initial["submission_key"] = uuid.uuid4()
+        province = self._picked("province")
+        regency = self._picked("regency")
+        district = self._picked("district")
+        empty = [("", _("— choose —"))]
+        self.fields["province"].choices = empty + children(None)
+        self.fields["regency"].choices = empty + (children(province) if province else [])
+        self.fields["district"].choices = empty + (
+            children(regency) if regency.startswith(province + ".") and province else []
+        )
+        self.fields["village"].choices = empty + (
+            children(district) if district.startswith(regency + ".") and regency else []
+        )
+        self.fields["category"].choices = [("", _("— I don't know / let the admin choose —"))] + [
+            (group, options) for group, options in category_choices(language)
+        ]
+        self.fields["requested_agency"].choices = [
+            ("", _("— I don't know / let the admin choose —"))
+        ] + agency_choices(province, regency, district)
+        for name in ("kind", "privacy"):
+            self.fields[name].widget.attrs["class"] = "choice-list"
+
+    def _picked(self, name: str) -> str:
+        if self.is_bound:
+            return str(self.data.get(self.add_prefix(name), "") or "").strip()
+        return str(self.initial.get(name, "") or "")
+
+    def clean_incident_date(self) -> dt.date:
+        value: dt.date = self.cleaned_data["incident_date"]
+        today_latest = timezone.now().astimezone(LATEST_TZ).date()
+        if value > today_latest:
+            raise forms.ValidationError(
+                _("The incident date cannot be in the future."), code="future"
+            )
+        if value < dt.date(1945, 8, 17):
+            raise forms.ValidationError(_("Please check the year of the incident."), code="old")
+        return value
+
+    def clean_phone(self) -> str:
+        raw = self.cleaned_data.get("phone", "")
+        if not raw:
+            return ""
+        phone = normalize_phone(raw)
+        if phone is None:
+            raise forms.ValidationError(
+                _("Enter a valid phone number, e.g. 0812 3456 7890."), code="phone"
+            )
+        return phone
+
+    def clean_category(self) -> Category | None:
+        value = self.cleaned_data.get("category")
+        if not value:
+            return None
+        return Category.objects.filter(pk=value, is_active=True).first()
+
+    def clean_requested_agency(self) -> Agency | None:
+        value = self.cleaned_data.get("requested_agency")
+        if not value:
+            return None
+        return Agency.objects.filter(pk=value, is_active=True).first()
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if not data.get("phone") and not data.get("email") and "phone" not in self.errors:
+            self.add_error(
+                "phone",
+                forms.ValidationError(
+                    _(
+                        "Give a phone number or an e-mail address (or both) so we can tell you "
+                        "what happens to your report."
+                    ),
+                    code="contact",
+                ),
+            )
+        province, regency = data.get("province", ""), data.get("regency", "")
+        if province and regency:
+            region = resolve_chain(
+                province, regency, data.get("district", ""), data.get("village", "")
+            )
+            if region is None:
+                self.add_error(
+                    "regency",
+                    forms.ValidationError(
+                        _("The chosen places do not belong together. Choose them again "
+                          "from the province down."),
+                        code="region_chain",
+                    ),
+                )
+            data["region"] = region
+        return data
+
+
+class TrackForm(forms.Form):
+    tracking_id = forms.CharField(
+        label=_("Tracking number"),
+        max_length=20,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+    pin = forms.CharField(
+        label=pgettext_lazy("secret code", "PIN"),
+        max_length=12,
+        widget=forms.PasswordInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+
+
+class AddInfoForm(AttachmentsMixin, forms.Form):
+    message = forms.CharField(
+        label=_("Additional information"),
+        required=False,
+        max_length=5_000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )

@@ -1,0 +1,233 @@
+"""Citizen pages: interface only — parse, call an action, render."""
+
+from __future__ import annotations
+
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from lapor.agencies.selectors import agency_choices
+from lapor.core.errors import DomainError
+from lapor.regions.selectors import children
+from lapor.reports import access, actions, emergency, lifecycle
+from lapor.reports.models import Attachment, Privacy, ReportEvent
+from lapor.web.forms import AddInfoForm, ReportForm, TrackForm, sign_pending
+from lapor.web.uploads import collect_uploads
+
+RECEIPT_PINS = "receipt_pins"
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "web/home.html")
+
+
+@require_http_methods(["GET", "POST"])
+def report_new(request: HttpRequest) -> HttpResponse:
+    language = get_language() or "id"
+    context: dict[str, object] = {"emergency_pattern": emergency.js_pattern()}
+    if request.method != "POST":
+        initial = {}
+        if request.user.is_authenticated:
+            initial = {
+                "full_name": request.user.full_name,
+                "email": request.user.email or "",
+                "phone": request.user.phone or "",
+            }
+        form = ReportForm(initial=initial, language=language)
+        return render(request, "web/report_form.html", {**context, "form": form})
+
+    pending, file_errors = collect_uploads(request)
+    if "_refresh" in request.POST:
+        # "Show the places in this area" without JavaScript: redraw with the next level's
+        # choices, keeping everything typed and every file, without shouting errors yet.
+        initial = {k: v for k, v in request.POST.items() if k not in ("csrfmiddlewaretoken",)}
+        form = ReportForm(initial=initial, language=language)
+        return _render_report_form(request, form, pending, file_errors, context, status=200)
+
+    form = ReportForm(request.POST, request.FILES, language=language)
+    if not form.is_valid() or file_errors:
+        return _render_report_form(request, form, pending, file_errors, context)
+
+    data = form.cleaned_data
+    if emergency.looks_like_emergency(data["title"], data["body"]) and not data["emergency_ack"]:
+        post = request.POST.copy()
+        post["emergency_ack"] = "1"
+        form = ReportForm(post, language=language)
+        form.is_valid()
+        context["emergency_detected"] = True
+        return _render_report_form(request, form, pending, [], context)
+
+    try:
+        submitted = actions.report_submit(
+            kind=data["kind"],
+            title=data["title"],
+            body=data["body"],
+            incident_date=data["incident_date"],
+            region=data["region"],
+            privacy=data["privacy"],
+            contact=actions.ReporterContact(
+                full_name=data["full_name"],
+                email=data["email"],
+                phone=data["phone"],
+                disability=data["disability"],
+            ),
+            address=data["address"],
+            latitude=data["latitude"],
+            longitude=data["longitude"],
+            category=data["category"],
+            requested_agency=data["requested_agency"],
+            uploads=pending,
+            language=language,
+            emergency_suspected=emergency.looks_like_emergency(data["title"], data["body"]),
+            submission_key=data["submission_key"],
+            actor=request.user if request.user.is_authenticated else None,
+        )
+    except DomainError as exc:
+        form.add_error(None, exc.message)
+        return _render_report_form(request, form, pending, [], context)
+
+    report = submitted.report
+    if submitted.created:
+        pins = dict(request.session.get(RECEIPT_PINS, {}))
+        pins[report.tracking_id] = submitted.pin
+        request.session[RECEIPT_PINS] = pins
+        access.remember_report(request, report)
+    elif report.tracking_id not in request.session.get(access.SESSION_KEY, []):
+        # A repeat of a form filed from another session: do not reveal that report.
+        raise Http404
+    return redirect("web:receipt", tracking_id=report.tracking_id)
+
+
+def _render_report_form(
+    request: HttpRequest,
+    form: ReportForm,
+    pending: list,
+    file_errors: list[str],
+    context: dict[str, object],
+    status: int = 200,
+) -> HttpResponse:
+    context.update(
+        {
+            "form": form,
+            "pending_files": pending,
+            "pending_token": sign_pending([str(p.pk) for p in pending]),
+            "file_errors": file_errors,
+        }
+    )
+    return render(request, "web/report_form.html", context, status=status)
+
+
+def receipt(request: HttpRequest, tracking_id: str) -> HttpResponse:
+    report = access.access_report_for_reporter(request, tracking_id)
+    pin = request.session.get(RECEIPT_PINS, {}).get(report.tracking_id)
+    return render(request, "web/receipt.html", {"report": report, "pin": pin})
+
+
+@require_http_methods(["GET", "POST"])
+def track(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        form = TrackForm(request.POST)
+        if form.is_valid():
+            try:
+                report = access.unlock_with_pin(
+                    request, form.cleaned_data["tracking_id"], form.cleaned_data["pin"]
+                )
+            except DomainError as exc:
+                form.add_error(None, exc.message)
+            else:
+                return redirect("web:report_detail", tracking_id=report.tracking_id)
+    else:
+        form = TrackForm(initial={"tracking_id": request.GET.get("id", "")})
+    return render(request, "web/track.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def report_detail(request: HttpRequest, tracking_id: str) -> HttpResponse:
+    report = access.access_report_for_reporter(request, tracking_id)
+    pending: list = []
+    file_errors: list[str] = []
+    if request.method == "POST":
+        form = AddInfoForm(request.POST, request.FILES)
+        pending, file_errors = collect_uploads(request)
+        if form.is_valid() and not file_errors:
+            try:
+                actions.report_add_info(
+                    report=report,
+                    message=form.cleaned_data["message"],
+                    uploads=pending,
+                    actor=request.user if request.user.is_authenticated else None,
+                )
+            except DomainError as exc:
+                form.add_error(None, exc.message)
+            else:
+                url = reverse("web:report_detail", kwargs={"tracking_id": report.tracking_id})
+                return redirect(url + "?added=1#timeline")
+    else:
+        form = AddInfoForm()
+    identity = access.reporter_identity(
+        report, actor=request.user, purpose="reporter views own report", is_reporter=True
+    )
+    events = (
+        ReportEvent.objects.filter(report=report, is_public=True)
+        .select_related("agency")
+        .prefetch_related("attachments")
+    )
+    return render(
+        request,
+        "web/report_detail.html",
+        {
+            "report": report,
+            "identity": identity,
+            "events": events,
+            "form": form,
+            "pending_files": pending,
+            "pending_token": sign_pending([str(p.pk) for p in pending]),
+            "file_errors": file_errors,
+            "accepts_info": report.status in lifecycle.ACCEPTS_REPORTER_INFO,
+            "added": request.GET.get("added") == "1",
+            "is_anonymous": report.privacy == Privacy.ANONYMOUS,
+        },
+    )
+
+
+def attachment_download(request: HttpRequest, tracking_id: str, pk: int) -> FileResponse:
+    report = access.access_report_for_reporter(request, tracking_id)
+    attachment = Attachment.objects.filter(report=report, pk=pk).first()
+    if attachment is None:
+        raise Http404
+    inline = attachment.content_type.split("/")[0] in ("image", "audio", "video")
+    response = FileResponse(
+        attachment.file.open("rb"),
+        content_type=attachment.content_type,
+        as_attachment=not inline,
+        filename=attachment.original_name,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_GET
+def region_children(request: HttpRequest) -> JsonResponse:
+    """Progressive enhancement for the pickers: the next level's choices as JSON."""
+    code = request.GET.get("kode", "")
+    if len(code) > 13:
+        raise Http404
+    items = children(code or None)
+    return JsonResponse({"items": items}, headers={"Cache-Control": "public, max-age=86400"})
+
+
+@require_GET
+def agency_options(request: HttpRequest) -> JsonResponse:
+    groups = agency_choices(
+        request.GET.get("provinsi", ""),
+        request.GET.get("kabupaten", ""),
+        request.GET.get("kecamatan", ""),
+    )
+    return JsonResponse(
+        {"empty": _("— I don't know / let the admin choose —"), "groups": groups},
+        headers={"Cache-Control": "public, max-age=3600"},
+    )

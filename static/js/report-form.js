@@ -1,0 +1,98 @@
+// Progressive enhancement for the report form. Everything here also works without it:
+// the region pickers fall back to a "show the places" button, the 112 notice to a
+// server-side check on submit.
+(function () {
+  "use strict";
+  var form = document.getElementById("report-form");
+  if (!form) return;
+  document.querySelectorAll(".js-hide").forEach(function (el) { el.hidden = true; });
+
+  var levels = ["province", "regency", "district", "village"];
+  var childrenUrl = form.dataset.childrenUrl;
+  var agencyUrl = form.dataset.agencyUrl;
+
+  function select(name) { return form.querySelector("select[name=" + name + "]"); }
+
+  function fill(sel, items) {
+    var first = sel.options[0];
+    sel.innerHTML = "";
+    sel.appendChild(first);
+    items.forEach(function (it) {
+      var o = document.createElement("option");
+      o.value = it[0]; o.textContent = it[1];
+      sel.appendChild(o);
+    });
+  }
+
+  function refreshAgencies() {
+    var sel = select("requested_agency");
+    if (!sel) return;
+    var current = sel.value;
+    var q = "?provinsi=" + encodeURIComponent(select("province").value) +
+      "&kabupaten=" + encodeURIComponent(select("regency").value) +
+      "&kecamatan=" + encodeURIComponent(select("district").value);
+    fetch(agencyUrl + q, { headers: { "Accept": "application/json" } })
+      .then(function (r) { return r.json(); })
+      .then(function (data) {
+        var first = sel.options[0];
+        sel.innerHTML = "";
+        sel.appendChild(first);
+        data.groups.forEach(function (g) {
+          var og = document.createElement("optgroup");
+          og.label = g[0];
+          g[1].forEach(function (it) {
+            var o = document.createElement("option");
+            o.value = it[0]; o.textContent = it[1];
+            og.appendChild(o);
+          });
+          sel.appendChild(og);
+        });
+        sel.value = current;
+      })
+      .catch(function () { /* the list stays as it was; the server validates anyway */ });
+  }
+
+  levels.forEach(function (name, i) {
+    var sel = select(name);
+    if (!sel || i === levels.length - 1) return;
+    sel.addEventListener("change", function () {
+      for (var j = i + 1; j < levels.length; j++) fill(select(levels[j]), []);
+      if (!sel.value) { refreshAgencies(); return; }
+      var next = select(levels[i + 1]);
+      next.setAttribute("aria-busy", "true");
+      fetch(childrenUrl + "?kode=" + encodeURIComponent(sel.value))
+        .then(function (r) { return r.json(); })
+        .then(function (data) { fill(next, data.items); })
+        .finally(function () { next.removeAttribute("aria-busy"); });
+      refreshAgencies();
+    });
+  });
+
+  // 112 notice while typing; the same pattern list the server uses.
+  var pattern = new RegExp(form.dataset.emergencyPattern, "i");
+  var live = document.getElementById("emergency-live");
+  var ack = form.querySelector("input[name=emergency_ack]");
+  var fields = [form.querySelector("[name=title]"), form.querySelector("[name=body]")];
+  var timer = null;
+  function check() {
+    var text = fields.map(function (f) { return f ? f.value : ""; }).join(" ");
+    var hit = pattern.test(text);
+    if (hit && live.hidden) live.hidden = false;
+    if (!hit) live.hidden = true;
+    // The person has seen the notice: the server need not stop them a second time.
+    if (ack) ack.value = hit ? "True" : ack.value;
+  }
+  fields.forEach(function (f) {
+    if (f) f.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(check, 400); });
+  });
+
+  // Double submit: the server already makes a second post harmless; this spares a wait.
+  form.addEventListener("submit", function (ev) {
+    if (ev.submitter && ev.submitter.name === "_refresh") return;
+    if (form.dataset.sent) { ev.preventDefault(); return; }
+    form.dataset.sent = "1";
+  });
+
+  var summary = document.getElementById("error-summary") || document.getElementById("emergency-notice");
+  if (summary) summary.focus();
+})();
