@@ -1,0 +1,59 @@
+# Two commands: `make run` sets everything up and serves; `make test` runs the whole suite.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+HOST ?= 127.0.0.1
+# Stamp per database, so switching DATABASE_URL loads the directory into the new one.
+DB_TAG := $(shell printf '%s' "$${DATABASE_URL:-sqlite}" | cksum | cut -d' ' -f1)
+
+.PHONY: install run serve worker test test-fast lint messages clean
+
+$(VENV)/.installed: pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python >= 3.11 is required")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed
+
+var/directory-$(DB_TAG).stamp: $(VENV)/.installed lapor/regions/data/*.csv.gz lapor/agencies/directory_data.py
+	@mkdir -p var
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py createcachetable
+	$(BIN)/python manage.py load_directory
+	touch $@
+
+setup: install var/directory-$(DB_TAG).stamp
+	@mkdir -p var
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py createcachetable
+	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py compilemessages -v0 --ignore '.venv/*' 2>/dev/null || true
+	$(BIN)/python manage.py collectstatic --noinput -v0
+
+run: setup serve
+
+serve:
+	@echo "Lapor is at http://$(HOST):$(PORT)/  (English: http://$(HOST):$(PORT)/en/)"
+	$(BIN)/granian --interface wsgi --host $(HOST) --port $(PORT) --workers 1 \
+		--blocking-threads 4 --backpressure 16 lapor.wsgi:application
+
+test: install
+	$(BIN)/python -m pytest -q
+
+test-fast: install
+	$(BIN)/python -m pytest -q -m "not browser"
+
+lint: install
+	$(BIN)/ruff check lapor tests bench
+	$(BIN)/ruff format --check lapor tests bench
+	$(BIN)/mypy lapor
+
+messages: install
+	$(BIN)/python manage.py makemessages -l id --ignore '.venv/*' --ignore 'var/*' --no-obsolete
+	$(BIN)/python manage.py compilemessages --ignore '.venv/*'
+
+clean:
+	rm -rf var $(VENV)
