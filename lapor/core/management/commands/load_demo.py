@@ -1,0 +1,16 @@
+from django.core.management.base import BaseCommand
+
+from lapor.core.demo import DEMO_PASSWORD, USERS, load_demo
+
+
+class Command(BaseCommand):
+    help = "Load demo staff accounts and a few reports (idempotent). Not for production."
+
+    def handle(self, *args: object, **options: object) -> None:
+        counts = load_demo()
+        self.stdout.write(
+            f"Demo data: {counts['users']} new users, {counts['reports']} new reports."
+        )
+        self.stdout.write(f"Demo logins (password “{DEMO_PASSWORD}”):")
+        for user in USERS:
+            self.stdout.write(f"  {user.email:40} {user.role or 'reporter'}")
