@@ -72,29 +72,49 @@ def directory(db: None) -> Directory:
         level=Agency.Level.NATIONAL,
     )
     sleman_gov = Agency.objects.create(
-        code="pemda-34.04", name="Pemerintah Kabupaten Sleman",
-        kind=Agency.Kind.REGENCY_GOVERNMENT, level=Agency.Level.REGENCY, region_id="34.04",
+        code="pemda-34.04",
+        name="Pemerintah Kabupaten Sleman",
+        kind=Agency.Kind.REGENCY_GOVERNMENT,
+        level=Agency.Level.REGENCY,
+        region_id="34.04",
     )
     semarang_gov = Agency.objects.create(
-        code="pemda-33.74", name="Pemerintah Kota Semarang",
-        kind=Agency.Kind.REGENCY_GOVERNMENT, level=Agency.Level.REGENCY, region_id="33.74",
+        code="pemda-33.74",
+        name="Pemerintah Kota Semarang",
+        kind=Agency.Kind.REGENCY_GOVERNMENT,
+        level=Agency.Level.REGENCY,
+        region_id="33.74",
     )
     sleman_pupr = Agency.objects.create(
-        code="34.04:dinas-pupr", name="Dinas Pekerjaan Umum dan Penataan Ruang Kabupaten Sleman",
-        short_name="Dinas PUPR Kab. Sleman", kind=Agency.Kind.REGIONAL_UNIT,
-        level=Agency.Level.REGENCY, parent=sleman_gov, region_id="34.04", unit_type=pupr,
+        code="34.04:dinas-pupr",
+        name="Dinas Pekerjaan Umum dan Penataan Ruang Kabupaten Sleman",
+        short_name="Dinas PUPR Kab. Sleman",
+        kind=Agency.Kind.REGIONAL_UNIT,
+        level=Agency.Level.REGENCY,
+        parent=sleman_gov,
+        region_id="34.04",
+        unit_type=pupr,
     )
     semarang_pupr = Agency.objects.create(
-        code="33.74:dinas-pupr", name="Dinas Pekerjaan Umum Kota Semarang",
-        kind=Agency.Kind.REGIONAL_UNIT, level=Agency.Level.REGENCY, parent=semarang_gov,
-        region_id="33.74", unit_type=pupr,
+        code="33.74:dinas-pupr",
+        name="Dinas Pekerjaan Umum Kota Semarang",
+        kind=Agency.Kind.REGIONAL_UNIT,
+        level=Agency.Level.REGENCY,
+        parent=semarang_gov,
+        region_id="33.74",
+        unit_type=pupr,
     )
     top = Category.objects.create(
-        code="pekerjaan-umum", name="PEKERJAAN UMUM DAN PENATAAN RUANG",
-        name_en="PUBLIC WORKS AND SPATIAL PLANNING", handling_unit_type=pupr,
+        code="pekerjaan-umum",
+        name="PEKERJAAN UMUM DAN PENATAAN RUANG",
+        name_en="PUBLIC WORKS AND SPATIAL PLANNING",
+        handling_unit_type=pupr,
     )
     road = Category.objects.create(
-        code="jalan-berlubang", name="Jalan Berlubang", name_en="Potholes", parent=top,
+        code="jalan-berlubang",
+        name="Jalan Berlubang",
+        name_en="Potholes",
+        parent=top,
         handling_unit_type=pupr,
     )
     return Directory(sleman_pupr, semarang_pupr, kemenpanrb, sleman_gov, semarang_gov, road)

@@ -7,11 +7,18 @@ from lapor.accounts.models import User
 
 @transaction.atomic
 def account_register(
-    *, full_name: str, password: str, email: str | None = None, phone: str | None = None,
+    *,
+    full_name: str,
+    password: str,
+    email: str | None = None,
+    phone: str | None = None,
     language: str = "id",
 ) -> User:
     """Create a reporter account, identified by an e-mail address or a phone number."""
     return User.objects.create_user(
-        email=email, phone=phone, password=password, full_name=full_name.strip(),
+        email=email,
+        phone=phone,
+        password=password,
+        full_name=full_name.strip(),
         preferred_language=language,
     )

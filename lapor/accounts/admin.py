@@ -16,8 +16,13 @@ class UserAdmin(BaseUserAdmin):
         (_("Permissions"), {"fields": ("is_active", "is_staff", "is_superuser", "groups")}),
     )
     add_fieldsets = (
-        (None, {"classes": ("wide",), "fields": ("email", "phone", "full_name",
-                                                "password1", "password2")}),
+        (
+            None,
+            {
+                "classes": ("wide",),
+                "fields": ("email", "phone", "full_name", "password1", "password2"),
+            },
+        ),
     )
     filter_horizontal = ("groups",)
     list_filter = ("is_staff", "is_active")

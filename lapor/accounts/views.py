@@ -48,6 +48,4 @@ def logout_view(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def my_reports(request: HttpRequest) -> HttpResponse:
-    return render(
-        request, "accounts/my_reports.html", {"reports": reports_of_user(request.user)}
-    )
+    return render(request, "accounts/my_reports.html", {"reports": reports_of_user(request.user)})

@@ -20,7 +20,7 @@ from lapor.regions.models import Region
 from lapor.reports import actions
 from lapor.reports.models import Report
 
-DEMO_PASSWORD = "lapor-demo-2026"
+DEMO_PASSWORD = "lapor-demo-2026"  # noqa: S105 - public on purpose, documented
 NAMESPACE = uuid.UUID("5b0c1e4e-7a1d-4c55-9d7e-2f0e0b6a1d00")
 
 
@@ -36,16 +36,37 @@ class DemoUser:
 
 
 USERS = [
-    DemoUser("admin@lapor.localhost", "Admin Nasional (KemenPANRB)",
-             Membership.Role.NATIONAL_ADMIN, ("national:panrb", ""), superuser=True),
-    DemoUser("admin.sleman@lapor.localhost", "Admin Koordinator Kabupaten Sleman",
-             Membership.Role.AGENCY_ADMIN, ("regency_government", "34.04")),
-    DemoUser("pupr.sleman@lapor.localhost", "Penghubung Dinas PUPR Sleman",
-             Membership.Role.LIAISON_OFFICER, ("dinas-pupr", "34.04")),
-    DemoUser("dukcapil.semarang@lapor.localhost", "Penghubung Disdukcapil Kota Semarang",
-             Membership.Role.LIAISON_OFFICER, ("disdukcapil", "33.74")),
-    DemoUser("inspektorat.sleman@lapor.localhost", "Inspektorat Kabupaten Sleman",
-             Membership.Role.SUPERVISOR, ("regency_government", "34.04")),
+    DemoUser(
+        "admin@lapor.localhost",
+        "Admin Nasional (KemenPANRB)",
+        Membership.Role.NATIONAL_ADMIN,
+        ("national:panrb", ""),
+        superuser=True,
+    ),
+    DemoUser(
+        "admin.sleman@lapor.localhost",
+        "Admin Koordinator Kabupaten Sleman",
+        Membership.Role.AGENCY_ADMIN,
+        ("regency_government", "34.04"),
+    ),
+    DemoUser(
+        "pupr.sleman@lapor.localhost",
+        "Penghubung Dinas PUPR Sleman",
+        Membership.Role.LIAISON_OFFICER,
+        ("dinas-pupr", "34.04"),
+    ),
+    DemoUser(
+        "dukcapil.semarang@lapor.localhost",
+        "Penghubung Disdukcapil Kota Semarang",
+        Membership.Role.LIAISON_OFFICER,
+        ("disdukcapil", "33.74"),
+    ),
+    DemoUser(
+        "inspektorat.sleman@lapor.localhost",
+        "Inspektorat Kabupaten Sleman",
+        Membership.Role.SUPERVISOR,
+        ("regency_government", "34.04"),
+    ),
     DemoUser("warga@lapor.localhost", "Siti Rahmawati", phone="+6281200000001"),
 ]
 
@@ -67,41 +88,71 @@ class DemoReport:
 
 REPORTS = [
     DemoReport(
-        "jalan-caturtunggal", "complaint", "Jalan berlubang di depan SD Negeri Caturtunggal",
+        "jalan-caturtunggal",
+        "complaint",
+        "Jalan berlubang di depan SD Negeri Caturtunggal",
         "Sudah tiga bulan jalan di depan SD Negeri Caturtunggal berlubang besar, sekitar satu "
         "meter lebarnya. Saat hujan lubang tertutup air dan sudah dua pengendara motor jatuh. "
         "Mohon segera diperbaiki sebelum ada korban anak sekolah.",
-        "34.04.07.2001", 2,
+        "34.04.07.2001",
+        2,
     ),
     DemoReport(
-        "ktp-semarang", "complaint", "KTP elektronik belum jadi setelah empat bulan",
+        "ktp-semarang",
+        "complaint",
+        "KTP elektronik belum jadi setelah empat bulan",
         "Saya merekam KTP-el di Disdukcapil Kota Semarang pada bulan Juli. Setiap datang selalu "
         "dijawab blangko habis. Sudah empat kali saya bolak-balik dan izin kerja.",
-        "33.74.01.1001", 4, reporter=None, name="Agus Prasetyo", phone="+6281300000002",
+        "33.74.01.1001",
+        4,
+        reporter=None,
+        name="Agus Prasetyo",
+        phone="+6281300000002",
     ),
     DemoReport(
-        "pungli-sekolah", "complaint", "Pungutan uang seragam di sekolah negeri",
+        "pungli-sekolah",
+        "complaint",
+        "Pungutan uang seragam di sekolah negeri",
         "Anak saya diminta membayar Rp 1.250.000 untuk seragam dan buku di sekolah negeri, "
         "padahal katanya gratis. Yang tidak membayar diancam tidak mendapat rapor.",
-        "34.04.07.2002", 1, privacy="anonymous", reporter=None, name="Orang Tua Murid",
+        "34.04.07.2002",
+        1,
+        privacy="anonymous",
+        reporter=None,
+        name="Orang Tua Murid",
         phone="+6281300000003",
     ),
     DemoReport(
-        "taman-aspirasi", "aspiration", "Usul taman bermain ramah disabilitas di Berbah",
+        "taman-aspirasi",
+        "aspiration",
+        "Usul taman bermain ramah disabilitas di Berbah",
         "Kami mengusulkan agar taman desa di Berbah dilengkapi jalur kursi roda dan ayunan "
         "yang aman untuk anak berkebutuhan khusus.",
-        "34.04.08", 6,
+        "34.04.08",
+        6,
     ),
     DemoReport(
-        "info-anggaran", "information_request", "Permohonan informasi anggaran perbaikan jalan",
+        "info-anggaran",
+        "information_request",
+        "Permohonan informasi anggaran perbaikan jalan",
         "Saya memohon salinan rincian anggaran perbaikan jalan kabupaten di Kecamatan Depok "
         "tahun 2026 untuk keperluan penelitian mahasiswa.",
-        "34.04.07", 3, reporter=None, name="Rina Kusuma", phone="+6281300000004",
+        "34.04.07",
+        3,
+        reporter=None,
+        name="Rina Kusuma",
+        phone="+6281300000004",
     ),
     DemoReport(
-        "bansos-rahasia", "complaint", "Bantuan PKH dipotong oleh pendamping",
+        "bansos-rahasia",
+        "complaint",
+        "Bantuan PKH dipotong oleh pendamping",
         "Bantuan PKH ibu saya dipotong Rp 200.000 setiap pencairan oleh oknum pendamping.",
-        "33.74.01", 5, privacy="confidential", reporter=None, name="Warga Miroto",
+        "33.74.01",
+        5,
+        privacy="confidential",
+        reporter=None,
+        name="Warga Miroto",
         phone="+6281300000005",
     ),
 ]
@@ -123,8 +174,11 @@ def load_demo() -> dict[str, int]:
         user = User.objects.filter(email=spec.email).first()
         if user is None:
             user = User.objects.create_user(
-                email=spec.email, password=DEMO_PASSWORD, full_name=spec.full_name,
-                phone=spec.phone, is_staff=spec.superuser or spec.role is not None,
+                email=spec.email,
+                password=DEMO_PASSWORD,
+                full_name=spec.full_name,
+                phone=spec.phone,
+                is_staff=spec.superuser or spec.role is not None,
                 is_superuser=spec.superuser,
             )
             created_users += 1
@@ -149,9 +203,7 @@ def load_demo() -> dict[str, int]:
             region=region,
             privacy=demo.privacy,
             contact=actions.ReporterContact(full_name=demo.name, phone=demo.phone),
-            category=Category.objects.filter(code=demo.category).first()
-            if demo.category
-            else None,
+            category=Category.objects.filter(code=demo.category).first() if demo.category else None,
             submission_key=key,
             actor=user,
         )

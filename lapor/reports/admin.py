@@ -13,8 +13,16 @@ class EventInline(admin.TabularInline):
     model = ReportEvent
     extra = 0
     can_delete = False
-    readonly_fields = ["kind", "old_status", "new_status", "actor", "agency", "message",
-                       "is_public", "at"]
+    readonly_fields = [
+        "kind",
+        "old_status",
+        "new_status",
+        "actor",
+        "agency",
+        "message",
+        "is_public",
+        "at",
+    ]
 
     def has_add_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
         return False
@@ -26,12 +34,27 @@ class ReportAdmin(admin.ModelAdmin):
     list_filter = ["status", "kind", "privacy", "channel"]
     search_fields = ["tracking_id", "title_published"]
     raw_id_fields = ["region", "category", "requested_agency", "agency"]
-    readonly_fields = ["tracking_id", "title_original", "body_original", "status", "privacy",
-                       "reporter_user", "created_at", "updated_at"]
+    readonly_fields = [
+        "tracking_id",
+        "title_original",
+        "body_original",
+        "status",
+        "privacy",
+        "reporter_user",
+        "created_at",
+        "updated_at",
+    ]
     exclude = ["pin_hash", "submission_key"]
     inlines = [EventInline]
 
+    # Changes to a case go through lapor.reports.actions (events, audit); the admin only looks.
     def has_add_permission(self, request):  # type: ignore[no-untyped-def]
+        return False
+
+    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return False
+
+    def has_delete_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
         return False
 
 

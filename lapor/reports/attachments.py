@@ -111,9 +111,14 @@ def _reencode_image(raw: bytes, name: str) -> tuple[bytes, str]:
             img = ImageOps.exif_transpose(img)  # keep the orientation the camera meant
             img.thumbnail((MAX_IMAGE_SIDE, MAX_IMAGE_SIDE))
             out = io.BytesIO()
-            if img.mode in ("RGBA", "LA", "P") and "transparency" in img.info or img.mode in (
-                "RGBA",
-                "LA",
+            if (
+                img.mode in ("RGBA", "LA", "P")
+                and "transparency" in img.info
+                or img.mode
+                in (
+                    "RGBA",
+                    "LA",
+                )
             ):
                 img.save(out, format="PNG", optimize=True)
                 return out.getvalue(), "image/png"

@@ -46,9 +46,7 @@ ALLOWED_TRANSITIONS: dict[Status | None, frozenset[Status]] = {
     Status.POSTPONED: frozenset({Status.AWAITING_VERIFICATION, Status.ARCHIVED_BY_SYSTEM}),
     # DISPOSED -> DISPOSED is a transfer (koordinasi); -> AWAITING_VERIFICATION is
     # "Bukan Wewenang" (back to the admin for re-routing).
-    Status.DISPOSED: frozenset(
-        {Status.FOLLOWED_UP, Status.DISPOSED, Status.AWAITING_VERIFICATION}
-    ),
+    Status.DISPOSED: frozenset({Status.FOLLOWED_UP, Status.DISPOSED, Status.AWAITING_VERIFICATION}),
     Status.FOLLOWED_UP: frozenset(
         {
             Status.FOLLOWED_UP,

@@ -162,6 +162,9 @@ class IdentityAccessLog(models.Model):
     class Meta:
         ordering = ["-at"]
 
+    def __str__(self) -> str:
+        return f"identity of {self.report_id} read by {self.actor_id}: {self.granted}"
+
 
 class ReportEvent(models.Model):
     """One row per thing that happened: the public timeline and the audit log at once."""
@@ -191,6 +194,9 @@ class ReportEvent(models.Model):
 
     class Meta:
         ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} on {self.report_id} at {self.at:%Y-%m-%d %H:%M}"
 
     @property
     def new_status_label(self) -> str:
@@ -229,6 +235,9 @@ class Attachment(models.Model):
     class Meta:
         ordering = ["created_at", "id"]
 
+    def __str__(self) -> str:
+        return self.original_name
+
 
 class PendingUpload(models.Model):
     """A checked file waiting for its form to be completed, so a validation error loses nothing.
@@ -244,3 +253,6 @@ class PendingUpload(models.Model):
     size = models.PositiveBigIntegerField()
     sha256 = models.CharField(max_length=64)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    def __str__(self) -> str:
+        return self.original_name

@@ -94,7 +94,9 @@ class ReportForm(AttachmentsMixin, forms.Form):
         min_length=20,
         max_length=10_000,
         widget=forms.Textarea(attrs={"rows": 8}),
-        help_text=_("What happened, when, where, and who was involved. Write it in your own words."),
+        help_text=_(
+            "What happened, when, where, and who was involved. Write it in your own words."
+        ),
     )
     incident_date = forms.DateField(
         label=_("Date of the incident"),
@@ -248,8 +250,10 @@ class ReportForm(AttachmentsMixin, forms.Form):
                 self.add_error(
                     "regency",
                     forms.ValidationError(
-                        _("The chosen places do not belong together. Choose them again "
-                          "from the province down."),
+                        _(
+                            "The chosen places do not belong together. Choose them again "
+                            "from the province down."
+                        ),
                         code="region_chain",
                     ),
                 )

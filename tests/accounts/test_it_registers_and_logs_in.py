@@ -8,8 +8,10 @@ PW = "Lapor-Kuat-2026!"
 
 
 def test_it_registers_with_an_email_and_logs_in(client):
-    response = client.post("/akun/daftar/", {"full_name": "Dewi Lestari", "login": "Dewi@Example.ID",
-                                             "password1": PW, "password2": PW})
+    response = client.post(
+        "/akun/daftar/",
+        {"full_name": "Dewi Lestari", "login": "Dewi@Example.ID", "password1": PW, "password2": PW},
+    )
     assert response["Location"] == "/akun/laporan-saya/"
     user = User.objects.get()
     assert user.email == "dewi@example.id" and user.phone is None
@@ -19,8 +21,10 @@ def test_it_registers_with_an_email_and_logs_in(client):
 
 
 def test_it_registers_with_a_phone_and_logs_in_with_any_spelling_of_it(client):
-    client.post("/akun/daftar/", {"full_name": "Pak Harjo", "login": "0812 1111 2222",
-                                  "password1": PW, "password2": PW})
+    client.post(
+        "/akun/daftar/",
+        {"full_name": "Pak Harjo", "login": "0812 1111 2222", "password1": PW, "password2": PW},
+    )
     user = User.objects.get()
     assert user.phone == "+6281211112222" and user.email is None
     for spelling in ("081211112222", "+62 812-1111-2222", "62812 1111 2222"):
@@ -31,17 +35,30 @@ def test_it_registers_with_a_phone_and_logs_in_with_any_spelling_of_it(client):
 
 def test_it_refuses_duplicates_weak_passwords_and_bad_logins(client):
     User.objects.create_user(email="ada@example.id", password=PW, full_name="Ada")
-    taken = client.post("/en/akun/daftar/", {"full_name": "X", "login": "ADA@example.id",
-                                             "password1": PW, "password2": PW})
+    taken = client.post(
+        "/en/akun/daftar/",
+        {"full_name": "X", "login": "ADA@example.id", "password1": PW, "password2": PW},
+    )
     assert "already exists" in taken.content.decode()
-    weak = client.post("/en/akun/daftar/", {"full_name": "Y", "login": "y@example.id",
-                                            "password1": "12345678", "password2": "12345678"})
+    weak = client.post(
+        "/en/akun/daftar/",
+        {
+            "full_name": "Y",
+            "login": "y@example.id",
+            "password1": "12345678",
+            "password2": "12345678",
+        },
+    )
     assert "This password is entirely numeric." in weak.content.decode()
-    mismatch = client.post("/en/akun/daftar/", {"full_name": "Z", "login": "z@example.id",
-                                                "password1": PW, "password2": PW + "x"})
+    mismatch = client.post(
+        "/en/akun/daftar/",
+        {"full_name": "Z", "login": "z@example.id", "password1": PW, "password2": PW + "x"},
+    )
     assert "The two passwords are not the same." in mismatch.content.decode()
-    junk = client.post("/en/akun/daftar/", {"full_name": "Z", "login": "bukan nomor",
-                                            "password1": PW, "password2": PW})
+    junk = client.post(
+        "/en/akun/daftar/",
+        {"full_name": "Z", "login": "bukan nomor", "password1": PW, "password2": PW},
+    )
     assert "Enter a valid e-mail address or phone number" in junk.content.decode()
     assert 'value="bukan nomor"' in junk.content.decode()
     assert User.objects.count() == 1

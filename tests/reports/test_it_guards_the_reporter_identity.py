@@ -66,9 +66,16 @@ def test_anonymous_identity_appears_in_no_page_a_non_admin_can_load(cast, direct
         visitors[who] = Client()
         visitors[who].force_login(getattr(cast, who))
     urls = [
-        "/", "/en/", "/lapor/", "/lacak/", f"/lacak/{report.tracking_id}/",
-        f"/lapor/terkirim/{report.tracking_id}/", "/akun/masuk/", "/akun/daftar/",
-        "/akun/laporan-saya/", "/wilayah/anak/?kode=34.04",
+        "/",
+        "/en/",
+        "/lapor/",
+        "/lacak/",
+        f"/lacak/{report.tracking_id}/",
+        f"/lapor/terkirim/{report.tracking_id}/",
+        "/akun/masuk/",
+        "/akun/daftar/",
+        "/akun/laporan-saya/",
+        "/wilayah/anak/?kode=34.04",
     ]
     for who, client in visitors.items():
         for url in urls:

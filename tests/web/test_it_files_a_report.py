@@ -26,7 +26,9 @@ def test_it_files_a_report_and_shows_a_receipt_with_id_and_pin(client, directory
     assert report.status == Status.AWAITING_VERIFICATION
     assert report.region_id == "34.04.07.2001"
     assert (report.province_code, report.regency_code, report.district_code) == (
-        "34", "34.04", "34.04.07",
+        "34",
+        "34.04",
+        "34.04.07",
     )
     receipt = client.get(response["Location"]).content.decode()
     assert report.tracking_id in receipt

@@ -49,8 +49,9 @@ def test_it_stops_pin_guessing(client, directory):
 def test_it_lets_the_reporter_add_information_and_files(client, directory):
     report, _pin = _file(client)
     url = f"/lacak/{report.tracking_id}/"
-    response = client.post(url, {"message": "Lubangnya sekarang makin lebar.",
-                                 "attachments": [pdf_file()]})
+    response = client.post(
+        url, {"message": "Lubangnya sekarang makin lebar.", "attachments": [pdf_file()]}
+    )
     assert response.status_code == 302
     event = ReportEvent.objects.get(report=report, kind=ReportEvent.Kind.REPORTER_INFO)
     assert event.message == "Lubangnya sekarang makin lebar."
