@@ -54,7 +54,8 @@ class RegisterForm(forms.Form):
         return {"phone": phone}
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         p1, p2 = data.get("password1"), data.get("password2")
         if p1 and p2 and p1 != p2:
             self.add_error("password2", _("The two passwords are not the same."))
@@ -82,7 +83,8 @@ class LoginForm(forms.Form):
         super().__init__(*args, **kwargs)
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("login") and data.get("password"):
             user = authenticate(self.request, username=data["login"], password=data["password"])
             if user is None:

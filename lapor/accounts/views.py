@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from lapor.accounts.actions import account_register
 from lapor.accounts.forms import LoginForm, RegisterForm
+from lapor.accounts.models import User
 from lapor.reports.selectors import reports_of_user
 
 
@@ -48,4 +49,6 @@ def logout_view(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def my_reports(request: HttpRequest) -> HttpResponse:
-    return render(request, "accounts/my_reports.html", {"reports": reports_of_user(request.user)})
+    user = request.user
+    assert isinstance(user, User)  # login_required
+    return render(request, "accounts/my_reports.html", {"reports": reports_of_user(user)})

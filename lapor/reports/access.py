@@ -65,8 +65,11 @@ def remember_report(request: HttpRequest, report: Report) -> None:
 
 def access_report_for_reporter(request: HttpRequest, tracking_id: str) -> Report:
     """The reporter's own view of a report: 404 unless this session or account filed it."""
-    report = Report.objects.select_related("region", "category", "requested_agency", "agency")
-    report = report.filter(tracking_id=normalize_tracking_id(tracking_id)).first()
+    report = (
+        Report.objects.select_related("region", "category", "requested_agency", "agency")
+        .filter(tracking_id=normalize_tracking_id(tracking_id))
+        .first()
+    )
     if report is None:
         raise Http404
     if report.tracking_id in request.session.get(SESSION_KEY, []):

@@ -164,10 +164,8 @@ def _insert_report(*, pin: str, region: Region, title: str, body: str, **fields:
                     **fields,
                 )
         except IntegrityError:
-            if (
-                fields.get("submission_key")
-                and Report.objects.filter(submission_key=fields["submission_key"]).exists()
-            ):
+            key = fields.get("submission_key")
+            if isinstance(key, uuid.UUID) and Report.objects.filter(submission_key=key).exists():
                 raise
             continue
     raise DomainError(_("The system is busy; please send the report again."), code="busy")

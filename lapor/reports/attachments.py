@@ -106,9 +106,9 @@ def check_file(upload: UploadedFile) -> CheckedFile:
 
 def _reencode_image(raw: bytes, name: str) -> tuple[bytes, str]:
     try:
-        with Image.open(io.BytesIO(raw)) as img:
-            img.load()
-            img = ImageOps.exif_transpose(img)  # keep the orientation the camera meant
+        with Image.open(io.BytesIO(raw)) as opened:
+            opened.load()
+            img = ImageOps.exif_transpose(opened)  # keep the orientation the camera meant
             img.thumbnail((MAX_IMAGE_SIDE, MAX_IMAGE_SIDE))
             out = io.BytesIO()
             if (

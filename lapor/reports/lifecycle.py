@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
+from lapor.accounts.models import User
 from lapor.core.errors import IllegalTransition
 from lapor.reports.models import Kind, Report, ReportEvent, Status
 
@@ -87,7 +88,7 @@ def transition(
     report: Report,
     new_status: Status,
     *,
-    actor: object | None,
+    actor: User | None,
     kind: str = ReportEvent.Kind.STATUS_CHANGED,
     message: str = "",
     is_public: bool = True,
@@ -107,7 +108,7 @@ def transition(
         kind=kind,
         old_status=old,
         new_status=new_status,
-        actor=actor if getattr(actor, "pk", None) else None,
+        actor=actor if actor is not None and actor.pk else None,
         message=message,
         is_public=is_public,
     )

@@ -171,23 +171,25 @@ class ReportForm(AttachmentsMixin, forms.Form):
         province = self._picked("province")
         regency = self._picked("regency")
         district = self._picked("district")
-        empty = [("", _("— choose —"))]
-        self.fields["province"].choices = empty + children(None)
-        self.fields["regency"].choices = empty + (children(province) if province else [])
-        self.fields["district"].choices = empty + (
-            children(regency) if regency.startswith(province + ".") and province else []
+        empty: list[Any] = [("", _("— choose —"))]
+        dont_know: list[Any] = [("", _("— I don't know / let the admin choose —"))]
+        in_province = bool(province) and regency.startswith(province + ".")
+        in_regency = bool(regency) and district.startswith(regency + ".")
+        self._choices("province", empty + children(None))
+        self._choices("regency", empty + (children(province) if province else []))
+        self._choices("district", empty + (children(regency) if in_province else []))
+        self._choices("village", empty + (children(district) if in_regency else []))
+        self._choices("category", dont_know + list(category_choices(language)))
+        self._choices(
+            "requested_agency", dont_know + list(agency_choices(province, regency, district))
         )
-        self.fields["village"].choices = empty + (
-            children(district) if district.startswith(regency + ".") and regency else []
-        )
-        self.fields["category"].choices = [("", _("— I don't know / let the admin choose —"))] + [
-            (group, options) for group, options in category_choices(language)
-        ]
-        self.fields["requested_agency"].choices = [
-            ("", _("— I don't know / let the admin choose —"))
-        ] + agency_choices(province, regency, district)
         for name in ("kind", "privacy"):
             self.fields[name].widget.attrs["class"] = "choice-list"
+
+    def _choices(self, name: str, choices: list[Any]) -> None:
+        field = self.fields[name]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = choices
 
     def _picked(self, name: str) -> str:
         if self.is_bound:
@@ -229,7 +231,8 @@ class ReportForm(AttachmentsMixin, forms.Form):
         return Agency.objects.filter(pk=value, is_active=True).first()
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if not data.get("phone") and not data.get("email") and "phone" not in self.errors:
             self.add_error(
                 "phone",

@@ -43,7 +43,7 @@ def report_new(request: HttpRequest) -> HttpResponse:
     if "_refresh" in request.POST:
         # "Show the places in this area" without JavaScript: redraw with the next level's
         # choices, keeping everything typed and every file, without shouting errors yet.
-        initial = {k: v for k, v in request.POST.items() if k not in ("csrfmiddlewaretoken",)}
+        initial = {k: request.POST.get(k, "") for k in request.POST if k != "csrfmiddlewaretoken"}
         form = ReportForm(initial=initial, language=language)
         return _render_report_form(request, form, pending, file_errors, context, status=200)
 
