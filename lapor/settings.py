@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "lapor.agencies",
     "lapor.accounts",
     "lapor.reports",
+    "lapor.notifications",
     "lapor.web",
 ]
 

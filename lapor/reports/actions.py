@@ -16,12 +16,14 @@ from django.utils.translation import gettext as _
 from lapor.accounts.models import User
 from lapor.agencies.models import Agency, Category
 from lapor.core.errors import DomainError
+from lapor.notifications.outbox import report_event_created
 from lapor.regions.models import Region
-from lapor.reports import lifecycle
+from lapor.reports import deadlines, lifecycle
 from lapor.reports.attachments import check_limits
 from lapor.reports.models import (
     Attachment,
     Channel,
+    Clock,
     Kind,
     PendingUpload,
     Privacy,
@@ -135,6 +137,9 @@ def report_submit(
                 actor=report.reporter_user,
             )
             _attach(report, event, uploads)
+            deadlines.start(report, Clock.Kind.VERIFY, deadlines.VERIFY_DAYS, at=report.created_at)
+            deadlines.refresh_report_due(report)
+            report_event_created(event)
     except IntegrityError:
         # Two identical posts raced past the first check: the other one won.
         if submission_key is not None:
@@ -215,4 +220,9 @@ def report_add_info(
         )
         _attach(locked, event, uploads)
         locked.save(update_fields=["updated_at"])
+        from lapor.notifications.outbox import report_event_created
+        from lapor.reports.case_actions import reporter_adds_info
+
+        report_event_created(event)
+        reporter_adds_info(locked, actor if actor is not None and actor.pk else None)
     return event

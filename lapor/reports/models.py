@@ -102,6 +102,12 @@ class Report(models.Model):
     )
 
     emergency_suspected = models.BooleanField(default=False)
+    # Set when an agency admin says "not our authority" at verification: the national admins
+    # route it instead.
+    needs_national_routing = models.BooleanField(default=False)
+    rating = models.PositiveSmallIntegerField(null=True, blank=True)
+    rating_comment = models.TextField(blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
     language = models.CharField(max_length=8, default="id")
     # One form render = one key: a double submit finds the report it already created.
     submission_key = models.UUIDField(null=True, blank=True, unique=True, editable=False)
@@ -173,8 +179,25 @@ class ReportEvent(models.Model):
         SUBMITTED = "submitted", _("Report submitted")
         STATUS_CHANGED = "status_changed", _("Status changed")
         REPORTER_INFO = "reporter_info", _("Reporter added information")
+        DISPOSED = "disposed", _("Verified and dispositioned")
+        POSTPONED = "postponed", _("Postponed: clarification asked from the reporter")
+        RESUMED = "resumed", _("Reporter clarified; back to verification")
+        NOT_AUTHORITY = "not_authority", _("Not our authority")
+        ARCHIVED = "archived", _("Archived")
         FOLLOW_UP = "follow_up", _("Follow-up by the agency")
+        QUESTION = "question", _("The agency asks for more information")
+        TRANSFERRED = "transferred", _("Transferred to another agency")
+        AGENCY_INVOLVED = "agency_involved", _("Another agency involved")
+        REPORTER_REPLY = "reporter_reply", _("Reply from the reporter")
+        CLOSED = "closed", _("Closed")
+        DISPUTED = "disputed", _("Closure disputed; reopened")
+        ESCALATED = "escalated", _("Deadline missed; escalated")
+        EXTENDED = "extended", _("Deadline extended")
+        COMPLEXITY_SET = "complexity_set", _("Resolution time set")
+        DEADLINE_MOVED = "deadline_moved", _("Deadline recomputed after a calendar change")
+        PRIVACY_RAISED = "privacy_raised", _("Privacy raised")
         TEXT_EDITED = "text_edited", _("Published text edited")
+        CATEGORY_SET = "category_set", _("Category set")
         NOTE = "note", _("Internal note")
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="events")
@@ -188,6 +211,12 @@ class ReportEvent(models.Model):
         "agencies.Agency", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     message = models.TextField(blank=True)
+    # The other agency of a disposition, transfer or suggestion.
+    target_agency = models.ForeignKey(
+        "agencies.Agency", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # Structured details: reason codes, ratings, day counts, old/new deadlines.
+    data = models.JSONField(default=dict, blank=True)
     # Internal notes and audit-only rows stay off the public and reporter timelines.
     is_public = models.BooleanField(default=True)
     at = models.DateTimeField(auto_now_add=True, db_index=True)
@@ -256,3 +285,94 @@ class PendingUpload(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+
+class Complexity(models.TextChoices):
+    """Resolution time by the kind of case (Perpres 76/2013; ceiling 60 days)."""
+
+    SIMPLE = "simple", _("Simple complaint or information (5 working days)")
+    NO_FIELD_CHECK = "no_field_check", _("Dispute without field check (14 working days)")
+    FIELD_INSPECTION = "field_inspection", _("Needs field inspection (60 working days)")
+
+
+COMPLEXITY_DAYS = {
+    Complexity.SIMPLE: 5,
+    Complexity.NO_FIELD_CHECK: 14,
+    Complexity.FIELD_INSPECTION: 60,
+}
+RESOLUTION_CEILING_DAYS = 60
+
+
+class Assignment(models.Model):
+    """An agency responsible for (part of) a case. A case may concern several at once."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="assignments")
+    agency = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="+")
+    is_primary = models.BooleanField(default=True)
+    active = models.BooleanField(default=True)
+    complexity = models.CharField(
+        max_length=24, choices=Complexity.choices, default=Complexity.SIMPLE
+    )
+    # When the file became complete (disposition): the 60-day ceiling counts from here.
+    file_complete_at = models.DateTimeField()
+    first_followed_up_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    ended_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report", "agency"],
+                condition=models.Q(active=True),
+                name="uniq_active_assignment",
+            )
+        ]
+        indexes = [models.Index(fields=["agency", "active"])]
+
+    def __str__(self) -> str:
+        return f"{self.report_id} → {self.agency_id}"
+
+
+class Clock(models.Model):
+    """One legal deadline of a case, kept as a stored ``due_at`` (ARCHITECTURE.md §6)."""
+
+    class Kind(models.TextChoices):
+        VERIFY = "verify", _("Verification and routing")
+        FIRST_FOLLOW_UP = "first_follow_up", _("First follow-up by the agency")
+        RESOLUTION = "resolution", _("Resolution")
+        REPORTER_REPLY = "reporter_reply", _("Reporter's answer to the follow-up")
+        CLARIFICATION = "clarification", _("Reporter's clarification")
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="clocks")
+    agency = models.ForeignKey(
+        "agencies.Agency", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    kind = models.CharField(max_length=24, choices=Kind.choices)
+    started_at = models.DateTimeField()
+    working_days = models.PositiveSmallIntegerField()
+    extension_days = models.PositiveSmallIntegerField(default=0)
+    # [[pause_start_date, resume_date_or_null], ...] as ISO dates.
+    pauses = models.JSONField(default=list, blank=True)
+    # Local holidays of the case's place count; "" means national days only.
+    region_code = models.CharField(max_length=5, blank=True)
+    due_at = models.DateTimeField(null=True, blank=True)
+    stopped_at = models.DateTimeField(null=True, blank=True)
+    stop_reason = models.CharField(max_length=40, blank=True)
+    escalation_level = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        indexes = [
+            models.Index(
+                fields=["due_at"],
+                name="clock_running_due_idx",
+                condition=models.Q(stopped_at__isnull=True, due_at__isnull=False),
+            ),
+            models.Index(fields=["report", "kind"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} of {self.report_id} due {self.due_at}"
+
+    @property
+    def running(self) -> bool:
+        return self.stopped_at is None

@@ -1,0 +1,140 @@
+"""Staff rights: named capabilities, granted by role, scoped to a part of the agency tree.
+
+One function answers every question: ``user_can(user, capability, agency)``. The scope of a
+membership is its agency and everything below it in the tree (a regency government's admin
+covers its units and kecamatan offices, not another regency's); a national admin's scope is
+everything.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from django.contrib.auth.models import AnonymousUser
+
+from lapor.accounts.models import User
+from lapor.agencies.models import Agency, Membership
+
+Role = Membership.Role
+
+
+class Capability(StrEnum):
+    VIEW = "view"  # read cases in scope (console)
+    VERIFY = "verify"  # verify, dispose, postpone, archive, edit published text, raise privacy
+    FOLLOW_UP = "follow_up"  # post follow-ups, ask the reporter, set complexity, extend
+    TRANSFER = "transfer"  # request a transfer or involve another agency; "not our authority"
+    EXPORT = "export"
+    MANAGE_CALENDAR = "manage_calendar"
+    SEE_IDENTITY = "see_identity"  # non-anonymous reporters of cases in scope
+
+
+ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
+    Role.NATIONAL_ADMIN: frozenset(Capability),
+    Role.AGENCY_ADMIN: frozenset(
+        {
+            Capability.VIEW,
+            Capability.VERIFY,
+            Capability.TRANSFER,
+            Capability.EXPORT,
+            Capability.MANAGE_CALENDAR,
+            Capability.SEE_IDENTITY,
+        }
+    ),
+    Role.LIAISON_OFFICER: frozenset(
+        {
+            Capability.VIEW,
+            Capability.FOLLOW_UP,
+            Capability.TRANSFER,
+            Capability.EXPORT,
+            Capability.SEE_IDENTITY,
+        }
+    ),
+    Role.PPID_OFFICER: frozenset(
+        {Capability.VIEW, Capability.FOLLOW_UP, Capability.EXPORT, Capability.SEE_IDENTITY}
+    ),
+    Role.SUPERVISOR: frozenset({Capability.VIEW, Capability.EXPORT}),
+}
+
+# The agency tree is shallow (province → regency/city → unit/kecamatan): four levels cover it.
+TREE_DEPTH = 4
+
+
+def memberships(user: User | AnonymousUser | None) -> list[Membership]:
+    """Active memberships, cached on the user object for the request."""
+    if user is None or not user.is_authenticated:
+        return []
+    cached = getattr(user, "_lapor_memberships", None)
+    if cached is None:
+        cached = list(Membership.objects.filter(user=user, is_active=True).select_related("agency"))
+        user._lapor_memberships = cached  # type: ignore[union-attr]
+    return cached
+
+
+def ancestor_ids(agency_id: int) -> list[int]:
+    """The agency and its ancestors, nearest first."""
+    ids = [agency_id]
+    current: int | None = agency_id
+    for _level in range(TREE_DEPTH):
+        current = Agency.objects.filter(pk=current).values_list("parent_id", flat=True).first()
+        if current is None:
+            break
+        ids.append(current)
+    return ids
+
+
+def subtree_ids(agency_id: int) -> set[int]:
+    """The agency and everything below it."""
+    found = {agency_id}
+    frontier = {agency_id}
+    for _level in range(TREE_DEPTH):
+        frontier = (
+            set(Agency.objects.filter(parent_id__in=frontier).values_list("pk", flat=True)) - found
+        )
+        if not frontier:
+            break
+        found |= frontier
+    return found
+
+
+def user_can(
+    user: User | AnonymousUser | None, capability: Capability, agency: Agency | int | None
+) -> bool:
+    """May ``user`` exercise ``capability`` on ``agency`` (None: on something unassigned)?"""
+    roles_with = [m for m in memberships(user) if capability in ROLE_CAPABILITIES[m.role]]
+    if not roles_with:
+        return False
+    if any(m.role == Role.NATIONAL_ADMIN for m in roles_with):
+        return True
+    if agency is None:
+        return False
+    agency_id = agency if isinstance(agency, int) else agency.pk
+    chain = set(ancestor_ids(agency_id))
+    return any(m.agency_id in chain for m in roles_with)
+
+
+def scope_agency_ids(user: User | AnonymousUser | None, capability: Capability) -> set[int] | None:
+    """Agencies where ``user`` has ``capability``; None means "all" (national admin)."""
+    roles_with = [m for m in memberships(user) if capability in ROLE_CAPABILITIES[m.role]]
+    if any(m.role == Role.NATIONAL_ADMIN for m in roles_with):
+        return None
+    ids: set[int] = set()
+    for m in roles_with:
+        ids |= subtree_ids(m.agency_id)
+    return ids
+
+
+def verification_regions(user: User | AnonymousUser | None) -> list[str] | None:
+    """Region codes whose new reports this user verifies; None = everything (national)."""
+    regions: list[str] = []
+    for m in memberships(user):
+        if Capability.VERIFY not in ROLE_CAPABILITIES[m.role]:
+            continue
+        if m.role == Role.NATIONAL_ADMIN:
+            return None
+        if m.agency.region_id:
+            regions.append(m.agency.region_id)
+    return regions
+
+
+def is_staff_member(user: User | AnonymousUser | None) -> bool:
+    return bool(memberships(user))

@@ -1,0 +1,655 @@
+"""Writes of case handling: verification, disposition, follow-up, the reporter's answers,
+closure, escalation. Same rules as ``actions.py``: keyword-only, one transaction each, every
+change an event, side effects through the outbox in the same transaction.
+
+Permission checks live here too (defence in depth); the console's access functions already
+answer 404 for cases outside the user's scope.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from lapor.accounts.models import User
+from lapor.agencies.capabilities import (
+    Capability,
+    user_can,
+    verification_regions,
+)
+from lapor.agencies.models import Agency, Category
+from lapor.core.calendar import WorkingCalendar
+from lapor.core.errors import DomainError
+from lapor.notifications.outbox import report_event_created
+from lapor.reports import deadlines, lifecycle
+from lapor.reports.actions import _attach
+from lapor.reports.models import (
+    COMPLEXITY_DAYS,
+    PRIVACY_RANK,
+    RESOLUTION_CEILING_DAYS,
+    Assignment,
+    Clock,
+    Complexity,
+    PendingUpload,
+    Privacy,
+    Report,
+    ReportEvent,
+    Status,
+)
+
+ARCHIVE_REASONS = {
+    "not_public_service": "Not about the performance of a public service",
+    "unintelligible": "Unintelligible",
+    "hate_speech": "Hate speech, insults or SARA",
+    "duplicate": "Duplicate of a report that is still open",
+    "other_body": "Belongs to another body (crime, corruption, court case)",
+}
+
+
+class Forbidden(DomainError):
+    def __init__(self) -> None:
+        super().__init__(_("You are not allowed to do this."), code="forbidden")
+
+
+def _event(
+    report: Report,
+    kind: str,
+    *,
+    actor: User | None,
+    message: str = "",
+    agency: Agency | None = None,
+    target_agency: Agency | None = None,
+    is_public: bool = True,
+    data: dict | None = None,
+    old_status: str | None = None,
+) -> ReportEvent:
+    event = ReportEvent.objects.create(
+        report=report,
+        kind=kind,
+        old_status=old_status if old_status is not None else report.status,
+        new_status=report.status,
+        actor=actor if actor is not None and actor.pk else None,
+        message=message,
+        agency=agency,
+        target_agency=target_agency,
+        is_public=is_public,
+        data=data or {},
+    )
+    report_event_created(event)
+    return event
+
+
+def _move(
+    report: Report,
+    new_status: Status,
+    kind: str,
+    *,
+    actor: User | None,
+    message: str = "",
+    agency: Agency | None = None,
+    target_agency: Agency | None = None,
+    data: dict | None = None,
+    extra_fields: tuple[str, ...] = (),
+) -> ReportEvent:
+    event = lifecycle.transition(
+        report, new_status, actor=actor, kind=kind, message=message, extra_fields=extra_fields
+    )
+    event.agency = agency
+    event.target_agency = target_agency
+    event.data = data or {}
+    event.save(update_fields=["agency", "target_agency", "data"])
+    report_event_created(event)
+    return event
+
+
+def _lock(report: Report) -> Report:
+    return Report.objects.select_for_update().get(pk=report.pk)
+
+
+def can_verify(user: User | None, report: Report) -> bool:
+    regions = verification_regions(user)
+    if regions is None:
+        return True
+    if report.needs_national_routing:
+        return False
+    return any(r in (report.regency_code, report.province_code) for r in regions)
+
+
+def _require_verifier(actor: User, report: Report) -> None:
+    if not can_verify(actor, report):
+        raise Forbidden()
+
+
+def _active_assignment(report: Report, actor: User, capability: Capability) -> Assignment:
+    """The assignment of the actor's agency (or any, for a national admin)."""
+    for assignment in report.assignments.filter(active=True).select_related("agency"):
+        if user_can(actor, capability, assignment.agency):
+            return assignment
+    raise Forbidden()
+
+
+# --- verification -------------------------------------------------------------------------
+
+
+@transaction.atomic
+def report_dispose(
+    *,
+    report: Report,
+    agency: Agency,
+    actor: User,
+    message: str = "",
+    title_published: str | None = None,
+    body_published: str | None = None,
+    privacy: str | None = None,
+    category: Category | None = None,
+    complexity: str = Complexity.SIMPLE,
+) -> ReportEvent:
+    """*Verifikasi* and *Terdisposisi*: the report goes to ``agency`` with its clocks."""
+    report = _lock(report)
+    _require_verifier(actor, report)
+    if not user_can(actor, Capability.VERIFY, agency) and not _is_national(actor):
+        # An agency admin disposes inside its own government; elsewhere is "not ours".
+        raise DomainError(
+            _("You can only dispose to units of your own government. Use “Not our authority”."),
+            code="out_of_scope",
+        )
+    if not agency.accepts_reports or not agency.is_active:
+        raise DomainError(_("This agency does not receive reports."), code="inactive_agency")
+    _edit_publication(report, actor, title_published, body_published)
+    if privacy:
+        _raise_privacy(report, actor, privacy)
+    if category is not None and category.pk != report.category_id:
+        report.category = category
+        report.save(update_fields=["category"])
+        _event(
+            report,
+            ReportEvent.Kind.CATEGORY_SET,
+            actor=actor,
+            is_public=False,
+            data={"category": category.pk},
+        )
+    report.agency = agency
+    report.needs_national_routing = False
+    event = _move(
+        report,
+        Status.DISPOSED,
+        ReportEvent.Kind.DISPOSED,
+        actor=actor,
+        message=message,
+        target_agency=agency,
+        extra_fields=("agency", "needs_national_routing"),
+    )
+    deadlines.stop(report, [Clock.Kind.VERIFY, Clock.Kind.CLARIFICATION], reason="disposed")
+    _assign(report, agency, primary=True, complexity=complexity)
+    deadlines.refresh_report_due(report)
+    return event
+
+
+def _is_national(actor: User) -> bool:
+    return verification_regions(actor) is None and user_can(actor, Capability.VERIFY, None)
+
+
+def _assign(report: Report, agency: Agency, *, primary: bool, complexity: str) -> Assignment:
+    now = timezone.now()
+    assignment = Assignment.objects.create(
+        report=report,
+        agency=agency,
+        is_primary=primary,
+        complexity=complexity,
+        file_complete_at=now,
+    )
+    deadlines.start(
+        report, Clock.Kind.FIRST_FOLLOW_UP, deadlines.FIRST_FOLLOW_UP_DAYS, agency=agency, at=now
+    )
+    deadlines.start(
+        report,
+        Clock.Kind.RESOLUTION,
+        COMPLEXITY_DAYS[Complexity(complexity)],
+        agency=agency,
+        at=now,
+    )
+    return assignment
+
+
+def _edit_publication(report: Report, actor: User, title: str | None, body: str | None) -> None:
+    changed = {}
+    if title is not None and title.strip() and title.strip() != report.title_published:
+        changed["title"] = [report.title_published, title.strip()]
+        report.title_published = title.strip()
+    if body is not None and body.strip() and body.strip() != report.body_published:
+        changed["body"] = [report.body_published, body.strip()]
+        report.body_published = body.strip()
+    if changed:
+        report.save(update_fields=["title_published", "body_published", "updated_at"])
+        # The edit log keeps old and new text; internal (the original is kept on the report).
+        _event(report, ReportEvent.Kind.TEXT_EDITED, actor=actor, is_public=False, data=changed)
+
+
+def _raise_privacy(report: Report, actor: User, privacy: str) -> None:
+    new = Privacy(privacy)
+    old = Privacy(report.privacy)
+    if PRIVACY_RANK[new] < PRIVACY_RANK[old]:
+        raise DomainError(
+            _("Privacy can be raised, never lowered (it is “%(old)s”).") % {"old": old.label},
+            code="privacy_lowered",
+        )
+    if new != old:
+        report.privacy = new
+        report.save(update_fields=["privacy", "updated_at"])
+        _event(
+            report,
+            ReportEvent.Kind.PRIVACY_RAISED,
+            actor=actor,
+            is_public=False,
+            data={"old": old, "new": new},
+        )
+
+
+@transaction.atomic
+def report_edit_publication(
+    *,
+    report: Report,
+    actor: User,
+    title: str | None = None,
+    body: str | None = None,
+    privacy: str | None = None,
+) -> None:
+    """Edit the published text (the original stays) and/or raise privacy."""
+    report = _lock(report)
+    if not (can_verify(actor, report) or user_can(actor, Capability.VERIFY, report.agency_id)):
+        raise Forbidden()
+    _edit_publication(report, actor, title, body)
+    if privacy:
+        _raise_privacy(report, actor, privacy)
+
+
+@transaction.atomic
+def report_postpone(*, report: Report, message: str, actor: User) -> ReportEvent:
+    """*Tunda*: ask the reporter for clarification; the verification clock pauses."""
+    if not message.strip():
+        raise DomainError(_("Write what the reporter should clarify."), code="message_required")
+    report = _lock(report)
+    _require_verifier(actor, report)
+    event = _move(
+        report, Status.POSTPONED, ReportEvent.Kind.POSTPONED, actor=actor, message=message.strip()
+    )
+    for clock in deadlines.running(report, [Clock.Kind.VERIFY]):
+        deadlines.pause(clock)
+    deadlines.start(report, Clock.Kind.CLARIFICATION, deadlines.CLARIFICATION_DAYS)
+    deadlines.refresh_report_due(report)
+    return event
+
+
+def resume_after_clarification(report: Report, actor: User | None) -> ReportEvent:
+    """The reporter answered a *Tunda*: back to verification, the clock runs again."""
+    event = _move(report, Status.AWAITING_VERIFICATION, ReportEvent.Kind.RESUMED, actor=actor)
+    deadlines.stop(report, [Clock.Kind.CLARIFICATION], reason="clarified")
+    for clock in deadlines.running(report, [Clock.Kind.VERIFY]):
+        deadlines.resume(clock)
+    deadlines.refresh_report_due(report)
+    return event
+
+
+@transaction.atomic
+def report_archive(*, report: Report, reason: str, message: str = "", actor: User) -> ReportEvent:
+    """*Arsipkan*: with a reason from the list (DOMAIN.md §4) and optional text."""
+    if reason not in ARCHIVE_REASONS:
+        raise DomainError(_("Choose a reason for archiving."), code="reason_required")
+    report = _lock(report)
+    _require_verifier(actor, report)
+    report.closed_at = timezone.now()
+    event = _move(
+        report,
+        Status.ARCHIVED_BY_ADMIN,
+        ReportEvent.Kind.ARCHIVED,
+        actor=actor,
+        message=message.strip(),
+        data={"reason": reason},
+        extra_fields=("closed_at",),
+    )
+    deadlines.stop(report, reason="archived")
+    deadlines.refresh_report_due(report)
+    return event
+
+
+@transaction.atomic
+def report_not_our_authority(
+    *, report: Report, reason: str, suggested_agency: Agency | None = None, actor: User
+) -> ReportEvent:
+    """*Bukan Wewenang*: return the report with a reason (and a suggested agency).
+
+    From a unit (disposed to it): back to verification. From an agency admin at verification:
+    it goes to the national admins' queue.
+    """
+    if not reason.strip():
+        raise DomainError(
+            _("Give the reason why this is not your authority."), code="reason_required"
+        )
+    report = _lock(report)
+    data = {"suggested_agency": suggested_agency.pk if suggested_agency else None}
+    if report.status == Status.AWAITING_VERIFICATION:
+        _require_verifier(actor, report)
+        report.needs_national_routing = True
+        report.save(update_fields=["needs_national_routing"])
+        return _event(
+            report,
+            ReportEvent.Kind.NOT_AUTHORITY,
+            actor=actor,
+            message=reason.strip(),
+            target_agency=suggested_agency,
+            data=data,
+        )
+    if report.status != Status.DISPOSED:
+        lifecycle.check_transition(report.kind, report.status, Status.AWAITING_VERIFICATION)
+    assignment = _active_assignment(report, actor, Capability.TRANSFER)
+    assignment.active = False
+    assignment.ended_at = timezone.now()
+    assignment.save(update_fields=["active", "ended_at"])
+    deadlines.stop(report, agency=assignment.agency, reason="not_authority")
+    others = report.assignments.filter(active=True).exclude(pk=assignment.pk)
+    if others.exists():
+        report.agency = others.first().agency
+        report.save(update_fields=["agency"])
+        event = _event(
+            report,
+            ReportEvent.Kind.NOT_AUTHORITY,
+            actor=actor,
+            message=reason.strip(),
+            agency=assignment.agency,
+            target_agency=suggested_agency,
+            data=data,
+        )
+    else:
+        report.agency = None
+        event = _move(
+            report,
+            Status.AWAITING_VERIFICATION,
+            ReportEvent.Kind.NOT_AUTHORITY,
+            actor=actor,
+            message=reason.strip(),
+            agency=assignment.agency,
+            target_agency=suggested_agency,
+            data=data,
+            extra_fields=("agency",),
+        )
+        deadlines.start(report, Clock.Kind.VERIFY, deadlines.VERIFY_DAYS)
+    deadlines.refresh_report_due(report)
+    return event
+
+
+# --- the agency ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def report_follow_up(
+    *,
+    report: Report,
+    message: str,
+    actor: User,
+    uploads: list[PendingUpload] | tuple[PendingUpload, ...] = (),
+    resolved: bool = False,
+    question: bool = False,
+) -> ReportEvent:
+    """*Tindak lanjut*. ``resolved`` claims the problem is solved and needs evidence;
+    ``question`` asks the reporter for more information. Either way the reporter has 10
+    working days to answer before the case closes by itself."""
+    if not message.strip():
+        raise DomainError(_("Write the follow-up for the reporter."), code="message_required")
+    if resolved and not uploads:
+        raise DomainError(
+            _("Closing as resolved needs evidence: attach a photo or document of the result."),
+            code="evidence_required",
+        )
+    report = _lock(report)
+    assignment = _active_assignment(report, actor, Capability.FOLLOW_UP)
+    kind = ReportEvent.Kind.QUESTION if question else ReportEvent.Kind.FOLLOW_UP
+    event = _move(
+        report,
+        Status.FOLLOWED_UP,
+        kind,
+        actor=actor,
+        message=message.strip(),
+        agency=assignment.agency,
+        data={"resolved": resolved},
+    )
+    _attach(report, event, uploads)
+    now = timezone.now()
+    if assignment.first_followed_up_at is None:
+        assignment.first_followed_up_at = now
+        assignment.save(update_fields=["first_followed_up_at"])
+        deadlines.stop(
+            report, [Clock.Kind.FIRST_FOLLOW_UP], agency=assignment.agency, reason="followed_up"
+        )
+    deadlines.stop(report, [Clock.Kind.REPORTER_REPLY], reason="new_follow_up")
+    deadlines.start(report, Clock.Kind.REPORTER_REPLY, deadlines.REPORTER_REPLY_DAYS, at=now)
+    deadlines.refresh_report_due(report)
+    return event
+
+
+@transaction.atomic
+def report_set_complexity(*, report: Report, complexity: str, actor: User) -> ReportEvent:
+    """The agency sets how long resolution may take: 5, 14 or 60 working days."""
+    report = _lock(report)
+    assignment = _active_assignment(report, actor, Capability.FOLLOW_UP)
+    assignment.complexity = Complexity(complexity)
+    assignment.save(update_fields=["complexity"])
+    for clock in deadlines.running(report, [Clock.Kind.RESOLUTION], assignment.agency):
+        clock.working_days = COMPLEXITY_DAYS[Complexity(complexity)]
+        clock.due_at = deadlines.compute(clock).due_at
+        clock.save(update_fields=["working_days", "due_at"])
+    deadlines.refresh_report_due(report)
+    return _event(
+        report,
+        ReportEvent.Kind.COMPLEXITY_SET,
+        actor=actor,
+        agency=assignment.agency,
+        data={"complexity": complexity},
+    )
+
+
+@transaction.atomic
+def report_extend(*, report: Report, days: int, reason: str, actor: User) -> ReportEvent:
+    """Extend the resolution deadline; never past 60 working days from the complete file."""
+    if days < 1 or not reason.strip():
+        raise DomainError(
+            _("Give the number of days and the reason for the extension."), code="invalid_extension"
+        )
+    report = _lock(report)
+    assignment = _active_assignment(report, actor, Capability.FOLLOW_UP)
+    clock = deadlines.running(report, [Clock.Kind.RESOLUTION], assignment.agency).first()
+    if clock is None:
+        raise DomainError(_("There is no running resolution deadline to extend."), code="no_clock")
+    calendar = WorkingCalendar(clock.region_code)
+    ceiling = calendar.due(assignment.file_complete_at, RESOLUTION_CEILING_DAYS).due_at
+    old_due = clock.due_at
+    deadlines.extend(clock, days)
+    if clock.due_at is not None and ceiling is not None and clock.due_at > ceiling:
+        raise DomainError(
+            _(
+                "The resolution may not end later than 60 working days after the complete file "
+                "(%(date)s)."
+            )
+            % {"date": timezone.localtime(ceiling).strftime("%d-%m-%Y")},
+            code="past_ceiling",
+        )
+    deadlines.refresh_report_due(report)
+    return _event(
+        report,
+        ReportEvent.Kind.EXTENDED,
+        actor=actor,
+        message=reason.strip(),
+        agency=assignment.agency,
+        data={"days": days, "old_due": _iso(old_due), "new_due": _iso(clock.due_at)},
+    )
+
+
+def _iso(moment: dt.datetime | None) -> str | None:
+    return moment.isoformat() if moment else None
+
+
+@transaction.atomic
+def report_transfer(*, report: Report, to_agency: Agency, reason: str, actor: User) -> ReportEvent:
+    """*Koordinasi*: hand the case to another agency; it keeps its ID, history and clocks."""
+    if not reason.strip():
+        raise DomainError(_("Give the reason for the transfer."), code="reason_required")
+    report = _lock(report)
+    assignment = _active_assignment(report, actor, Capability.TRANSFER)
+    if to_agency.pk == assignment.agency_id:
+        raise DomainError(_("The case is already with this agency."), code="same_agency")
+    if report.assignments.filter(active=True, agency=to_agency).exists():
+        raise DomainError(_("This agency is already involved in the case."), code="duplicate")
+    from_agency = assignment.agency
+    Clock.objects.filter(report=report, agency=from_agency, stopped_at__isnull=True).update(
+        agency=to_agency
+    )
+    assignment.agency = to_agency
+    assignment.save(update_fields=["agency"])
+    if report.agency_id == from_agency.pk:
+        report.agency = to_agency
+    event = _move(
+        report,
+        Status.DISPOSED,
+        ReportEvent.Kind.TRANSFERRED,
+        actor=actor,
+        message=reason.strip(),
+        agency=from_agency,
+        target_agency=to_agency,
+        extra_fields=("agency",),
+    )
+    deadlines.refresh_report_due(report)
+    return event
+
+
+@transaction.atomic
+def report_involve_agency(
+    *, report: Report, agency: Agency, reason: str, actor: User
+) -> ReportEvent:
+    """Add a second agency to the case, with its own clocks."""
+    report = _lock(report)
+    if not (can_verify(actor, report) or _has_assignment_right(report, actor)):
+        raise Forbidden()
+    if report.status not in lifecycle.OPEN or report.status == Status.AWAITING_VERIFICATION:
+        raise DomainError(
+            _("Only a dispositioned, open case can involve another agency."), code="not_disposed"
+        )
+    if report.assignments.filter(active=True, agency=agency).exists():
+        raise DomainError(_("This agency is already involved in the case."), code="duplicate")
+    _assign(report, agency, primary=False, complexity=Complexity.SIMPLE)
+    deadlines.refresh_report_due(report)
+    return _event(
+        report,
+        ReportEvent.Kind.AGENCY_INVOLVED,
+        actor=actor,
+        message=reason.strip(),
+        target_agency=agency,
+    )
+
+
+def _has_assignment_right(report: Report, actor: User) -> bool:
+    try:
+        _active_assignment(report, actor, Capability.TRANSFER)
+    except Forbidden:
+        return False
+    return True
+
+
+# --- the reporter -------------------------------------------------------------------------
+
+
+@transaction.atomic
+def report_reporter_reply(
+    *,
+    report: Report,
+    message: str,
+    uploads: list[PendingUpload] | tuple = (),
+    actor: User | None,
+) -> ReportEvent:
+    """ "Ditanggapi oleh Pelapor": the reporter answers a follow-up; back to the agency."""
+    if not message.strip():
+        raise DomainError(_("Write your reply."), code="message_required")
+    report = _lock(report)
+    event = _move(
+        report,
+        Status.REPORTER_REPLIED,
+        ReportEvent.Kind.REPORTER_REPLY,
+        actor=actor,
+        message=message.strip(),
+    )
+    _attach(report, event, uploads)
+    deadlines.stop(report, [Clock.Kind.REPORTER_REPLY], reason="replied")
+    deadlines.refresh_report_due(report)
+    return event
+
+
+@transaction.atomic
+def report_close_by_reporter(
+    *, report: Report, rating: int, comment: str = "", actor: User | None
+) -> ReportEvent:
+    """The reporter is done: close with a rating of 1–5 and an optional comment."""
+    if rating not in (1, 2, 3, 4, 5):
+        raise DomainError(_("Choose a rating from 1 to 5."), code="rating_required")
+    report = _lock(report)
+    report.rating = rating
+    report.rating_comment = comment.strip()
+    report.closed_at = timezone.now()
+    event = _move(
+        report,
+        Status.CLOSED_BY_REPORTER,
+        ReportEvent.Kind.CLOSED,
+        actor=actor,
+        message=comment.strip(),
+        data={"rating": rating},
+        extra_fields=("rating", "rating_comment", "closed_at"),
+    )
+    deadlines.stop(report, reason="closed")
+    deadlines.refresh_report_due(report)
+    return event
+
+
+@transaction.atomic
+def report_dispute(*, report: Report, reason: str, actor: User | None) -> ReportEvent:
+    """The reporter disputes a closure: the case reopens at the agency and is escalated."""
+    if not reason.strip():
+        raise DomainError(_("Explain why the problem is not solved."), code="reason_required")
+    report = _lock(report)
+    assignment = report.assignments.filter(active=True, is_primary=True).first() or (
+        report.assignments.filter(active=True).first()
+    )
+    if assignment is None:
+        raise DomainError(_("This report cannot be reopened."), code="not_reopenable")
+    report.closed_at = None
+    report.agency = assignment.agency
+    event = _move(
+        report,
+        Status.DISPOSED,
+        ReportEvent.Kind.DISPUTED,
+        actor=actor,
+        message=reason.strip(),
+        agency=assignment.agency,
+        extra_fields=("closed_at", "agency"),
+    )
+    clock = deadlines.start(
+        report, Clock.Kind.FIRST_FOLLOW_UP, deadlines.FIRST_FOLLOW_UP_DAYS, agency=assignment.agency
+    )
+    # A disputed closure goes straight to the first rung: the agency admin looks at it.
+    clock.escalation_level = 1
+    clock.save(update_fields=["escalation_level"])
+    _event(
+        report,
+        ReportEvent.Kind.ESCALATED,
+        actor=None,
+        agency=assignment.agency,
+        data={"level": 1, "why": "disputed"},
+    )
+    deadlines.refresh_report_due(report)
+    return event
+
+
+def reporter_adds_info(report: Report, actor: User | None) -> None:
+    """Hook for ``actions.report_add_info``: information added to a postponed report is the
+    clarification that was asked for."""
+    if report.status == Status.POSTPONED:
+        resume_after_clarification(report, actor)
