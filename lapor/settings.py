@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "lapor.accounts",
     "lapor.reports",
     "lapor.notifications",
+    "lapor.console",
+    "lapor.exports",
     "lapor.web",
 ]
 

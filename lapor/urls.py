@@ -9,6 +9,9 @@ urlpatterns: list[URLPattern | URLResolver] = [
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("akun/", include("lapor.accounts.urls")),
+    path("konsol/", include("lapor.console.urls")),
+    path("konsol/ekspor/", include("lapor.exports.urls")),
+    path("konsol/notifikasi/", include("lapor.notifications.urls")),
     path("", include("lapor.web.urls")),
     prefix_default_language=False,
 )
