@@ -129,7 +129,7 @@ def test_placeholders_tags_and_urls_are_kept(po: polib.POFile) -> None:
             for what, pattern in checks:
                 # The translation must carry every placeholder of the msgid (of the singular or
                 # the plural form: a one-form language may drop the singular's literal number).
-                wanted = Counter()
+                wanted: Counter[str] = Counter()
                 for source in sources:
                     wanted |= Counter(pattern.findall(source))
                 got = Counter(pattern.findall(target))
@@ -154,6 +154,21 @@ def test_domain_vocabulary(po: polib.POFile) -> None:
         if msgid in by_msgid and by_msgid[msgid] != expected
     ]
     assert not wrong, "\n".join(wrong)
+
+
+QUOTED = re.compile(r"“([^”]+)”")
+
+
+def test_quoted_labels_match_their_own_translation(po: polib.POFile) -> None:
+    """“Send report” in a sentence must read as the button it names, in both languages."""
+    by_msgid = {e.msgid: e.msgstr for e in _active(po) if not e.msgctxt and e.msgstr}
+    problems = []
+    for e in _active(po):
+        for quoted in QUOTED.findall(e.msgid):
+            label = by_msgid.get(quoted)
+            if label and f"“{label}”" not in e.msgstr:
+                problems.append(f"{_label(e)}: should quote “{label}”, got {e.msgstr!r}")
+    assert not problems, "\n".join(problems)
 
 
 def _messages(
