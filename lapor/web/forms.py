@@ -284,3 +284,45 @@ class AddInfoForm(AttachmentsMixin, forms.Form):
         max_length=5_000,
         widget=forms.Textarea(attrs={"rows": 5}),
     )
+
+
+class ReplyForm(AttachmentsMixin, forms.Form):
+    message = forms.CharField(
+        label=_("Your reply to the agency"),
+        max_length=5_000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Say whether the problem is solved, or what is still wrong."),
+    )
+
+
+RATING_CHOICES = [
+    ("5", _("5 — very satisfied")),
+    ("4", _("4 — satisfied")),
+    ("3", _("3 — neither satisfied nor dissatisfied")),
+    ("2", _("2 — dissatisfied")),
+    ("1", _("1 — very dissatisfied")),
+]
+
+
+class CloseForm(forms.Form):
+    rating = forms.TypedChoiceField(
+        label=_("How satisfied are you with how your report was handled?"),
+        choices=RATING_CHOICES,
+        coerce=int,
+        widget=forms.RadioSelect,
+    )
+    comment = forms.CharField(
+        label=_("Comment (optional)"),
+        required=False,
+        max_length=2_000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class DisputeForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why is the problem not solved?"),
+        max_length=5_000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Your report will be reopened and checked by the agency's superiors."),
+    )

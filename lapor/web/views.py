@@ -2,19 +2,31 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from lapor.accounts.models import User
 from lapor.agencies.selectors import agency_choices
 from lapor.core.errors import DomainError
 from lapor.regions.selectors import children
-from lapor.reports import access, actions, emergency, lifecycle
-from lapor.reports.models import Attachment, Privacy, ReportEvent
-from lapor.web.forms import AddInfoForm, ReportForm, TrackForm, sign_pending
+from lapor.reports import access, actions, case_actions, deadlines, emergency, lifecycle
+from lapor.reports.models import Attachment, Clock, Privacy, Report, ReportEvent, Status
+from lapor.web.forms import (
+    AddInfoForm,
+    CloseForm,
+    DisputeForm,
+    ReplyForm,
+    ReportForm,
+    TrackForm,
+    sign_pending,
+)
 from lapor.web.uploads import collect_uploads
 
 RECEIPT_PINS = "receipt_pins"
@@ -144,37 +156,75 @@ def track(request: HttpRequest) -> HttpResponse:
     return render(request, "web/track.html", {"form": form})
 
 
+# How long after a closure the reporter may still dispute it.
+DISPUTE_WINDOW = dt.timedelta(days=30)
+
+
+def _reporter_actions(report: Report) -> set[str]:
+    """What the reporter may do now: add information, reply, close with a rating, dispute."""
+    allowed: set[str] = set()
+    if report.status == Status.FOLLOWED_UP:
+        allowed |= {"reply", "close"}
+    elif report.status in lifecycle.ACCEPTS_REPORTER_INFO:
+        allowed.add("info")
+    if (
+        report.status in lifecycle.CLOSED - lifecycle.HIDDEN
+        and report.closed_at is not None
+        and timezone.now() - report.closed_at < DISPUTE_WINDOW
+    ):
+        allowed.add("dispute")
+    return allowed
+
+
 @require_http_methods(["GET", "POST"])
 def report_detail(request: HttpRequest, tracking_id: str) -> HttpResponse:
     report = access.access_report_for_reporter(request, tracking_id)
+    allowed = _reporter_actions(report)
+    actor = request.user if request.user.is_authenticated else None
+    forms_ = {
+        "info": AddInfoForm(),
+        "reply": ReplyForm(),
+        "close": CloseForm(),
+        "dispute": DisputeForm(),
+    }
     pending: list = []
     file_errors: list[str] = []
-    if request.method == "POST":
-        form = AddInfoForm(request.POST, request.FILES)
-        pending, file_errors = collect_uploads(request)
+    action = request.POST.get("action", "")
+    if request.method == "POST" and action in allowed:
+        form_class = {
+            "info": AddInfoForm,
+            "reply": ReplyForm,
+            "close": CloseForm,
+            "dispute": DisputeForm,
+        }[action]
+        form = form_class(request.POST, request.FILES)
+        forms_[action] = form
+        if action in ("info", "reply"):
+            pending, file_errors = collect_uploads(request)
         if form.is_valid() and not file_errors:
             try:
-                actions.report_add_info(
-                    report=report,
-                    message=form.cleaned_data["message"],
-                    uploads=pending,
-                    actor=request.user if request.user.is_authenticated else None,
-                )
+                _reporter_act(action, report, form.cleaned_data, pending, actor)
             except DomainError as exc:
                 form.add_error(None, exc.message)
             else:
                 url = reverse("web:report_detail", kwargs={"tracking_id": report.tracking_id})
-                return redirect(url + "?added=1#timeline")
-    else:
-        form = AddInfoForm()
+                return redirect(f"{url}?done={action}#timeline")
+    elif request.method == "POST":
+        raise Http404
     identity = access.reporter_identity(
         report, actor=request.user, purpose="reporter views own report", is_reporter=True
     )
     events = (
         ReportEvent.objects.filter(report=report, is_public=True)
-        .select_related("agency")
+        .select_related("agency", "target_agency")
         .prefetch_related("attachments")
     )
+    clocks = [
+        (clock, deadlines.compute(clock).explanation())
+        for clock in Clock.objects.filter(report=report, stopped_at__isnull=True)
+        .select_related("agency")
+        .order_by("due_at")
+    ]
     return render(
         request,
         "web/report_detail.html",
@@ -182,15 +232,37 @@ def report_detail(request: HttpRequest, tracking_id: str) -> HttpResponse:
             "report": report,
             "identity": identity,
             "events": events,
-            "form": form,
+            "clocks": clocks,
+            "allowed": allowed,
+            "forms": forms_,
+            "form": forms_["reply"] if "reply" in allowed else forms_["info"],
+            "active_action": action,
             "pending_files": pending,
             "pending_token": sign_pending([str(p.pk) for p in pending]),
             "file_errors": file_errors,
-            "accepts_info": report.status in lifecycle.ACCEPTS_REPORTER_INFO,
-            "added": request.GET.get("added") == "1",
+            "done": request.GET.get("done", ""),
             "is_anonymous": report.privacy == Privacy.ANONYMOUS,
         },
     )
+
+
+def _reporter_act(
+    action: str, report: Report, data: dict, pending: list, actor: User | None
+) -> None:
+    if action == "info":
+        actions.report_add_info(
+            report=report, message=data["message"], uploads=pending, actor=actor
+        )
+    elif action == "reply":
+        case_actions.report_reporter_reply(
+            report=report, message=data["message"], uploads=pending, actor=actor
+        )
+    elif action == "close":
+        case_actions.report_close_by_reporter(
+            report=report, rating=data["rating"], comment=data["comment"], actor=actor
+        )
+    elif action == "dispute":
+        case_actions.report_dispute(report=report, reason=data["reason"], actor=actor)
 
 
 def attachment_download(request: HttpRequest, tracking_id: str, pk: int) -> FileResponse:

@@ -50,7 +50,12 @@ def test_it_lets_the_reporter_add_information_and_files(client, directory):
     report, _pin = _file(client)
     url = f"/lacak/{report.tracking_id}/"
     response = client.post(
-        url, {"message": "Lubangnya sekarang makin lebar.", "attachments": [pdf_file()]}
+        url,
+        {
+            "action": "info",
+            "message": "Lubangnya sekarang makin lebar.",
+            "attachments": [pdf_file()],
+        },
     )
     assert response.status_code == 302
     event = ReportEvent.objects.get(report=report, kind=ReportEvent.Kind.REPORTER_INFO)
@@ -63,9 +68,11 @@ def test_it_lets_the_reporter_add_information_and_files(client, directory):
 def test_it_refuses_empty_information_and_bad_files_keeping_the_text(client, directory):
     report, _pin = _file(client)
     url = f"/en/lacak/{report.tracking_id}/"
-    empty = client.post(url, {"message": "  "}).content.decode()
+    empty = client.post(url, {"action": "info", "message": "  "}).content.decode()
     assert "Write something or attach a file" in empty
-    bad = client.post(url, {"message": "Foto terbaru", "attachments": [executable_as_jpg()]})
+    bad = client.post(
+        url, {"action": "info", "message": "Foto terbaru", "attachments": [executable_as_jpg()]}
+    )
     page = bad.content.decode()
     assert "is not a photo" in page and "Foto terbaru" in page
     assert not ReportEvent.objects.filter(kind=ReportEvent.Kind.REPORTER_INFO).exists()
@@ -76,7 +83,7 @@ def test_it_refuses_information_on_a_closed_report(client, directory):
     Report.objects.filter(pk=report.pk).update(status=Status.CLOSED_BY_SYSTEM)
     url = f"/en/lacak/{report.tracking_id}/"
     assert "information can no longer be added" in client.get(url).content.decode()
-    client.post(url, {"message": "Masih rusak"})
+    assert client.post(url, {"action": "info", "message": "Masih rusak"}).status_code == 404
     assert not ReportEvent.objects.filter(kind=ReportEvent.Kind.REPORTER_INFO).exists()
 
 
