@@ -259,7 +259,7 @@ KABUPATEN_ONLY_UNIT_TYPES: frozenset[str] = frozenset({"dinas-pmd"})
 # regional parliament, no own budget, no Dinas. The province's dinas work through a "Suku
 # Dinas" in each of them. Only the unit types that really have such a suku dinas (or an
 # administrative-city office) are listed; for the others (BPBD, RSUD, PDAM, PPID, ...) the
-# province's own unit is competent, and the jurisdiction resolver falls back to it.
+# province's own unit is competent; the jurisdiction resolver has to fall back to it.
 JAKARTA_PROVINCE = "31"
 JAKARTA_ADMINISTRATIVE_UNITS: tuple[UnitSpec, ...] = (
     (
