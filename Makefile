@@ -30,7 +30,6 @@ setup: install var/directory-$(DB_TAG).stamp
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py createcachetable
 	$(BIN)/python manage.py load_demo
-	$(BIN)/python manage.py compilemessages -v0 --ignore '.venv/*' 2>/dev/null || true
 	$(BIN)/python manage.py collectstatic --noinput -v0
 
 run: setup serve
