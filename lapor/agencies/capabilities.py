@@ -66,19 +66,20 @@ def memberships(user: User | AnonymousUser | None) -> list[Membership]:
     cached = getattr(user, "_lapor_memberships", None)
     if cached is None:
         cached = list(Membership.objects.filter(user=user, is_active=True).select_related("agency"))
-        user._lapor_memberships = cached  # type: ignore[union-attr]
+        user._lapor_memberships = cached  # type: ignore[union-attr,attr-defined]
     return cached
 
 
 def ancestor_ids(agency_id: int) -> list[int]:
     """The agency and its ancestors, nearest first."""
     ids = [agency_id]
-    current: int | None = agency_id
+    current = agency_id
     for _level in range(TREE_DEPTH):
-        current = Agency.objects.filter(pk=current).values_list("parent_id", flat=True).first()
-        if current is None:
+        parent = Agency.objects.filter(pk=current).values_list("parent_id", flat=True).first()
+        if parent is None:
             break
-        ids.append(current)
+        ids.append(parent)
+        current = parent
     return ids
 
 

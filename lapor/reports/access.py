@@ -12,9 +12,16 @@ from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 
 from lapor.accounts.models import User
-from lapor.agencies.selectors import is_national_admin, staff_agency_ids
+from lapor.agencies.capabilities import Capability, user_can
+from lapor.agencies.selectors import is_national_admin
 from lapor.core.errors import DomainError
-from lapor.reports.models import IdentityAccessLog, Privacy, Report, ReporterIdentity
+from lapor.reports.models import (
+    Assignment,
+    IdentityAccessLog,
+    Privacy,
+    Report,
+    ReporterIdentity,
+)
 from lapor.reports.tracking import normalize_tracking_id, pin_matches
 
 SESSION_KEY = "tracked_reports"
@@ -90,8 +97,8 @@ def reporter_identity(
 
     ``is_reporter`` is True only when the caller obtained ``report`` through
     ``access_report_for_reporter`` (the reporter looking at their own report).
-    Anonymous reports: only the reporter and national admins. Other reports: also staff of
-    the agency handling it.
+    Anonymous reports (also when later raised to confidential): only the reporter and national
+    admins. Other reports: also staff with SEE_IDENTITY over an agency handling the case.
     """
     granted = _may_read_identity(report, actor, is_reporter)
     IdentityAccessLog.objects.create(
@@ -116,6 +123,18 @@ def _may_read_identity(
         return True
     if is_national_admin(actor):
         return True
-    if report.privacy == Privacy.ANONYMOUS:
+    if report.identity_hidden or report.privacy == Privacy.ANONYMOUS:
         return False
-    return report.agency_id is not None and report.agency_id in staff_agency_ids(actor)
+    # Staff of an agency handling the case (or above it in the tree) with the capability.
+    agency_ids = report_agency_ids(report)
+    return any(user_can(actor, Capability.SEE_IDENTITY, agency_id) for agency_id in agency_ids)
+
+
+def report_agency_ids(report: Report) -> list[int]:
+    """Agencies currently responsible for the case (primary and involved)."""
+    ids = list(
+        Assignment.objects.filter(report=report, active=True).values_list("agency_id", flat=True)
+    )
+    if report.agency_id is not None and report.agency_id not in ids:
+        ids.append(report.agency_id)
+    return ids

@@ -118,6 +118,7 @@ def report_submit(
                 emergency_suspected=emergency_suspected,
                 submission_key=submission_key,
                 reporter_user=actor if actor is not None and actor.pk else None,
+                identity_hidden=Privacy(privacy) == Privacy.ANONYMOUS,
                 pin=pin,
             )
             ReporterIdentity.objects.create(

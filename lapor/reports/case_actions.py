@@ -238,7 +238,8 @@ def _raise_privacy(report: Report, actor: User, privacy: str) -> None:
         )
     if new != old:
         report.privacy = new
-        report.save(update_fields=["privacy", "updated_at"])
+        report.identity_hidden = report.identity_hidden or new == Privacy.ANONYMOUS
+        report.save(update_fields=["privacy", "identity_hidden", "updated_at"])
         _event(
             report,
             ReportEvent.Kind.PRIVACY_RAISED,
@@ -349,9 +350,9 @@ def report_not_our_authority(
     assignment.ended_at = timezone.now()
     assignment.save(update_fields=["active", "ended_at"])
     deadlines.stop(report, agency=assignment.agency, reason="not_authority")
-    others = report.assignments.filter(active=True).exclude(pk=assignment.pk)
-    if others.exists():
-        report.agency = others.first().agency
+    remaining = report.assignments.filter(active=True).exclude(pk=assignment.pk).first()
+    if remaining is not None:
+        report.agency = remaining.agency
         report.save(update_fields=["agency"])
         event = _event(
             report,
@@ -502,11 +503,22 @@ def report_transfer(*, report: Report, to_agency: Agency, reason: str, actor: Us
     if report.assignments.filter(active=True, agency=to_agency).exists():
         raise DomainError(_("This agency is already involved in the case."), code="duplicate")
     from_agency = assignment.agency
+    # The old assignment ends (it stays in the agency's history and exports); the new one
+    # inherits the file date and the running clocks, so the deadline does not restart.
+    assignment.active = False
+    assignment.ended_at = timezone.now()
+    assignment.save(update_fields=["active", "ended_at"])
+    Assignment.objects.create(
+        report=report,
+        agency=to_agency,
+        is_primary=assignment.is_primary,
+        complexity=assignment.complexity,
+        file_complete_at=assignment.file_complete_at,
+        first_followed_up_at=assignment.first_followed_up_at,
+    )
     Clock.objects.filter(report=report, agency=from_agency, stopped_at__isnull=True).update(
         agency=to_agency
     )
-    assignment.agency = to_agency
-    assignment.save(update_fields=["agency"])
     if report.agency_id == from_agency.pk:
         report.agency = to_agency
     event = _move(

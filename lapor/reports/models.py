@@ -102,6 +102,10 @@ class Report(models.Model):
     )
 
     emergency_suspected = models.BooleanField(default=False)
+    # The reporter asked to hide their identity (anonim). Kept apart from ``privacy`` because
+    # raising an anonymous report to confidential must not reveal the reporter to the agency:
+    # once set, it is never cleared.
+    identity_hidden = models.BooleanField(default=False)
     # Set when an agency admin says "not our authority" at verification: the national admins
     # route it instead.
     needs_national_routing = models.BooleanField(default=False)

@@ -177,6 +177,10 @@ def test_a_transfer_keeps_the_id_history_and_clock(cast, directory):
     assert report.agency == directory.semarang_pupr and report.status == Status.DISPOSED
     clock = Clock.objects.get(report=report, kind="first_follow_up")
     assert clock.agency == directory.semarang_pupr and clock.due_at == due
+    # Sleman's assignment ended but stays in the history (and in Sleman's exports).
+    old = Assignment.objects.get(report=report, agency=directory.sleman_pupr)
+    assert old.active is False and old.ended_at is not None
+    assert Assignment.objects.get(report=report, active=True).agency == directory.semarang_pupr
     assert ReportEvent.objects.filter(report=report).count() == 3
     # Now Sleman's officer has no hold on it, Semarang's has.
     with pytest.raises(ca.Forbidden):

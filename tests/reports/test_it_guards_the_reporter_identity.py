@@ -84,3 +84,27 @@ def test_anonymous_identity_appears_in_no_page_a_non_admin_can_load(cast, direct
             for secret in (NAME, "6281398765432", "0813-9876-5432", EMAIL):
                 assert secret not in body, f"{secret!r} leaked to {who} at {url}"
         assert client.get(f"/lacak/{report.tracking_id}/").status_code == 404
+
+
+def test_raising_anonymous_to_confidential_keeps_the_identity_hidden(cast, directory):
+    from lapor.reports import case_actions as ca
+
+    report = _file("anonymous")
+    ca.report_dispose(
+        report=report,
+        agency=directory.sleman_pupr,
+        actor=cast.agency_admin,
+        privacy="confidential",
+    )
+    report.refresh_from_db()
+    assert report.privacy == "confidential" and report.identity_hidden
+    assert reporter_identity(report, actor=cast.officer_a, purpose="t") is None
+    assert reporter_identity(report, actor=cast.national_admin, purpose="t") is not None
+
+
+def test_the_admin_above_a_unit_sees_a_public_reporter(cast, directory):
+    from lapor.reports import case_actions as ca
+
+    report = _file("public")
+    ca.report_dispose(report=report, agency=directory.sleman_pupr, actor=cast.agency_admin)
+    assert reporter_identity(report, actor=cast.agency_admin, purpose="t").full_name == NAME
