@@ -1,4 +1,18 @@
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path
+
+from lapor.console import views
 
 app_name = "console"
-urlpatterns: list[URLPattern | URLResolver] = []
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("", views.dashboard, name="dashboard"),
+    path("antrean/<slug:slug>/", views.queue, name="queue"),
+    path("laporan/<str:tracking_id>/", views.case, name="case"),
+    path(
+        "laporan/<str:tracking_id>/lampiran/<int:pk>/",
+        views.attachment,
+        name="attachment",
+    ),
+    path("laporan/<str:tracking_id>/<slug:action>/", views.case_action, name="case_action"),
+    path("kalender/", views.calendar, name="calendar"),
+    path("kalender/<int:pk>/hapus/", views.calendar_remove, name="calendar_remove"),
+]
