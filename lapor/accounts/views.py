@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from lapor.accounts.actions import account_register
 from lapor.accounts.forms import LoginForm, RegisterForm
 from lapor.accounts.models import User
+from lapor.agencies.capabilities import is_staff_member
 from lapor.reports.selectors import reports_of_user
 
 
@@ -37,6 +38,9 @@ def login_view(request: HttpRequest) -> HttpResponse:
         login(request, form.user, backend="lapor.accounts.backends.EmailOrPhoneBackend")
         if next_url and url_has_allowed_host_and_scheme(next_url, {request.get_host()}):
             return redirect(next_url)
+        # Staff go to their work queues; reporters to their reports.
+        if is_staff_member(form.user):
+            return redirect("console:dashboard")
         return redirect("accounts:my_reports")
     return render(request, "accounts/login.html", {"form": form, "next": next_url})
 

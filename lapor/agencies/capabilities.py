@@ -109,8 +109,11 @@ def user_can(
     if agency is None:
         return False
     agency_id = agency if isinstance(agency, int) else agency.pk
-    chain = set(ancestor_ids(agency_id))
-    return any(m.agency_id in chain for m in roles_with)
+    # Per-request memo on the user object: a case page asks about the same agencies often.
+    memo: dict[int, set[int]] = user.__dict__.setdefault("_lapor_ancestors", {})  # type: ignore[union-attr]
+    if agency_id not in memo:
+        memo[agency_id] = set(ancestor_ids(agency_id))
+    return any(m.agency_id in memo[agency_id] for m in roles_with)
 
 
 def scope_agency_ids(user: User | AnonymousUser | None, capability: Capability) -> set[int] | None:

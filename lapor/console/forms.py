@@ -19,15 +19,6 @@ from lapor.reports.case_actions import ARCHIVE_REASONS
 from lapor.reports.models import PRIVACY_RANK, Complexity, Privacy, Report
 from lapor.web.forms import AttachmentsMixin
 
-# ARCHIVE_REASONS holds plain English labels; these are their translatable twins (same text).
-ARCHIVE_REASON_LABELS = {
-    "not_public_service": _("Not about the performance of a public service"),
-    "unintelligible": _("Unintelligible"),
-    "hate_speech": _("Hate speech, insults or SARA"),
-    "duplicate": _("Duplicate of a report that is still open"),
-    "other_body": _("Belongs to another body (crime, corruption, court case)"),
-}
-
 TEXTAREA = {"rows": 5}
 
 
@@ -144,9 +135,7 @@ class ArchiveForm(forms.Form):
         super().__init__(*args, **kwargs)
         reason_field = self.fields["reason"]
         assert isinstance(reason_field, forms.ChoiceField)
-        reason_field.choices = [
-            (key, ARCHIVE_REASON_LABELS.get(key, text)) for key, text in ARCHIVE_REASONS.items()
-        ]
+        reason_field.choices = list(ARCHIVE_REASONS.items())
 
 
 class FollowUpForm(AttachmentsMixin, forms.Form):

@@ -35,6 +35,7 @@ from lapor.core.calendar import WorkingCalendar
 from lapor.core.models import CalendarDay
 from lapor.regions.models import Region
 from lapor.reports import lifecycle
+from lapor.reports.deadlines import remaining_working_days
 from lapor.reports.models import Assignment, Report, Status
 
 PAGE_SIZE = 50
@@ -195,20 +196,6 @@ def calendars_for(region_codes: Iterable[str]) -> dict[str, WorkingCalendar]:
         extra = {day: name for scope, day, name in rows if scope in mine}
         calendars[code] = WorkingCalendar(code, extra_days=extra)
     return calendars
-
-
-def remaining_working_days(
-    due_at: dt.datetime | None, calendar: WorkingCalendar, now: dt.datetime
-) -> int | None:
-    """Working days left before ``due_at`` (negative when overdue); None without a deadline.
-
-    Same rule as ``lapor.reports.deadlines.remaining_working_days``, with the calendar given.
-    """
-    if due_at is None:
-        return None
-    if now <= due_at:
-        return calendar.working_days_between(now, due_at)
-    return -calendar.working_days_between(due_at, now)
 
 
 def remaining_label(days: int | None, overdue: bool) -> str:

@@ -36,7 +36,6 @@ from lapor.agencies.models import Agency, Membership
 from lapor.console import selectors
 from lapor.console.access import access_case_for_staff, is_national_admin
 from lapor.console.forms import (
-    ARCHIVE_REASON_LABELS,
     ArchiveForm,
     CalendarDayForm,
     ComplexityForm,
@@ -524,8 +523,8 @@ def _by_reporter(event: ReportEvent) -> bool:
 def _event_detail(event: ReportEvent) -> str:
     data = event.data or {}
     kind = event.kind
-    if kind == ReportEvent.Kind.ARCHIVED and data.get("reason") in ARCHIVE_REASON_LABELS:
-        return str(ARCHIVE_REASON_LABELS[data["reason"]])
+    if kind == ReportEvent.Kind.ARCHIVED and data.get("reason") in ca.ARCHIVE_REASONS:
+        return str(ca.ARCHIVE_REASONS[data["reason"]])
     if kind == ReportEvent.Kind.COMPLEXITY_SET and data.get("complexity") in Complexity.values:
         return str(Complexity(data["complexity"]).label)
     if kind == ReportEvent.Kind.EXTENDED and data.get("days"):

@@ -1,12 +1,206 @@
-"""Entry point of side effects: actions call ``report_event_created`` inside their transaction.
+"""Entry point of side effects: every action calls ``report_event_created`` inside its transaction.
 
-Replaced by the full outbox (notification rows + background tasks) in the notifications work.
+It writes outbox rows (``Notification``) and their send tasks in that same transaction and
+sends nothing itself: the worker does, after commit (see ``delivery`` for why and how).
+
+Who hears about what — chosen against notification floods (DOMAIN.md §10): one message per
+event that changes what the reporter should know or do, nothing for what they did themselves.
+
+Reporter, by e-mail, in the report's language (a reporter who gave no e-mail address gets
+nothing: the worker finds no address and cancels the row, which tells staff they were not
+reached):
+- ``submitted`` (a receipt; matters most when a desk or an SMS filed it for them),
+  ``disposed``, ``postponed`` (with the admin's question), ``archived`` (by an admin or the
+  system), ``follow_up``, ``question``, ``transferred``, ``agency_involved``,
+  ``closed`` by an admin or the system, ``disputed`` (confirms the reopening).
+- Not: ``resumed``, ``reporter_info``, ``reporter_reply`` and closing with a rating (their
+  own doing, confirmed on the page); ``not_authority`` (routing churn: the next disposition
+  tells them where it went); ``escalated`` (pressure on the agency, shown on the timeline;
+  up to three per clock would be a flood); ``extended``, ``complexity_set``,
+  ``deadline_moved`` (visible on the tracking page's deadlines); anything with
+  ``is_public=False``.
+
+Staff, only those who switched "immediate" on (everyone else gets the daily digest): the
+verifiers of the area for ``submitted``/``resumed``/``not_authority`` back to verification;
+the liaison/PPID officers of the agency for ``disposed``/``transferred``/``agency_involved``
+and the reporter's answers; the agency admins (level 1) or national admins (level 2+) for
+``escalated``. Never the person who did it.
 """
 
 from __future__ import annotations
 
-from lapor.reports.models import ReportEvent
+from django.db.models import Q
+from django.utils import timezone
+
+from lapor.accounts.models import User
+from lapor.agencies.capabilities import ROLE_CAPABILITIES, Capability, ancestor_ids
+from lapor.agencies.models import Membership
+from lapor.notifications import compose
+from lapor.notifications.delivery import enqueue_send
+from lapor.notifications.models import Notification
+from lapor.reports.models import ReportEvent, Status
+
+Kind = ReportEvent.Kind
+
+REPORTER_EVENTS = frozenset(
+    {
+        Kind.SUBMITTED,
+        Kind.DISPOSED,
+        Kind.POSTPONED,
+        Kind.ARCHIVED,
+        Kind.FOLLOW_UP,
+        Kind.QUESTION,
+        Kind.TRANSFERRED,
+        Kind.AGENCY_INVOLVED,
+        Kind.CLOSED,
+        Kind.DISPUTED,
+    }
+)
+
+STAFF_WHY: dict[str, str] = {
+    Kind.SUBMITTED: "verify",
+    Kind.RESUMED: "verify",
+    Kind.NOT_AUTHORITY: "verify",
+    Kind.DISPOSED: "handle",
+    Kind.TRANSFERRED: "handle",
+    Kind.AGENCY_INVOLVED: "handle",
+    Kind.REPORTER_REPLY: "reporter",
+    Kind.REPORTER_INFO: "reporter",
+    Kind.DISPUTED: "disputed",
+    Kind.ESCALATED: "escalated",
+}
+
+
+def _roles_with(capability: Capability) -> list[str]:
+    return [role for role, caps in ROLE_CAPABILITIES.items() if capability in caps]
+
+
+def reporter_hears(event: ReportEvent) -> bool:
+    if not event.is_public or event.kind not in REPORTER_EVENTS:
+        return False
+    return not (event.kind == Kind.CLOSED and event.new_status == Status.CLOSED_BY_REPORTER)
 
 
 def report_event_created(event: ReportEvent) -> None:
-    return None
+    """Write the outbox rows for ``event`` (and queue their sending) in the caller's transaction."""
+    if not event.is_public:
+        return
+    created: list[Notification] = []
+    if reporter_hears(event):
+        notification = _for_reporter(event)
+        if notification is not None:
+            created.append(notification)
+    created.extend(_for_staff(event))
+    for notification in created:
+        enqueue_send(notification.pk)
+
+
+def _for_reporter(event: ReportEvent) -> Notification | None:
+    """The reporter's row, without an address: the worker reads the address when it sends
+    (``delivery.reporter_address``), so it is never copied out of the identity table, and the
+    identity log records each actual use rather than every event."""
+    key = f"event:{event.pk}:reporter:email"
+    if Notification.objects.filter(dedupe_key=key).exists():
+        return None
+    report = event.report
+    language = compose.language_of(report.language)
+    message = compose.reporter_message(event, language)
+    return Notification.objects.create(
+        recipient_kind=Notification.RecipientKind.REPORTER,
+        channel=Notification.ChannelName.EMAIL,
+        language=language,
+        subject=message.subject,
+        body=message.body,
+        report=report,
+        event=event,
+        dedupe_key=key,
+        next_attempt_at=timezone.now(),
+    )
+
+
+def staff_to_tell(event: ReportEvent) -> list[tuple[User, str]]:
+    """Staff who asked for immediate messages and whose queue ``event`` changes."""
+    why = STAFF_WHY.get(event.kind)
+    if why is None:
+        return []
+    report = event.report
+    members = Membership.objects.none()
+    if why == "verify":
+        if report.status != Status.AWAITING_VERIFICATION:
+            return []
+        if report.needs_national_routing:
+            members = Membership.objects.filter(role=Membership.Role.NATIONAL_ADMIN)
+        else:
+            members = Membership.objects.filter(
+                role__in=[
+                    r for r in _roles_with(Capability.VERIFY) if r != Membership.Role.NATIONAL_ADMIN
+                ],
+                agency__region_id__in=[report.regency_code, report.province_code],
+            )
+    elif why == "handle":
+        agency_id = event.target_agency_id or report.agency_id
+        if agency_id is None:
+            return []
+        members = Membership.objects.filter(
+            role__in=_roles_with(Capability.FOLLOW_UP), agency_id=agency_id
+        ).exclude(role=Membership.Role.NATIONAL_ADMIN)
+    elif why in ("reporter", "disputed"):
+        if report.status not in (Status.DISPOSED, Status.REPORTER_REPLIED):
+            return []
+        agency_ids = list(
+            report.assignments.filter(active=True).values_list("agency_id", flat=True)
+        )
+        members = Membership.objects.filter(
+            role__in=_roles_with(Capability.FOLLOW_UP), agency_id__in=agency_ids
+        ).exclude(role=Membership.Role.NATIONAL_ADMIN)
+    elif why == "escalated":
+        level = int((event.data or {}).get("level") or 1)
+        if level >= 2:
+            members = Membership.objects.filter(role=Membership.Role.NATIONAL_ADMIN)
+        elif event.agency_id:
+            members = Membership.objects.filter(
+                role=Membership.Role.AGENCY_ADMIN, agency_id__in=ancestor_ids(event.agency_id)
+            )
+        else:
+            members = Membership.objects.filter(
+                role=Membership.Role.AGENCY_ADMIN,
+                agency__region_id__in=[report.regency_code, report.province_code],
+            )
+    users = (
+        User.objects.filter(
+            pk__in=members.filter(is_active=True).values("user_id"),
+            is_active=True,
+            notification_preference__immediate=True,
+        )
+        .exclude(Q(email__isnull=True) | Q(email=""))
+        .order_by("pk")
+    )
+    if event.actor_id:
+        users = users.exclude(pk=event.actor_id)
+    return [(user, why) for user in users]
+
+
+def _for_staff(event: ReportEvent) -> list[Notification]:
+    created = []
+    for user, why in staff_to_tell(event):
+        key = f"event:{event.pk}:staff:{user.pk}:email"
+        if Notification.objects.filter(dedupe_key=key).exists():
+            continue
+        language = compose.language_of(user.preferred_language)
+        message = compose.staff_message(event, why, language)
+        created.append(
+            Notification.objects.create(
+                recipient_kind=Notification.RecipientKind.STAFF,
+                user=user,
+                channel=Notification.ChannelName.EMAIL,
+                address=user.email or "",
+                language=language,
+                subject=message.subject,
+                body=message.body,
+                report=event.report,
+                event=event,
+                dedupe_key=key,
+                next_attempt_at=timezone.now(),
+            )
+        )
+    return created

@@ -13,6 +13,7 @@ import datetime as dt
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from lapor.accounts.models import User
 from lapor.agencies.capabilities import (
@@ -40,12 +41,13 @@ from lapor.reports.models import (
     Status,
 )
 
+# The admin's reasons to archive (DOMAIN.md §4), with their labels in the viewer's language.
 ARCHIVE_REASONS = {
-    "not_public_service": "Not about the performance of a public service",
-    "unintelligible": "Unintelligible",
-    "hate_speech": "Hate speech, insults or SARA",
-    "duplicate": "Duplicate of a report that is still open",
-    "other_body": "Belongs to another body (crime, corruption, court case)",
+    "not_public_service": gettext_lazy("Not about the performance of a public service"),
+    "unintelligible": gettext_lazy("Unintelligible"),
+    "hate_speech": gettext_lazy("Hate speech, insults or SARA"),
+    "duplicate": gettext_lazy("Duplicate of a report that is still open"),
+    "other_body": gettext_lazy("Belongs to another body (crime, corruption, court case)"),
 }
 
 

@@ -126,12 +126,18 @@ def recompute_open_clocks(region_prefix: str = "") -> list[tuple[Clock, dt.datet
     return moved
 
 
-def remaining_working_days(clock: Clock, now: dt.datetime | None = None) -> int | None:
-    """Working days left before the deadline (negative when overdue); None when paused."""
-    if clock.due_at is None:
+def remaining_working_days(
+    due_at: dt.datetime | None,
+    calendar: WorkingCalendar,
+    now: dt.datetime | None = None,
+) -> int | None:
+    """Working days left before ``due_at`` (negative when overdue); None without a deadline.
+
+    The calendar is passed in so a list page builds one per place, not one per row.
+    """
+    if due_at is None:
         return None
-    calendar = WorkingCalendar(clock.region_code)
     now = now or timezone.now()
-    if now <= clock.due_at:
-        return calendar.working_days_between(now, clock.due_at)
-    return -calendar.working_days_between(clock.due_at, now)
+    if now <= due_at:
+        return calendar.working_days_between(now, due_at)
+    return -calendar.working_days_between(due_at, now)

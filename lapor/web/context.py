@@ -7,10 +7,13 @@ from django.http import HttpRequest
 from django.template.defaultfilters import filesizeformat
 from django.urls import translate_url
 
+from lapor.agencies.capabilities import is_staff_member
+
 
 def site(request: HttpRequest) -> dict[str, Any]:
     return {
         "SITE_NAME": settings.SITE_NAME,
+        "IS_STAFF_MEMBER": is_staff_member(request.user) if hasattr(request, "user") else False,
         # A plain link per language (no JS, no form): the same page in the other language.
         "LANGUAGE_LINKS": [
             (code, label, translate_url(request.get_full_path(), code))

@@ -1,0 +1,111 @@
+"""Transports. A channel takes one outbox row and delivers it, or raises.
+
+The interface is deliberately one method so that SMS (Kannel), WhatsApp or a partner app plug
+in beside e-mail without touching the outbox or the retry logic: register an instance under
+the ``Notification.channel`` name it serves.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import smtplib
+from typing import Protocol
+
+from django.conf import settings
+from django.core.mail import EmailMessage, get_connection
+
+from lapor.notifications.models import Notification
+
+# Seconds before an SMTP server that does not answer counts as a failed attempt. Without it a
+# hung server would hold the worker (and the row in "sending") forever.
+DEFAULT_TIMEOUT = 30
+
+
+class DeliveryError(Exception):
+    """The channel could not deliver; worth trying again later."""
+
+
+class PermanentDeliveryError(DeliveryError):
+    """The channel was told the message can never be delivered (e.g. SMTP 550 no such user):
+    retrying would only hammer the server, so the row fails at once."""
+
+
+class Channel(Protocol):
+    def send(self, notification: Notification) -> None:
+        """Deliver ``notification`` or raise. Must not touch the database."""
+
+
+def message_id(dedupe_key: str) -> str:
+    """A stable ``Message-ID`` for a dedupe key: a second delivery of the same notification
+    carries the same id, so mail clients and servers can drop or thread it."""
+    local = re.sub(r"[^A-Za-z0-9.\-_]", ".", dedupe_key)
+    return f"<{local}@{_mail_domain()}>"
+
+
+def _mail_domain() -> str:
+    sender = settings.DEFAULT_FROM_EMAIL
+    match = re.search(r"@([A-Za-z0-9.\-]+)", sender)
+    return match.group(1) if match else "lapor.localhost"
+
+
+class EmailChannel:
+    """Plain-text e-mail through Django's configured backend (SMTP in production)."""
+
+    def send(self, notification: Notification) -> None:
+        if not notification.address:
+            raise PermanentDeliveryError("no address")
+        message = EmailMessage(
+            subject=notification.subject,
+            body=notification.body,
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            to=[notification.address],
+            headers={
+                "Message-ID": message_id(notification.dedupe_key),
+                # RFC 3834: no vacation replies or bounces-to-bounces loops.
+                "Auto-Submitted": "auto-generated",
+                "X-Auto-Response-Suppress": "All",
+                "Content-Language": notification.language,
+            },
+        )
+        timeout = getattr(settings, "EMAIL_TIMEOUT", None) or DEFAULT_TIMEOUT
+        connection = get_connection(fail_silently=False, timeout=timeout)
+        try:
+            # Opened here so that send_messages() does not close it: an error while saying
+            # QUIT after the server accepted the message must not count as a failed attempt
+            # (it would be retried and arrive twice).
+            connection.open()
+            try:
+                sent = connection.send_messages([message])
+            finally:
+                with contextlib.suppress(Exception):
+                    connection.close()
+        except smtplib.SMTPRecipientsRefused as exc:
+            codes = [code for code, _msg in exc.recipients.values()]
+            if codes and all(code >= 500 for code in codes):
+                raise PermanentDeliveryError(f"recipient refused ({codes[0]})") from exc
+            raise
+        except smtplib.SMTPResponseException as exc:
+            # 552 (mailbox full) is permanent on paper and temporary in practice.
+            if exc.smtp_code >= 500 and exc.smtp_code != 552:
+                raise PermanentDeliveryError(_smtp_text(exc)) from exc
+            raise DeliveryError(_smtp_text(exc)) from exc
+        if not sent:
+            raise DeliveryError("the e-mail backend accepted no message")
+
+
+def _smtp_text(exc: smtplib.SMTPResponseException) -> str:
+    text = exc.smtp_error.decode("utf-8", "replace") if isinstance(exc.smtp_error, bytes) else ""
+    return f"SMTP {exc.smtp_code} {text}".strip()
+
+
+CHANNELS: dict[str, Channel] = {
+    Notification.ChannelName.EMAIL: EmailChannel(),
+}
+
+
+def channel_for(name: str) -> Channel:
+    try:
+        return CHANNELS[name]
+    except KeyError:
+        raise PermanentDeliveryError(f"no channel named {name!r}") from None
