@@ -33,7 +33,12 @@ class PermanentDeliveryError(DeliveryError):
 
 class Channel(Protocol):
     def send(self, notification: Notification) -> None:
-        """Deliver ``notification`` or raise. Must not touch the database."""
+        """Deliver ``notification`` to ``notification.address`` or raise.
+
+        For reporter messages ``delivery`` fills the address in memory for this attempt only
+        (it is identity data and never stored in the outbox). Must not write to the database:
+        recording the outcome is ``delivery``'s job, in its own short transaction.
+        """
 
 
 def message_id(dedupe_key: str) -> str:

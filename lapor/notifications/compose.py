@@ -41,17 +41,21 @@ REPORTER_SUBJECTS = {
     Kind.DISPUTED: gettext_lazy("Your report has been reopened"),
 }
 
-# The same wording as the admins' archive choices (case_actions.ARCHIVE_REASONS), translatable.
-ARCHIVE_REASON_LABELS = {
-    "not_public_service": gettext_lazy("Not about the performance of a public service"),
-    "unintelligible": gettext_lazy("Unintelligible"),
-    "hate_speech": gettext_lazy("Hate speech, insults or SARA"),
-    "duplicate": gettext_lazy("Duplicate of a report that is still open"),
-    "other_body": gettext_lazy("Belongs to another body (crime, corruption, court case)"),
+# Archived by the system (sweep); the admins' reasons come from case_actions.ARCHIVE_REASONS.
+SYSTEM_ARCHIVE_REASONS = {
     "no_clarification_in_10_working_days": gettext_lazy(
         "No clarification was received within 10 working days"
     ),
 }
+
+
+def archive_reason(code: str) -> str:
+    # Imported here: case_actions imports the outbox, which imports this module.
+    from lapor.reports.case_actions import ARCHIVE_REASONS
+
+    label = ARCHIVE_REASONS.get(code) or SYSTEM_ARCHIVE_REASONS.get(code)
+    return str(label) if label else ""
+
 
 # Why a staff member gets an immediate message, by event kind.
 STAFF_SUBJECTS = {
@@ -143,7 +147,7 @@ def reporter_message(event: ReportEvent, language: str) -> Composed:
             "by_system": event.actor_id is None,
             "closed_by_system": event.new_status
             in (Status.CLOSED_BY_SYSTEM, Status.ARCHIVED_BY_SYSTEM),
-            "reason": ARCHIVE_REASON_LABELS.get(str((event.data or {}).get("reason", "")), ""),
+            "reason": archive_reason(str((event.data or {}).get("reason", ""))),
             "tracking_url": tracking_url(report),
         }
         body = render_to_string(f"notifications/email/reporter/{event.kind}.txt", context)

@@ -94,16 +94,16 @@ def deliver(notification_id: int) -> str:
     notification = _claim(notification_id)
     if notification is None:
         return "skipped"
-    if notification.recipient_kind == Notification.RecipientKind.REPORTER:
-        notification.address = reporter_address(notification)
-        if not notification.address:
-            Notification.objects.filter(
-                pk=notification.pk, status=Notification.Status.SENDING
-            ).update(status=Notification.Status.CANCELLED, last_error=NO_ADDRESS)
-            return "cancelled"
     try:
+        if notification.recipient_kind == Notification.RecipientKind.REPORTER:
+            notification.address = reporter_address(notification)
+            if not notification.address:
+                Notification.objects.filter(
+                    pk=notification.pk, status=Notification.Status.SENDING
+                ).update(status=Notification.Status.CANCELLED, last_error=NO_ADDRESS)
+                return "cancelled"
         channel_for(notification.channel).send(notification)
-    except Exception as exc:  # any failure of the transport is a failed attempt
+    except Exception as exc:  # any failure before the message was accepted is a failed attempt
         return _record_failure(notification, exc)
     _record_sent(notification)
     return "sent"
