@@ -34,10 +34,21 @@ setup: install var/directory-$(DB_TAG).stamp
 
 run: setup serve
 
+# The web server and, beside it, the worker (e-mails, sweep, digests). Ctrl-C or SIGTERM stops
+# both, and the server exiting for any reason stops the worker. Granian's own worker process also
+# gets the terminal's SIGINT and may then refuse to stop: --workers-kill-timeout bounds the wait.
 serve:
 	@echo "Lapor is at http://$(HOST):$(PORT)/  (English: http://$(HOST):$(PORT)/en/)"
+	@server=; worker=; trap 'kill -TERM $$server $$worker 2>/dev/null' INT TERM; \
+	$(BIN)/python manage.py run_worker & worker=$$!; \
 	$(BIN)/granian --interface wsgi --host $(HOST) --port $(PORT) --workers 1 \
-		--blocking-threads 4 --backpressure 16 lapor.wsgi:application
+		--blocking-threads 4 --backpressure 16 --workers-kill-timeout 5 \
+		lapor.wsgi:application & server=$$!; \
+	wait $$server; status=$$?; kill -TERM $$server $$worker 2>/dev/null; wait; exit $$status
+
+# Only the worker: queued tasks plus the periodic schedule (for a separate process/host).
+worker:
+	$(BIN)/python manage.py run_worker
 
 test: install
 	$(BIN)/python -m pytest -q
