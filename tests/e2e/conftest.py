@@ -16,11 +16,6 @@ from typing import Any
 
 import pytest
 
-# Playwright's sync API runs an event loop in the test thread; Django would then refuse ORM
-# calls from that thread (SynchronousOnlyOperation). The tests never share a connection with
-# the loop, so this is safe here.
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",
@@ -44,8 +39,17 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.browser)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser() -> Iterator[Any]:
+    """One Chromium for the whole browser suite.
+
+    Package scope, not session: pytest runs this folder's tests together, so the browser is
+    still launched once, but it closes when they end. While Playwright's sync API is started it
+    keeps an asyncio loop running in the test thread, and Django refuses ORM calls from a
+    thread with a running loop (SynchronousOnlyOperation). The ORM calls here are plain sync
+    code that never touches the loop, so the check is switched off for exactly as long as
+    the loop lives, and the later, non-browser tests keep Django's guard.
+    """
     if not CHROMIUM.exists():
         message = f"{CHROMIUM} is missing (apt-get install chromium)"
         if os.environ.get("LAPOR_REQUIRE_BROWSER") == "1":
@@ -53,6 +57,8 @@ def browser() -> Iterator[Any]:
         pytest.skip(message)
     from playwright.sync_api import sync_playwright
 
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     playwright = sync_playwright().start()
     try:
         browser = playwright.chromium.launch(
@@ -62,6 +68,10 @@ def browser() -> Iterator[Any]:
         browser.close()
     finally:
         playwright.stop()
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 @pytest.fixture
