@@ -129,7 +129,7 @@ def nojs_page(new_context: Callable[..., Any]) -> Any:
 def shot(request: pytest.FixtureRequest) -> Callable[[Any, str], Path]:
     """``shot(page, name)`` saves a full-page screenshot as
     test-artifacts/screenshots/<test-name>/<NN>-<name>.png (NN counts up within the test)."""
-    folder = SCREENSHOTS / re.sub(r"[^\w.-]+", "_", request.node.name)
+    folder = SCREENSHOTS / re.sub(r"[^\w.-]+", "_", request.node.name).strip("_")
     shutil.rmtree(folder, ignore_errors=True)
     counter = iter(range(1, 100))
 

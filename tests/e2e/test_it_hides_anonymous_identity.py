@@ -1,74 +1,104 @@
 """An anonymous reporter's name, phone and e-mail appear on no page that the public, another
-reporter or an agency officer can load — only on the reporter's own view of the report."""
+reporter or an agency officer can load — not even once the report is handled by the officer's
+agency — only on the reporter's own view of the report.
+
+Each person loads the pages named below in both languages, then follows every same-site link
+from them (their files too): "every page they can reach", not a list that ages.
+"""
 
 from __future__ import annotations
 
-import pytest
+import html
+import io
+import re
+
+from PIL import Image
 from playwright.sync_api import expect
 
+from lapor.reports.case_actions import report_dispose
 from lapor.reports.models import Report, ReporterIdentity
-from tests.e2e.helpers import fill_report_js, log_in, submit_report, write_jpeg
+from tests.e2e.helpers import fill_report_js, log_in, submit_report, write_pdf
 
 NAME = "Rahasia Sekali Namanya"
 EMAIL = "rahasia.sekali@example.id"
 PHONE = "0813-5555-4444"
-# Every way the phone could be written out: as typed, normalised (+62…), in groups.
-SECRETS = [
-    NAME,
-    NAME.upper(),
-    EMAIL,
-    "rahasia.sekali",
-    PHONE,
-    "0813 5555 4444",
-    "081355554444",
-    "81355554444",
-    "+62 813",
-]
+# Every way the identity could be written out: the phone as typed, normalised (+62…), grouped.
+SECRETS = [NAME, EMAIL, "rahasia.sekali", PHONE, "0813 5555 4444", "81355554444", "5555-4444"]
+PAGES = ["/", "/lapor/", "/lacak/", "/akun/masuk/", "/akun/daftar/", "/akun/laporan-saya/"]
+# Followed links stay on the site and out of static files; enough for every page of this app.
+CRAWL_LIMIT = 120
 
 
 def leaks(text):
     return [s for s in SECRETS if s.lower() in text.lower()]
 
 
-def visit_everything(page, tracking_id, attachment_url, extra=()):
-    """Load every page this person can reach, in both languages; return what leaked where."""
+def write_jpeg_with_owner(path, owner):
+    """A photo whose EXIF names its owner, as many phones write it."""
+    exif = Image.Exif()
+    exif[0xA430] = owner  # CameraOwnerName
+    exif[0x013B] = owner  # Artist
+    buf = io.BytesIO()
+    Image.new("RGB", (64, 48), (10, 120, 40)).save(buf, format="JPEG", exif=exif)
+    path.write_bytes(buf.getvalue())
+    assert owner.encode() in path.read_bytes()
+    return path
+
+
+def visit(page, tracking_id, *, extra=()):
+    """Load the named pages in the browser (the links from them, in both languages, are then
+    crawled). The report must be a 404 in both languages and guessing its PIN must fail.
+    Return {where: secrets found}."""
     found = {}
-    for prefix in ("", "/en"):
-        paths = [
-            "/",
-            "/lapor/",
-            "/lacak/",
-            f"/lacak/?id={tracking_id}",
-            "/akun/masuk/",
-            "/akun/daftar/",
-            "/akun/laporan-saya/",
-            *extra,
-        ]
-        for path in paths:
-            response = page.goto(prefix + path)
-            assert response.status < 500, f"{prefix}{path} answered {response.status}"
-            for where, text in (("html", response.text()), ("page", page.content())):
-                if hit := leaks(text):
-                    found[f"{prefix}{path} ({where})"] = hit
-        # The report itself and its files: 404, and the 404 page says nothing either.
-        for path in (f"/lacak/{tracking_id}/", attachment_url):
-            response = page.goto(prefix + path)
-            assert response.status == 404, f"{prefix}{path} answered {response.status}"
-            if hit := leaks(response.text()):
-                found[f"{prefix}{path} (404)"] = hit
-        # Guessing the PIN does not open it either, and the error does not echo the identity.
-        page.goto(f"{prefix}/lacak/")
-        page.locator("[name=tracking_id]").fill(tracking_id)
-        page.locator("[name=pin]").fill("000000")
-        page.locator("main form button[type=submit]").click()
-        expect(page.locator("#error-summary")).to_be_visible()
+    for path in [*PAGES, f"/lacak/?id={tracking_id}", *extra]:
+        response = page.goto(path)
+        assert response.status < 500, f"{path} answered {response.status}"
+        if hit := leaks(response.text() + page.content()):
+            found[path] = hit
+    for path in (f"/lacak/{tracking_id}/", f"/en/lacak/{tracking_id}/"):
+        response = page.goto(path)
+        assert response.status == 404, f"{path} answered {response.status}"
         if hit := leaks(page.content()):
-            found[f"{prefix}/lacak/ (wrong PIN)"] = hit
+            found[f"{path} (404)"] = hit
+    page.goto("/lacak/")
+    page.locator("[name=tracking_id]").fill(tracking_id)
+    page.locator("[name=pin]").fill("000000")
+    page.locator("main form button[type=submit]").click()
+    expect(page.locator("#error-summary")).to_be_visible()
+    if hit := leaks(page.content()):
+        found["/lacak/ (wrong PIN)"] = hit
     return found
 
 
-@pytest.fixture
-def anonymous_report(page, shot, tmp_path):
+def crawl(page, site, start):
+    """GET every same-site link reachable from ``start`` with this person's cookies, files
+    included (bodies and headers, e.g. a download's file name). Return ({url: secrets found},
+    {url: status})."""
+    queue, seen, found, statuses = list(start), set(), {}, {}
+    while queue and len(seen) < CRAWL_LIMIT:
+        path = queue.pop(0)
+        if path in seen:
+            continue
+        seen.add(path)
+        response = page.request.get(site + path)
+        statuses[path] = response.status
+        text = response.body().decode("utf-8", "replace")
+        headers = " ".join(f"{k}: {v}" for k, v in response.headers.items())
+        if hit := leaks(text + " " + headers):
+            found[path] = hit
+        if "text/html" not in response.headers.get("content-type", ""):
+            continue
+        for href in re.findall(r'href="([^"]+)"', text):
+            href = html.unescape(href).split("#")[0]
+            if href.startswith("/") and not href.startswith(("//", "/static/")):
+                queue.append(href)
+    return found, statuses
+
+
+def test_it_hides_anonymous_identity(page, new_context, site, directory, cast, shot, tmp_path):
+    photo = write_jpeg_with_owner(tmp_path / "kuitansi.jpg", NAME)
+    letter = write_pdf(tmp_path / f"surat {NAME}.pdf")  # people name files after themselves
+
     page.goto("/lapor/")
     fill_report_js(
         page,
@@ -78,45 +108,54 @@ def anonymous_report(page, shot, tmp_path):
         full_name=NAME,
         phone=PHONE,
         email=EMAIL,
-        files=[write_jpeg(tmp_path / "kuitansi.jpg")],
+        files=[photo, letter],
     )
     tracking_id, _pin = submit_report(page)
     shot(page, "receipt")
-    # Positive control: the reporter sees their own name, so the strings above are the right
-    # ones to look for (a typo in SECRETS would make the test pass vacuously).
-    page.goto(f"/lacak/{tracking_id}/")
-    assert NAME in page.content()
-    shot(page, "reporter-own-view")
-    attachment_url = page.locator("ol.timeline a", has_text="kuitansi.jpg").get_attribute("href")
-    return tracking_id, attachment_url
-
-
-def test_it_hides_anonymous_identity(anonymous_report, new_context, cast, shot):
-    tracking_id, attachment_url = anonymous_report
     report = Report.objects.get(tracking_id=tracking_id)
     assert report.privacy == "anonymous"
     identity = ReporterIdentity.objects.get(report=report)
     assert (identity.full_name, identity.email) == (NAME, EMAIL)
 
-    public = new_context().new_page()
-    leaked = {"public": visit_everything(public, tracking_id, attachment_url)}
-    shot(public, "public")
+    # Positive control: the reporter sees their own name, so the strings above are the right
+    # ones to look for (a typo in SECRETS would make this test pass without checking anything).
+    page.goto(f"/lacak/{tracking_id}/")
+    assert NAME in page.content()
+    shot(page, "reporter-own-view")
 
+    public = new_context().new_page()
     other_reporter = new_context().new_page()
     log_in(other_reporter, cast.reporter2.email)
-    leaked["reporter2"] = visit_everything(other_reporter, tracking_id, attachment_url)
-    shot(other_reporter, "reporter2")
-
     officer = new_context().new_page()
     log_in(officer, cast.officer_a.email)
-    # Officers are staff: they also reach the console and the admin site (with nothing in it
-    # they may change). The report is not theirs yet; whatever those pages answer, no identity.
-    leaked["officer_a"] = visit_everything(
-        officer,
-        tracking_id,
-        attachment_url,
-        extra=["/admin/", "/konsol/", f"/konsol/laporan/{tracking_id}/"],
-    )
-    shot(officer, "officer_a")
+    # Officers are staff: they also reach the console and the admin site.
+    staff_pages = ["/konsol/", f"/konsol/laporan/{tracking_id}/", "/admin/"]
 
-    assert not any(leaked.values()), f"the anonymous reporter's identity leaked: {leaked}"
+    leaked = {
+        "public": visit(public, tracking_id),
+        "reporter2": visit(other_reporter, tracking_id),
+        "officer_a": visit(officer, tracking_id, extra=staff_pages),
+    }
+    for who, person, start in (
+        ("public", public, ["/", "/en/"]),
+        ("reporter2", other_reporter, ["/", "/en/", "/akun/laporan-saya/"]),
+        ("officer_a", officer, ["/", "/en/", *staff_pages]),
+    ):
+        leaked[f"{who}, following links"] = crawl(person, site, start)[0]
+    shot(public, "public-404")
+
+    # Verified and sent to the officer's agency: now they handle it, and still do not know
+    # who sent it — not from the page, the files' names, nor the photo's metadata.
+    report_dispose(report=report, agency=directory.sleman_pupr, actor=cast.national_admin)
+    officer.goto(f"/konsol/laporan/{tracking_id}/")
+    expect(officer.locator("main")).to_contain_text("Pungutan liar di kantor kelurahan")
+    shot(officer, "officer-case-page")
+    found, statuses = crawl(officer, site, ["/konsol/", f"/konsol/laporan/{tracking_id}/"])
+    leaked["officer_a, handling the report"] = found
+    files = [p for p in statuses if p.startswith(f"/konsol/laporan/{tracking_id}/lampiran/")]
+    assert len(files) == 2 and all(statuses[p] == 200 for p in files), statuses
+    for path in (f"/lacak/{tracking_id}/", f"/en/lacak/{tracking_id}/"):
+        # Handling the case in the console is not the reporter's view of it.
+        assert officer.request.get(site + path).status == 404
+    bad = {who: where for who, where in leaked.items() if where}
+    assert not bad, f"the anonymous reporter's identity leaked: {bad}"
