@@ -124,8 +124,9 @@ def reporter_address(notification: Notification) -> str:
 
 def _claim(notification_id: int) -> Notification | None:
     with transaction.atomic():
+        # of=("self",): PostgreSQL refuses FOR UPDATE on the nullable side of the report join.
         row = (
-            Notification.objects.select_for_update()
+            Notification.objects.select_for_update(of=("self",))
             .select_related("report")
             .filter(pk=notification_id)
             .first()

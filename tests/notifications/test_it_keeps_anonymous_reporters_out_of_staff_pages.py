@@ -13,7 +13,8 @@ from lapor.reports import case_actions as ca
 from tests.cases.conftest import at
 from tests.notifications.conftest import EMAIL, NAME, PHONE, disposed, run_worker
 
-pytestmark = pytest.mark.django_db
+# The worker commits and checks its connection like a real one: no wrapping test transaction.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 SECRETS = (NAME, "Wulandari", EMAIL, PHONE)
 

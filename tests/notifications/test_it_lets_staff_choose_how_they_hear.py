@@ -8,7 +8,8 @@ from django.test import Client
 from lapor.notifications.models import Notification, StaffPreference
 from tests.notifications.conftest import disposed, run_worker
 
-pytestmark = pytest.mark.django_db
+# The worker commits and checks its connection like a real one: no wrapping test transaction.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 PREFS = "/konsol/notifikasi/preferensi/"
 

@@ -14,7 +14,8 @@ from lapor.notifications import delivery
 from lapor.notifications.models import Notification
 from tests.notifications.conftest import file_report, run_worker
 
-pytestmark = pytest.mark.django_db
+# The worker commits and checks its connection like a real one: no wrapping test transaction.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_a_message_of_unknown_fate_is_not_sent_again(cast, directory, monkeypatch):

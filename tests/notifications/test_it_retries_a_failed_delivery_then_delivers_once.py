@@ -10,7 +10,8 @@ from django.utils import timezone
 from lapor.notifications.models import Notification
 from tests.notifications.conftest import EMAIL, file_report, run_worker
 
-pytestmark = pytest.mark.django_db
+# The worker commits and checks its connection like a real one: no wrapping test transaction.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_it_retries_until_delivered_and_delivers_once(cast, directory, smtp):

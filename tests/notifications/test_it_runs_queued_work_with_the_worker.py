@@ -11,7 +11,8 @@ from lapor.reports.models import ReportEvent
 from tests.cases.conftest import at
 from tests.notifications.conftest import file_report, run_worker
 
-pytestmark = pytest.mark.django_db
+# The worker commits and checks its connection like a real one: no wrapping test transaction.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_the_worker_sends_queued_notifications_and_runs_the_sweep(cast, directory):

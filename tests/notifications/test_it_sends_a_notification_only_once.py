@@ -7,7 +7,8 @@ from lapor.notifications.models import Notification
 from lapor.notifications.tasks import send_notification
 from tests.notifications.conftest import file_report, run_worker
 
-pytestmark = pytest.mark.django_db
+# The worker commits and checks its connection like a real one: no wrapping test transaction.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_two_runs_of_the_task_send_once(cast, directory, smtp):

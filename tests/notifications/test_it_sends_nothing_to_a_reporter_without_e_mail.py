@@ -9,7 +9,8 @@ from lapor.notifications.models import Notification
 from lapor.reports.models import IdentityAccessLog
 from tests.notifications.conftest import disposed, run_worker
 
-pytestmark = pytest.mark.django_db
+# The worker commits and checks its connection like a real one: no wrapping test transaction.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_no_e_mail_address_means_no_e_mail(cast, directory):

@@ -45,6 +45,7 @@ def test_an_officer_of_another_agency_gets_404(cast, directory):
     assert report.tracking_id in _client(cast.national_admin).get(LIST).content.decode()
 
 
+@pytest.mark.django_db(transaction=True)  # the worker commits: no wrapping test transaction
 def test_staff_see_the_error_and_can_retry_a_failed_message(cast, directory, smtp):
     smtp.start()
     report = disposed(cast, directory)
