@@ -197,3 +197,6 @@ LOGGING = {
 }
 
 SITE_NAME = "Lapor"
+# Absolute base of links in e-mails and SMS (no trailing slash).
+SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+EMAIL_TIMEOUT = int(env("EMAIL_TIMEOUT", "30"))

@@ -48,7 +48,7 @@ def sweep(now: dt.datetime | None = None) -> SweepResult:
 
 def _locked_clock(clock_id: int) -> Clock | None:
     clock = (
-        Clock.objects.select_for_update()
+        Clock.objects.select_for_update(of=("self",))
         .select_related("report", "agency")
         .filter(pk=clock_id, stopped_at__isnull=True)
         .first()
