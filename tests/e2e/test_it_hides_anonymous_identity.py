@@ -142,7 +142,7 @@ def test_it_hides_anonymous_identity(page, new_context, site, directory, cast, s
         ("officer_a", officer, ["/", "/en/", *staff_pages]),
     ):
         leaked[f"{who}, following links"] = crawl(person, site, start)[0]
-    shot(public, "public-404")
+    shot(public, "public-wrong-pin")
 
     # Verified and sent to the officer's agency: now they handle it, and still do not know
     # who sent it — not from the page, the files' names, nor the photo's metadata.
