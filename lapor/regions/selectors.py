@@ -24,9 +24,12 @@ def resolve_chain(
     for parent, child in zip(chain, chain[1:], strict=False):
         if not child.startswith(parent + "."):
             return None
-    # Skipped levels (a village without its district) are inconsistent too.
+    # Skipped levels (a village without its district) are inconsistent too, and each code must
+    # be of its level: a province has no dot, a regency one, a district two, a village three.
     picked = [province, regency, district, village]
     if "" in picked[: len(chain)]:
+        return None
+    if any(code.count(".") != level for level, code in enumerate(chain)):
         return None
     found = Region.objects.filter(code__in=chain).count()
     if found != len(chain):

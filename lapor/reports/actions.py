@@ -138,8 +138,12 @@ def report_submit(
                 actor=report.reporter_user,
             )
             _attach(report, event, uploads)
-            deadlines.start(report, Clock.Kind.VERIFY, deadlines.VERIFY_DAYS, at=report.created_at)
-            deadlines.refresh_report_due(report)
+            clock = deadlines.start(
+                report, Clock.Kind.VERIFY, deadlines.VERIFY_DAYS, at=report.created_at
+            )
+            # The only running clock: the report's deadline is its deadline.
+            report.due_at = clock.due_at
+            report.save(update_fields=["due_at"])
             report_event_created(event)
     except IntegrityError:
         # Two identical posts raced past the first check: the other one won.

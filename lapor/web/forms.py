@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -103,10 +104,16 @@ class ReportForm(AttachmentsMixin, forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         input_formats=["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"],
     )
-    province = forms.ChoiceField(label=_("Province"))
-    regency = forms.ChoiceField(label=_("Regency/city"))
-    district = forms.ChoiceField(label=_("District (kecamatan)"), required=False)
-    village = forms.ChoiceField(label=_("Village (desa/kelurahan)"), required=False)
+    # Pickers: their options are computed only if the form is drawn; validation checks the
+    # picked codes directly (see clean()), so a valid POST costs no option lists.
+    province = forms.CharField(label=_("Province"), max_length=13, widget=forms.Select)
+    regency = forms.CharField(label=_("Regency/city"), max_length=13, widget=forms.Select)
+    district = forms.CharField(
+        label=_("District (kecamatan)"), max_length=13, required=False, widget=forms.Select
+    )
+    village = forms.CharField(
+        label=_("Village (desa/kelurahan)"), max_length=13, required=False, widget=forms.Select
+    )
     address = forms.CharField(
         label=_("Address or landmark (optional)"), max_length=255, required=False
     )
@@ -126,8 +133,12 @@ class ReportForm(AttachmentsMixin, forms.Form):
         min_value=Decimal("94"),
         max_value=Decimal("142"),
     )
-    category = forms.ChoiceField(label=_("Category (optional)"), required=False)
-    requested_agency = forms.ChoiceField(label=_("Agency addressed (optional)"), required=False)
+    category = forms.CharField(
+        label=_("Category (optional)"), max_length=20, required=False, widget=forms.Select
+    )
+    requested_agency = forms.CharField(
+        label=_("Agency addressed (optional)"), max_length=20, required=False, widget=forms.Select
+    )
     privacy = forms.ChoiceField(
         label=_("Who may see this report?"),
         choices=Privacy.choices,
@@ -175,21 +186,23 @@ class ReportForm(AttachmentsMixin, forms.Form):
         dont_know: list[Any] = [("", _("— I don't know / let the admin choose —"))]
         in_province = bool(province) and regency.startswith(province + ".")
         in_regency = bool(regency) and district.startswith(regency + ".")
-        self._choices("province", empty + children(None))
-        self._choices("regency", empty + (children(province) if province else []))
-        self._choices("district", empty + (children(regency) if in_province else []))
-        self._choices("village", empty + (children(district) if in_regency else []))
-        self._choices("category", dont_know + list(category_choices(language)))
+        self._choices("province", lambda: empty + children(None))
+        self._choices("regency", lambda: empty + (children(province) if province else []))
+        self._choices("district", lambda: empty + (children(regency) if in_province else []))
+        self._choices("village", lambda: empty + (children(district) if in_regency else []))
+        self._choices("category", lambda: dont_know + list(category_choices(language)))
         self._choices(
-            "requested_agency", dont_know + list(agency_choices(province, regency, district))
+            "requested_agency",
+            lambda: dont_know + list(agency_choices(province, regency, district)),
         )
         for name in ("kind", "privacy"):
             self.fields[name].widget.attrs["class"] = "choice-list"
 
-    def _choices(self, name: str, choices: list[Any]) -> None:
-        field = self.fields[name]
-        assert isinstance(field, forms.ChoiceField)
-        field.choices = choices
+    def _choices(self, name: str, choices: Callable[[], list[Any]]) -> None:
+        # A callable is kept lazy by the widget: the query runs only when the page is drawn.
+        widget = self.fields[name].widget
+        assert isinstance(widget, forms.Select)
+        widget.choices = choices
 
     def _picked(self, name: str) -> str:
         if self.is_bound:
@@ -222,13 +235,25 @@ class ReportForm(AttachmentsMixin, forms.Form):
         value = self.cleaned_data.get("category")
         if not value:
             return None
-        return Category.objects.filter(pk=value, is_active=True).first()
+        found = (
+            Category.objects.filter(pk=value, is_active=True).first() if value.isdigit() else None
+        )
+        if found is None:
+            raise forms.ValidationError(_("Choose a category from the list."), code="invalid")
+        return found
 
     def clean_requested_agency(self) -> Agency | None:
         value = self.cleaned_data.get("requested_agency")
         if not value:
             return None
-        return Agency.objects.filter(pk=value, is_active=True).first()
+        found = (
+            Agency.objects.filter(pk=value, is_active=True, accepts_reports=True).first()
+            if value.isdigit()
+            else None
+        )
+        if found is None:
+            raise forms.ValidationError(_("Choose an agency from the list."), code="invalid")
+        return found
 
     def clean(self) -> dict[str, Any]:
         super().clean()

@@ -64,7 +64,8 @@ def report_new(request: HttpRequest) -> HttpResponse:
         return _render_report_form(request, form, pending, file_errors, context)
 
     data = form.cleaned_data
-    if emergency.looks_like_emergency(data["title"], data["body"]) and not data["emergency_ack"]:
+    is_emergency = emergency.looks_like_emergency(data["title"], data["body"])
+    if is_emergency and not data["emergency_ack"]:
         post = request.POST.copy()
         post["emergency_ack"] = "1"
         form = ReportForm(post, language=language)
@@ -93,7 +94,7 @@ def report_new(request: HttpRequest) -> HttpResponse:
             requested_agency=data["requested_agency"],
             uploads=pending,
             language=language,
-            emergency_suspected=emergency.looks_like_emergency(data["title"], data["body"]),
+            emergency_suspected=is_emergency,
             submission_key=data["submission_key"],
             actor=request.user if request.user.is_authenticated else None,
         )
