@@ -335,7 +335,11 @@ def case_action(request: HttpRequest, tracking_id: str, action: str) -> HttpResp
             # Outside the user's rights for this action: the same answer as out of scope.
             raise Http404 from None
         except DomainError as exc:
-            form.add_error(None, exc.message)
+            if exc.code == "evidence_required":
+                # Point at the file field, which is what needs fixing.
+                file_errors = [*file_errors, exc.message]
+            else:
+                form.add_error(None, exc.message)
         else:
             messages.success(request, done)
             return redirect(_after_action_url(user, report))
@@ -350,8 +354,11 @@ def _after_action_url(user: User, report: Report) -> str:
     try:
         access_case_for_staff(user, report.tracking_id)
     except Http404:
-        return reverse("console:dashboard")
-    return reverse("console:case", kwargs={"tracking_id": report.tracking_id})
+        return reverse("console:dashboard") + "#console-messages"
+    # The fragment overrides the form's own (#action-…), so the page opens on the notice.
+    return reverse("console:case", kwargs={"tracking_id": report.tracking_id}) + (
+        "#console-messages"
+    )
 
 
 def _render_case(

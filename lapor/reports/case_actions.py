@@ -180,12 +180,21 @@ def report_dispose(
         Status.DISPOSED,
         ReportEvent.Kind.DISPOSED,
         actor=actor,
-        message=message,
         target_agency=agency,
         extra_fields=("agency", "needs_national_routing"),
     )
     deadlines.stop(report, [Clock.Kind.VERIFY, Clock.Kind.CLARIFICATION], reason="disposed")
     _assign(report, agency, primary=True, complexity=complexity)
+    if message.strip():
+        # The admin's note is for the agency: an internal event, off the reporter's timeline.
+        _event(
+            report,
+            ReportEvent.Kind.NOTE,
+            actor=actor,
+            message=message.strip(),
+            target_agency=agency,
+            is_public=False,
+        )
     deadlines.refresh_report_due(report)
     return event
 

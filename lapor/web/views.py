@@ -209,7 +209,7 @@ def report_detail(request: HttpRequest, tracking_id: str) -> HttpResponse:
                 form.add_error(None, exc.message)
             else:
                 url = reverse("web:report_detail", kwargs={"tracking_id": report.tracking_id})
-                return redirect(f"{url}?done={action}#timeline")
+                return redirect(f"{url}?done={action}#done")
     elif request.method == "POST":
         raise Http404
     identity = access.reporter_identity(

@@ -43,7 +43,7 @@ def test_it_verifies_and_dispositions_through_the_console(cast, directory):
             },
         )
         assert response.status_code == 302
-        assert response["Location"] == case_url(report, lang="en")
+        assert response["Location"] == case_url(report, lang="en") + "#console-messages"
         after = admin.get(response["Location"]).content.decode()
         assert "dispositioned to Dinas Pekerjaan Umum dan Penataan Ruang Kabupaten Sleman" in after
 
@@ -68,9 +68,10 @@ def test_it_verifies_and_dispositions_through_the_console(cast, directory):
     assert ("text_edited", False) in events and ("privacy_raised", False) in events
     assert ("category_set", False) in events and ("disposed", True) in events
     disposed = ReportEvent.objects.get(report=report, kind="disposed")
-    assert (
-        disposed.actor == cast.agency_admin and disposed.message == "Mohon segera dicek ke lokasi."
-    )
+    assert disposed.actor == cast.agency_admin and disposed.message == ""
+    # The admin's note goes to the agency only: an internal event, not on the public timeline.
+    note = ReportEvent.objects.get(report=report, kind="note")
+    assert note.message == "Mohon segera dicek ke lokasi." and note.is_public is False
 
     with time_machine.travel(at(2026, 11, 3), tick=False):
         officer = login(cast.officer_a)

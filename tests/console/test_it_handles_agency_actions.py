@@ -44,7 +44,7 @@ def test_it_transfers_the_case_keeping_its_id_and_history(cast, directory, dispo
         case_url(disposed, "alihkan"),
         {"alihkan-agency": directory.semarang_pupr.pk, "alihkan-reason": "Lokasi di Semarang."},
     )
-    assert response.status_code == 302 and response["Location"] == "/konsol/"
+    assert response.status_code == 302 and response["Location"] == "/konsol/#console-messages"
     report = Report.objects.get(pk=disposed.pk)
     assert report.tracking_id == disposed.tracking_id
     assert report.agency == directory.semarang_pupr and report.status == Status.DISPOSED
@@ -88,7 +88,7 @@ def test_bukan_wewenang_from_the_unit_goes_back_to_verification(cast, directory,
         case_url(disposed, "bukan-wewenang"),
         {"bukan_wewenang-reason": "Ini jalan provinsi.", "bukan_wewenang-suggested_agency": ""},
     )
-    assert response.status_code == 302 and response["Location"] == "/konsol/"
+    assert response.status_code == 302 and response["Location"] == "/konsol/#console-messages"
     report = Report.objects.get(pk=disposed.pk)
     assert report.status == Status.AWAITING_VERIFICATION and report.agency is None
     assert not Assignment.objects.filter(report=report, active=True).exists()

@@ -43,7 +43,7 @@ def test_bukan_wewenang_sends_it_to_the_national_admins(cast, directory, awaitin
         },
     )
     # The report left the admin's scope: back to the dashboard, not to a 404.
-    assert response.status_code == 302 and response["Location"] == "/konsol/"
+    assert response.status_code == 302 and response["Location"] == "/konsol/#console-messages"
     report = Report.objects.get(pk=awaiting.pk)
     assert report.needs_national_routing and report.status == Status.AWAITING_VERIFICATION
     event = ReportEvent.objects.get(report=report, kind="not_authority")

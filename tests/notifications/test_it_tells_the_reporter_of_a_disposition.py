@@ -26,7 +26,7 @@ def test_it_writes_one_message_in_the_reporters_language(cast, directory, langua
     )
     disposition = ReportEvent.objects.get(report=report, kind="disposed")
     internal = ReportEvent.objects.filter(report=report, is_public=False)
-    assert internal.count() == 3  # text edited, privacy raised, category set
+    assert internal.count() == 4  # text edited, privacy raised, category set, the admin's note
 
     (row,) = Notification.objects.filter(event__report=report, event__kind="disposed")
     assert [n.event.kind for n in reporter_rows(report)] == ["submitted", "disposed"]
