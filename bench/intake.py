@@ -31,10 +31,9 @@ from django.http import HttpRequest, HttpResponse, JsonResponse  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import override_settings  # noqa: E402
 from django.urls import path  # noqa: E402
-
-from lapor import urls as lapor_urls  # noqa: E402
 from django.views.decorators.csrf import csrf_exempt  # noqa: E402
 
+from lapor import urls as lapor_urls  # noqa: E402
 from lapor.regions.models import Region  # noqa: E402
 from lapor.reports.models import Report  # noqa: E402
 from lapor.reports.tracking import hash_pin, new_pin, new_tracking_id  # noqa: E402
