@@ -202,7 +202,7 @@ class ReportForm(AttachmentsMixin, forms.Form):
         # A callable is kept lazy by the widget: the query runs only when the page is drawn.
         widget = self.fields[name].widget
         assert isinstance(widget, forms.Select)
-        widget.choices = choices
+        widget.choices = choices  # type: ignore[assignment]  # Django accepts a callable
 
     def _picked(self, name: str) -> str:
         if self.is_bound:
