@@ -49,7 +49,7 @@ from lapor.console.forms import (
 )
 from lapor.core import actions as core_actions
 from lapor.core.errors import DomainError
-from lapor.regions.models import Region
+from lapor.regions.selectors import place_label
 from lapor.reports import access as report_access
 from lapor.reports import case_actions as ca
 from lapor.reports import deadlines, lifecycle
@@ -415,7 +415,7 @@ def _render_case(
             "events": _timeline(report),
             "attachments": _named(report, report.attachments.all()),
             "assignments": list(report.assignments.filter(active=True).select_related("agency")),
-            "place": _place(report),
+            "place": place_label(report.region_id),
             "is_anonymous": identity_hidden(report),
             **_identity(request, user, report),
         },
@@ -608,20 +608,6 @@ def _named(report: Report, attachments: Any) -> list[Attachment]:
     for item in found:
         item.display_name = attachment_name(report, item)  # type: ignore[attr-defined]
     return found
-
-
-def _place(report: Report) -> str:
-    """The place from the village (or district) up to the province, in one query."""
-    codes = [report.province_code, report.regency_code, report.district_code]
-    names = dict(
-        Region.objects.filter(code__in=[c for c in codes if c]).values_list("code", "name")
-    )
-    parts = [report.region.name]
-    for code in reversed(codes):
-        name = names.get(code)
-        if name and name not in parts:
-            parts.append(name)
-    return ", ".join(parts)
 
 
 def attachment_name(report: Report, found: Attachment) -> str:

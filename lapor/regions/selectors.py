@@ -35,3 +35,11 @@ def resolve_chain(
     if found != len(chain):
         return None
     return Region.objects.get(code=chain[-1])
+
+
+def place_label(code: str) -> str:
+    """ "Caturtunggal, Depok, Kabupaten Sleman, Daerah Istimewa Yogyakarta" in one query."""
+    parts = code.split(".")
+    chain = [".".join(parts[: i + 1]) for i in range(len(parts))]
+    names = dict(Region.objects.filter(code__in=chain).values_list("code", "name"))
+    return ", ".join(names[c] for c in reversed(chain) if c in names)

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from lapor.accounts.models import User
 from lapor.agencies.selectors import agency_choices
 from lapor.core.errors import DomainError
-from lapor.regions.selectors import children
+from lapor.regions.selectors import children, place_label
 from lapor.reports import access, actions, case_actions, deadlines, emergency, lifecycle
 from lapor.reports.models import Attachment, Clock, Privacy, Report, ReportEvent, Status
 from lapor.web.forms import (
@@ -243,6 +243,7 @@ def report_detail(request: HttpRequest, tracking_id: str) -> HttpResponse:
             "file_errors": file_errors,
             "done": request.GET.get("done", ""),
             "is_anonymous": report.privacy == Privacy.ANONYMOUS,
+            "place": place_label(report.region_id),
         },
     )
 
