@@ -127,17 +127,23 @@ def scope_agency_ids(user: User | AnonymousUser | None, capability: Capability) 
     return ids
 
 
-def verification_regions(user: User | AnonymousUser | None) -> list[str] | None:
-    """Region codes whose new reports this user verifies; None = everything (national)."""
+def regions_with(user: User | AnonymousUser | None, capability: Capability) -> list[str] | None:
+    """Region codes of the agencies where ``user`` has ``capability``; None = everywhere
+    (national admin). Places, not agencies, scope verification and the calendar."""
     regions: list[str] = []
     for m in memberships(user):
-        if Capability.VERIFY not in ROLE_CAPABILITIES[m.role]:
+        if capability not in ROLE_CAPABILITIES[m.role]:
             continue
         if m.role == Role.NATIONAL_ADMIN:
             return None
         if m.agency.region_id:
             regions.append(m.agency.region_id)
     return regions
+
+
+def verification_regions(user: User | AnonymousUser | None) -> list[str] | None:
+    """Region codes whose new reports this user verifies; None = everything (national)."""
+    return regions_with(user, Capability.VERIFY)
 
 
 def is_staff_member(user: User | AnonymousUser | None) -> bool:

@@ -23,10 +23,9 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from lapor.accounts.models import User
 from lapor.agencies.capabilities import (
-    ROLE_CAPABILITIES,
     Capability,
-    Role,
     memberships,
+    regions_with,
     scope_agency_ids,
     verification_regions,
 )
@@ -320,15 +319,7 @@ class DayOff:
 
 def calendar_regions(user: AnyUser) -> list[str] | None:
     """Region codes whose days off ``user`` manages; None = national and everywhere."""
-    regions: list[str] = []
-    for m in memberships(user):
-        if Capability.MANAGE_CALENDAR not in ROLE_CAPABILITIES[m.role]:
-            continue
-        if m.role == Role.NATIONAL_ADMIN:
-            return None
-        if m.agency.region_id:
-            regions.append(m.agency.region_id)
-    return regions
+    return regions_with(user, Capability.MANAGE_CALENDAR)
 
 
 def upcoming_days_off(user: AnyUser, language: str, today: dt.date | None = None) -> list[DayOff]:

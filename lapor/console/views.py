@@ -49,6 +49,7 @@ from lapor.console.forms import (
 )
 from lapor.core import actions as core_actions
 from lapor.core.errors import DomainError
+from lapor.core.files import attachment_response
 from lapor.regions.selectors import place_label
 from lapor.reports import access as report_access
 from lapor.reports import case_actions as ca
@@ -591,16 +592,7 @@ def attachment(request: HttpRequest, tracking_id: str, pk: int) -> FileResponse:
     found = Attachment.objects.filter(report=report, pk=pk).first()
     if found is None:
         raise Http404
-    inline = found.content_type.split("/")[0] in ("image", "audio", "video")
-    response = FileResponse(
-        found.file.open("rb"),
-        content_type=found.content_type,
-        as_attachment=not inline,
-        filename=attachment_name(report, found),
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return attachment_response(found, attachment_name(report, found))
 
 
 def _named(report: Report, attachments: Any) -> list[Attachment]:

@@ -58,52 +58,53 @@ def _locked_clock(clock_id: int) -> Clock | None:
     return clock
 
 
-@transaction.atomic
 def _auto_close(clock_id: int, now: dt.datetime, result: SweepResult) -> None:
-    clock = _locked_clock(clock_id)
-    if clock is None or clock.due_at is None or clock.due_at >= now:
-        return
-    report = clock.report
-    if report.status != Status.FOLLOWED_UP:
-        clock.stopped_at, clock.stop_reason = now, "obsolete"
-        clock.save(update_fields=["stopped_at", "stop_reason"])
-        return
-    report.closed_at = now
-    _move(
-        report,
+    """No answer to a follow-up within 10 working days: "Ditutup oleh Sistem"."""
+    report_id = _expire(
+        clock_id,
+        now,
+        Status.FOLLOWED_UP,
         Status.CLOSED_BY_SYSTEM,
         ReportEvent.Kind.CLOSED,
-        actor=None,
-        data={"why": "no_reply_in_10_working_days"},
-        extra_fields=("closed_at",),
+        {"why": "no_reply_in_10_working_days"},
     )
-    deadlines.stop(report, reason="closed_by_system")
-    deadlines.refresh_report_due(report)
-    result.closed.append(report.pk)
+    if report_id is not None:
+        result.closed.append(report_id)
+
+
+def _auto_archive(clock_id: int, now: dt.datetime, result: SweepResult) -> None:
+    """No clarification of a *Tunda* within 10 working days: "Diarsipkan oleh Sistem"."""
+    report_id = _expire(
+        clock_id,
+        now,
+        Status.POSTPONED,
+        Status.ARCHIVED_BY_SYSTEM,
+        ReportEvent.Kind.ARCHIVED,
+        {"reason": "no_clarification_in_10_working_days"},
+    )
+    if report_id is not None:
+        result.archived.append(report_id)
 
 
 @transaction.atomic
-def _auto_archive(clock_id: int, now: dt.datetime, result: SweepResult) -> None:
+def _expire(
+    clock_id: int, now: dt.datetime, waiting: Status, final: Status, kind: str, data: dict
+) -> int | None:
+    """The reporter's window ran out: close the case if it is still waiting on them."""
     clock = _locked_clock(clock_id)
     if clock is None or clock.due_at is None or clock.due_at >= now:
-        return
+        return None
     report = clock.report
-    if report.status != Status.POSTPONED:
+    if report.status != waiting:
+        # The reporter answered meanwhile; this clock no longer means anything.
         clock.stopped_at, clock.stop_reason = now, "obsolete"
         clock.save(update_fields=["stopped_at", "stop_reason"])
-        return
+        return None
     report.closed_at = now
-    _move(
-        report,
-        Status.ARCHIVED_BY_SYSTEM,
-        ReportEvent.Kind.ARCHIVED,
-        actor=None,
-        data={"reason": "no_clarification_in_10_working_days"},
-        extra_fields=("closed_at",),
-    )
-    deadlines.stop(report, reason="archived_by_system")
+    _move(report, final, kind, actor=None, data=data, extra_fields=("closed_at",))
+    deadlines.stop(report, reason=final)
     deadlines.refresh_report_due(report)
-    result.archived.append(report.pk)
+    return report.pk
 
 
 @transaction.atomic

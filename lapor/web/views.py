@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from lapor.accounts.models import User
 from lapor.agencies.selectors import agency_choices
 from lapor.core.errors import DomainError
+from lapor.core.files import attachment_response
 from lapor.regions.selectors import children, place_label
 from lapor.reports import access, actions, case_actions, deadlines, emergency, lifecycle
 from lapor.reports.models import Attachment, Clock, Privacy, Report, ReportEvent, Status
@@ -272,16 +273,7 @@ def attachment_download(request: HttpRequest, tracking_id: str, pk: int) -> File
     attachment = Attachment.objects.filter(report=report, pk=pk).first()
     if attachment is None:
         raise Http404
-    inline = attachment.content_type.split("/")[0] in ("image", "audio", "video")
-    response = FileResponse(
-        attachment.file.open("rb"),
-        content_type=attachment.content_type,
-        as_attachment=not inline,
-        filename=attachment.original_name,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return attachment_response(attachment, attachment.original_name)
 
 
 @require_GET
