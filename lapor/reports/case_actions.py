@@ -97,12 +97,16 @@ def _move(
     extra_fields: tuple[str, ...] = (),
 ) -> ReportEvent:
     event = lifecycle.transition(
-        report, new_status, actor=actor, kind=kind, message=message, extra_fields=extra_fields
+        report,
+        new_status,
+        actor=actor,
+        kind=kind,
+        message=message,
+        extra_fields=extra_fields,
+        agency=agency,
+        target_agency=target_agency,
+        data=data or {},
     )
-    event.agency = agency
-    event.target_agency = target_agency
-    event.data = data or {}
-    event.save(update_fields=["agency", "target_agency", "data"])
     report_event_created(event)
     return event
 

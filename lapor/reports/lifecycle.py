@@ -9,6 +9,8 @@ function below already picks the table by the report's kind.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.utils.translation import gettext as _
 
 from lapor.accounts.models import User
@@ -93,10 +95,12 @@ def transition(
     message: str = "",
     is_public: bool = True,
     extra_fields: tuple[str, ...] = (),
+    **event_fields: Any,
 ) -> ReportEvent:
     """Move ``report`` to ``new_status``; the caller holds a transaction.
 
-    Locks the row first so two officers acting at once cannot both move it.
+    Locks the row first so two officers acting at once cannot both move it. ``event_fields``
+    (agency, target_agency, data) go onto the event row.
     """
     locked = Report.objects.select_for_update().get(pk=report.pk)
     check_transition(locked.kind, locked.status, new_status)
@@ -111,4 +115,5 @@ def transition(
         actor=actor if actor is not None and actor.pk else None,
         message=message,
         is_public=is_public,
+        **event_fields,
     )
