@@ -53,6 +53,10 @@ INSTALLED_APPS = [
     "lapor.notifications",
     "lapor.console",
     "lapor.exports",
+    "lapor.public",
+    "lapor.stats",
+    "lapor.open311",
+    "lapor.routing",
     "lapor.web",
 ]
 
@@ -170,6 +174,9 @@ if env("REDIS_URL"):
             "LOCATION": env("REDIS_URL"),
         }
     }
+elif TESTING:
+    # Per-process memory: tests clear it freely, without a database.
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 else:
     CACHES = {
         "default": {

@@ -4,6 +4,8 @@ from django.urls import URLPattern, URLResolver, include, path
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("i18n/", include("django.conf.urls.i18n")),
+    # Machine interfaces: no language prefix.
+    path("open311/v2/", include("lapor.open311.urls")),
 ]
 # Indonesian lives at the root, English under /en/: a language switch is a plain link, no JS.
 urlpatterns += i18n_patterns(
@@ -12,6 +14,9 @@ urlpatterns += i18n_patterns(
     path("konsol/", include("lapor.console.urls")),
     path("konsol/ekspor/", include("lapor.exports.urls")),
     path("konsol/notifikasi/", include("lapor.notifications.urls")),
+    path("konsol/routing/", include("lapor.routing.urls")),
+    path("statistik/", include("lapor.stats.urls")),
+    path("laporan/", include("lapor.public.urls")),
     path("", include("lapor.web.urls")),
     prefix_default_language=False,
 )

@@ -5,7 +5,8 @@ from __future__ import annotations
 from django.db.models import QuerySet
 
 from lapor.accounts.models import User
-from lapor.reports.models import Report
+from lapor.reports.lifecycle import HIDDEN
+from lapor.reports.models import Privacy, Report, Status
 
 
 def reports_of_user(user: User) -> QuerySet[Report]:
@@ -13,4 +14,18 @@ def reports_of_user(user: User) -> QuerySet[Report]:
         Report.objects.filter(reporter_user=user)
         .select_related("region", "category", "agency")
         .order_by("-created_at")
+    )
+
+
+# Statuses the public never sees: not yet verified (an admin has not checked it for hate
+# speech or personal data) or archived.
+NOT_PUBLIC_STATUSES = frozenset({Status.AWAITING_VERIFICATION, Status.POSTPONED}) | HIDDEN
+
+
+def public_reports() -> QuerySet[Report]:
+    """The one definition of what the public may see: verified, not archived, public or
+    anonymous (the identity of anonymous reports is never joined), never confidential, and
+    never a report that was anonymous once (``identity_hidden``) unless still anonymous."""
+    return Report.objects.filter(privacy__in=[Privacy.PUBLIC, Privacy.ANONYMOUS]).exclude(
+        status__in=NOT_PUBLIC_STATUSES
     )
