@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "lapor.public",
     "lapor.stats",
     "lapor.open311",
+    "lapor.opendata",
     "lapor.routing",
     "lapor.web",
 ]

@@ -17,6 +17,7 @@ urlpatterns += i18n_patterns(
     path("konsol/routing/", include("lapor.routing.urls")),
     path("statistik/", include("lapor.stats.urls")),
     path("laporan/", include("lapor.public.urls")),
+    path("data/", include("lapor.opendata.urls")),
     path("", include("lapor.web.urls")),
     prefix_default_language=False,
 )
