@@ -1,0 +1,71 @@
+"""Partner applications, their API keys and the services' extra questions in the Django admin.
+
+A key is issued by adding an "API key" row: the raw key is shown once, in the success message,
+and only its hash is kept.
+"""
+
+from __future__ import annotations
+
+from django.contrib import admin, messages
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from lapor.open311.models import ApiKey, PartnerApp, ServiceAttribute
+
+
+class ApiKeyInline(admin.TabularInline):
+    model = ApiKey
+    extra = 0
+    can_delete = False
+    fields = ["prefix", "label", "created_at", "last_used_at", "revoked_at"]
+    readonly_fields = ["prefix", "label", "created_at", "last_used_at", "revoked_at"]
+
+    def has_add_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        # Keys are issued from the API key page, which shows the new key once.
+        return False
+
+
+@admin.register(PartnerApp)
+class PartnerAppAdmin(admin.ModelAdmin):
+    list_display = ["name", "contact_email", "is_active", "created_at"]
+    list_filter = ["is_active"]
+    search_fields = ["name", "contact_email"]
+    inlines = [ApiKeyInline]
+
+
+@admin.register(ApiKey)
+class ApiKeyAdmin(admin.ModelAdmin):
+    list_display = ["prefix", "partner", "label", "created_at", "last_used_at", "revoked_at"]
+    list_filter = ["partner"]
+    fields = ["partner", "label", "prefix", "created_at", "last_used_at", "revoked_at"]
+    readonly_fields = ["prefix", "created_at", "last_used_at"]
+    actions = ["revoke"]
+
+    def save_model(self, request, obj, form, change):  # type: ignore[no-untyped-def]
+        if not change:
+            raw = obj.set_new_key()
+            super().save_model(request, obj, form, change)
+            messages.warning(
+                request,
+                _(
+                    "The new API key is %(key)s — copy it now: it is not stored and will not be "
+                    "shown again."
+                )
+                % {"key": raw},
+            )
+            return
+        super().save_model(request, obj, form, change)
+
+    @admin.action(description=_("Revoke the selected keys"))
+    def revoke(self, request, queryset):  # type: ignore[no-untyped-def]
+        n = queryset.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
+        messages.success(request, _("%(n)d key(s) revoked.") % {"n": n})
+
+
+@admin.register(ServiceAttribute)
+class ServiceAttributeAdmin(admin.ModelAdmin):
+    list_display = ["category", "code", "datatype", "required", "order", "variable"]
+    list_filter = ["datatype", "required"]
+    search_fields = ["code", "description", "category__name", "category__code"]
+    autocomplete_fields: list[str] = []
+    raw_id_fields = ["category"]
