@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('agencies', '0001_initial'),
-        ('reports', '0004_public_search'),
+        ('reports', '0003_identity_hidden'),
     ]
 
     operations = [
