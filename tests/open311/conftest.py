@@ -14,7 +14,7 @@ from lapor.reports.models import Report
 NIK = "3404071234560001"
 PHONE = "0812-3456-7890"
 EMAIL = "siti.rahma@example.id"
-PERSONAL = f"Saya Siti, NIK {NIK}, hubungi {PHONE} atau {EMAIL}."
+PERSONAL = f"Saya warga Depok, NIK {NIK}, hubungi {PHONE} atau {EMAIL}."
 
 
 def file_report(privacy: str = "public", body: str = "Lubang besar di jalan.", **kw) -> Report:
