@@ -17,6 +17,9 @@ class Notification(models.Model):
     class RecipientKind(models.TextChoices):
         REPORTER = "reporter", _("Reporter")
         STAFF = "staff", _("Staff member")
+        # A member of the public following a public report (lapor.public.models.Follow);
+        # addressed through ``address``, which the follower gave for this purpose.
+        FOLLOWER = "follower", _("Follower")
 
     class ChannelName(models.TextChoices):
         EMAIL = "email", _("E-mail")

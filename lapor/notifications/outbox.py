@@ -20,6 +20,12 @@ reached):
   ``deadline_moved`` (visible on the tracking page's deadlines); anything with
   ``is_public=False``.
 
+Followers (``lapor.public.models.Follow``, confirmed by double opt-in), by e-mail in the
+language they followed in, only while the report is public: ``disposed``, ``follow_up``,
+``transferred``, ``agency_involved``, ``closed``, ``disputed`` (``FOLLOWER_EVENTS``). Their
+messages carry the scrubbed published title, the agency and a link to the public page, never
+the reporter's identity or text, and each has a one-click unfollow link.
+
 Staff, only those who switched "immediate" on (everyone else gets the daily digest): the
 verifiers of the area for ``submitted``/``resumed``/``not_authority`` back to verification;
 the liaison/PPID officers of the agency for ``disposed``/``transferred``/``agency_involved``
@@ -29,8 +35,13 @@ and the reporter's answers; the agency admins (level 1) or national admins (leve
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db.models import Q
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from lapor.accounts.models import User
 from lapor.agencies.capabilities import ROLE_CAPABILITIES, Capability, ancestor_ids
@@ -38,7 +49,7 @@ from lapor.agencies.models import Membership
 from lapor.notifications import compose
 from lapor.notifications.delivery import enqueue_send
 from lapor.notifications.models import Notification
-from lapor.reports.models import ReportEvent, Status
+from lapor.reports.models import Privacy, ReportEvent, Status
 
 Kind = ReportEvent.Kind
 
@@ -50,6 +61,17 @@ REPORTER_EVENTS = frozenset(
         Kind.ARCHIVED,
         Kind.FOLLOW_UP,
         Kind.QUESTION,
+        Kind.TRANSFERRED,
+        Kind.AGENCY_INVOLVED,
+        Kind.CLOSED,
+        Kind.DISPUTED,
+    }
+)
+
+FOLLOWER_EVENTS = frozenset(
+    {
+        Kind.DISPOSED,
+        Kind.FOLLOW_UP,
         Kind.TRANSFERRED,
         Kind.AGENCY_INVOLVED,
         Kind.CLOSED,
@@ -91,6 +113,7 @@ def report_event_created(event: ReportEvent) -> None:
         if notification is not None:
             created.append(notification)
     created.extend(_for_staff(event))
+    created.extend(_for_followers(event))
     for notification in created:
         enqueue_send(notification.pk)
 
@@ -204,3 +227,137 @@ def _for_staff(event: ReportEvent) -> list[Notification]:
             )
         )
     return created
+
+
+# --- followers (lapor.public) ----------------------------------------------------------
+
+FOLLOWER_SUBJECTS = {
+    Kind.DISPOSED: gettext_lazy("A report you follow has been dispositioned to %(agency)s"),
+    Kind.FOLLOW_UP: gettext_lazy("%(agency)s has followed up a report you follow"),
+    Kind.TRANSFERRED: gettext_lazy("A report you follow has been transferred to %(agency)s"),
+    Kind.AGENCY_INVOLVED: gettext_lazy("%(agency)s is now also handling a report you follow"),
+    Kind.CLOSED: gettext_lazy("A report you follow has been closed"),
+    Kind.DISPUTED: gettext_lazy("A report you follow has been reopened"),
+}
+
+
+def public_url(report: object) -> str:
+    path = reverse("public:report", kwargs={"tracking_id": report.tracking_id})  # type: ignore[attr-defined]
+    return compose.site_url() + path
+
+
+def follower_message(event: ReportEvent, follow: object) -> compose.Composed:
+    """A follower's e-mail: the scrubbed published title, the agency, what happened and a link
+    to the public page. Never the reporter's identity, never the reporter's own words."""
+    from lapor.reports.scrub import scrub
+
+    report = event.report
+    language = compose.language_of(follow.language)  # type: ignore[attr-defined]
+    with translation.override(language):
+        agency = compose._event_agency(event)
+        subject = str(FOLLOWER_SUBJECTS[Kind(event.kind)]) % {"agency": compose._short(agency)}
+        body = render_to_string(
+            "notifications/email/follower/event.txt",
+            {
+                "site_name": settings.SITE_NAME,
+                "kind": event.kind,
+                "what": event.get_kind_display(),
+                "status": event.new_status_label,
+                "title": scrub(report.title_published),
+                "agency": compose.agency_label(agency),
+                "public_url": public_url(report),
+                "unfollow_url": compose.site_url()
+                + reverse("public:unfollow", kwargs={"token": follow.token}),  # type: ignore[attr-defined]
+            },
+        )
+        return compose.Composed(compose._subject(report, subject), compose.tidy(body))
+
+
+def follow_confirmation_message(follow: object) -> compose.Composed:
+    from lapor.reports.scrub import scrub
+
+    report = follow.report  # type: ignore[attr-defined]
+    language = compose.language_of(follow.language)  # type: ignore[attr-defined]
+    with translation.override(language):
+        body = render_to_string(
+            "notifications/email/follower/confirm.txt",
+            {
+                "site_name": settings.SITE_NAME,
+                "title": scrub(report.title_published),
+                "public_url": public_url(report),
+                "confirm_url": compose.site_url()
+                + reverse("public:follow_confirm", kwargs={"token": follow.token}),  # type: ignore[attr-defined]
+            },
+        )
+        subject = _("Confirm that you want to follow this report")
+        return compose.Composed(compose._subject(report, subject), compose.tidy(body))
+
+
+def _publicly_visible(event: ReportEvent) -> bool:
+    # Imported here: lapor.public imports this module.
+    from lapor.reports.selectors import NOT_PUBLIC_STATUSES
+
+    report = event.report
+    return (
+        report.privacy in (Privacy.PUBLIC, Privacy.ANONYMOUS)
+        and report.status not in NOT_PUBLIC_STATUSES
+    )
+
+
+def _for_followers(event: ReportEvent) -> list[Notification]:
+    """One row per confirmed follower for a public event of a public report."""
+    from lapor.public.models import Follow
+
+    if event.kind not in FOLLOWER_EVENTS or not _publicly_visible(event):
+        return []
+    follows = list(
+        Follow.objects.filter(report_id=event.report_id, confirmed_at__isnull=False).order_by("pk")
+    )
+    if not follows:
+        return []
+    keys = {f.pk: f"event:{event.pk}:follower:{f.pk}:email" for f in follows}
+    done = set(
+        Notification.objects.filter(dedupe_key__in=keys.values()).values_list(
+            "dedupe_key", flat=True
+        )
+    )
+    now = timezone.now()
+    rows = []
+    for follow in follows:
+        if keys[follow.pk] in done:
+            continue
+        message = follower_message(event, follow)
+        rows.append(
+            Notification(
+                recipient_kind=Notification.RecipientKind.FOLLOWER,
+                channel=Notification.ChannelName.EMAIL,
+                address=follow.email,
+                language=compose.language_of(follow.language),
+                subject=message.subject,
+                body=message.body,
+                report=event.report,
+                event=event,
+                dedupe_key=keys[follow.pk],
+                next_attempt_at=now,
+            )
+        )
+    # bulk_create returns primary keys on PostgreSQL and SQLite (3.35+).
+    return Notification.objects.bulk_create(rows)
+
+
+def follow_confirmation_created(follow: object) -> None:
+    """The double opt-in mail for a new ``Follow``: a row and its send task, like any event."""
+    message = follow_confirmation_message(follow)
+    key = f"follow:{follow.pk}:confirm:{timezone.now():%Y%m%d%H%M%S%f}"  # type: ignore[attr-defined]
+    notification = Notification.objects.create(
+        recipient_kind=Notification.RecipientKind.FOLLOWER,
+        channel=Notification.ChannelName.EMAIL,
+        address=follow.email,  # type: ignore[attr-defined]
+        language=compose.language_of(follow.language),  # type: ignore[attr-defined]
+        subject=message.subject,
+        body=message.body,
+        report=follow.report,  # type: ignore[attr-defined]
+        dedupe_key=key,
+        next_attempt_at=timezone.now(),
+    )
+    enqueue_send(notification.pk)
