@@ -39,8 +39,31 @@ def run_sweep() -> dict[str, int]:
     from lapor.reports.sweep import sweep
 
     result = sweep()
+    # The statistics rollups ride on the sweep's five-minute slot (the sweep's closures change
+    # them too): a separate queued task, so a slow refresh never delays the next sweep.
+    refresh_stats.enqueue()
     return {
         "escalated": len(result.escalated),
         "closed": len(result.closed),
         "archived": len(result.archived),
     }
+
+
+@task()
+def refresh_stats() -> dict[str, int]:
+    """After each sweep (every five minutes): bring the statistics rollups up to date.
+
+    Incremental and idempotent (lapor.stats.rollup); ``manage.py refresh_stats --full``
+    rebuilds everything."""
+    from lapor.stats.rollup import refresh
+
+    return refresh().as_dict()
+
+
+@task()
+def dump_open_data() -> dict[str, int]:
+    """Daily at 02:00 WIB: the open-data dump of all public reports (lapor.opendata.dump)."""
+    from lapor.opendata.dump import write_dump
+
+    manifest = write_dump()
+    return {"reports": manifest["reports"], "events": manifest["events"]}

@@ -182,3 +182,9 @@ def test_the_dump_issues_a_bounded_number_of_queries(cast, directory):
     for _ in range(45):
         make_public(file_report(), cast, directory, follow_up="Dikerjakan.")
     assert count() == small
+
+
+def test_the_daily_task_writes_the_dump(world):
+    from lapor.notifications.tasks import dump_open_data
+
+    assert dump_open_data.call() == {"reports": 3, "events": dump.latest_manifest()["events"]}

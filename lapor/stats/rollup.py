@@ -1,0 +1,448 @@
+"""Keeping the statistics tables current (see ``lapor.stats.models`` for the design).
+
+``refresh()`` is incremental: it recomputes the facts of the reports that changed since the
+last run — any report with an event newer than the event watermark, or whose ``updated_at``
+moved since the last run — plus the reports whose 5-working-day window was still open (time
+alone can turn "not yet due" into "late"). Then it rebuilds the daily rollup rows of every day
+those facts touch, and the scores of every agency they touch. ``refresh(full=True)`` does the
+same for every report. Both run the same code on SQLite and PostgreSQL.
+
+Working days are counted with the case's regency calendar; pauses (postponement) are not
+subtracted: a statistic measures the wait the citizen saw.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Case, Count, IntegerField, Max, Q, Sum, When
+from django.utils import timezone
+
+from lapor.agencies.models import Agency, Category, Membership
+from lapor.core.calendar import WorkingCalendar
+from lapor.reports.lifecycle import CLOSED, HIDDEN
+from lapor.reports.models import Assignment, Privacy, Report, ReportEvent
+from lapor.stats.models import (
+    BUCKETS,
+    CL_FIELDS,
+    FU_FIELDS,
+    RATING_FIELDS,
+    AgencyCaseFact,
+    AgencyScore,
+    DailyRollup,
+    ReportFact,
+    Watermark,
+)
+
+CHUNK = 500
+FOLLOW_UP_LIMIT_WD = 5
+# Safety margin against clock skew between web processes and the worker.
+UPDATED_AT_MARGIN = dt.timedelta(minutes=10)
+ACTIVITY_WINDOW = dt.timedelta(days=30)
+# Roles that make an agency "connected": someone appointed to handle its reports.
+CONNECTED_ROLES = (Membership.Role.AGENCY_ADMIN, Membership.Role.LIAISON_OFFICER)
+# Agency actions counted as admin activity (each an event with the agency on it).
+ACTIVITY_KINDS = (
+    ReportEvent.Kind.FOLLOW_UP,
+    ReportEvent.Kind.QUESTION,
+    ReportEvent.Kind.TRANSFERRED,
+    ReportEvent.Kind.NOT_AUTHORITY,
+    ReportEvent.Kind.COMPLEXITY_SET,
+    ReportEvent.Kind.EXTENDED,
+    ReportEvent.Kind.AGENCY_INVOLVED,
+)
+COMPLETED = CLOSED - HIDDEN
+
+
+@dataclass
+class Result:
+    reports: int = 0
+    days: int = 0
+    agencies: int = 0
+    full: bool = False
+    touched_days: set[dt.date] = field(default_factory=set)
+
+    def as_dict(self) -> dict[str, int]:
+        return {"reports": self.reports, "days": self.days, "agencies": self.agencies}
+
+
+def refresh(*, full: bool = False, now: dt.datetime | None = None) -> Result:
+    now = now or timezone.now()
+    mark, _created = Watermark.objects.get_or_create(name="facts")
+    top_event = ReportEvent.objects.aggregate(m=Max("id"))["m"] or 0
+    result = Result(full=full)
+    if full or mark.last_run_at is None:
+        result.full = True
+        ids: Iterable[int] = Report.objects.order_by("id").values_list("id", flat=True)
+    else:
+        changed = set(
+            ReportEvent.objects.filter(id__gt=mark.last_event_id, id__lte=top_event).values_list(
+                "report_id", flat=True
+            )
+        )
+        changed |= set(
+            Report.objects.filter(updated_at__gte=mark.last_run_at - UPDATED_AT_MARGIN).values_list(
+                "id", flat=True
+            )
+        )
+        # Windows still open at the last run may have closed since.
+        changed |= set(
+            ReportFact.objects.filter(
+                disposed=True, followed_up=False, followed_up_within_5wd__isnull=True
+            ).values_list("report_id", flat=True)
+        )
+        ids = sorted(changed)
+    context = _Context()
+    agencies: set[int] = set()
+    batch: list[int] = []
+    for report_id in ids:
+        batch.append(report_id)
+        if len(batch) >= CHUNK:
+            _refresh_facts(batch, now, context, result, agencies)
+            batch = []
+    if batch:
+        _refresh_facts(batch, now, context, result, agencies)
+    if result.full:
+        # Reports deleted since: their facts go too.
+        stale = ReportFact.objects.exclude(report_id__in=Report.objects.values("id"))
+        result.touched_days |= set(stale.values_list("received_on", flat=True))
+        stale.delete()
+        AgencyCaseFact.objects.exclude(report_id__in=Report.objects.values("id")).delete()
+    _rebuild_days(result.touched_days, full=result.full)
+    result.days = len(result.touched_days)
+    result.agencies = _refresh_scores(agencies, now, all_agencies=result.full or _hourly(now))
+    mark.last_event_id = max(top_event, mark.last_event_id)
+    mark.last_run_at = now
+    mark.save(update_fields=["last_event_id", "last_run_at"])
+    return result
+
+
+def _hourly(now: dt.datetime) -> bool:
+    """Connectedness and 30-day activity change without any report changing: refresh every
+    agency's score at most once an hour."""
+    mark, _created = Watermark.objects.get_or_create(name="scores")
+    if mark.last_run_at and now - mark.last_run_at < dt.timedelta(hours=1):
+        return False
+    mark.last_run_at = now
+    mark.save(update_fields=["last_run_at"])
+    return True
+
+
+class _Context:
+    """Per-run caches: calendars per regency, the category tree."""
+
+    def __init__(self) -> None:
+        self.calendars: dict[str, WorkingCalendar] = {}
+        self.parents = dict(Category.objects.values_list("id", "parent_id"))
+
+    def calendar(self, regency_code: str) -> WorkingCalendar:
+        if regency_code not in self.calendars:
+            self.calendars[regency_code] = WorkingCalendar(regency_code)
+        return self.calendars[regency_code]
+
+    def top_category(self, category_id: int | None) -> int | None:
+        seen = 0
+        while category_id is not None and self.parents.get(category_id) and seen < 20:
+            category_id = self.parents[category_id]
+            seen += 1
+        return category_id
+
+
+def _local_date(moment: dt.datetime) -> dt.date:
+    return timezone.localtime(moment).date()
+
+
+def _follow_up(
+    cal: WorkingCalendar, start: dt.datetime | None, done: dt.datetime | None, now: dt.datetime
+) -> tuple[int | None, bool | None]:
+    """Working days to the first follow-up, and whether it came within 5 (None: not yet due)."""
+    if start is None:
+        return None, None
+    if done is not None:
+        days = cal.working_days_between(start, done)
+        return days, days <= FOLLOW_UP_LIMIT_WD
+    if cal.working_days_between(start, now) > FOLLOW_UP_LIMIT_WD:
+        return None, False
+    return None, None
+
+
+@transaction.atomic
+def _refresh_facts(
+    ids: list[int], now: dt.datetime, ctx: _Context, result: Result, agencies: set[int]
+) -> None:
+    reports = list(
+        Report.objects.filter(id__in=ids).values(
+            "id",
+            "created_at",
+            "province_code",
+            "regency_code",
+            "district_code",
+            "agency_id",
+            "category_id",
+            "kind",
+            "channel",
+            "privacy",
+            "status",
+            "rating",
+            "closed_at",
+        )
+    )
+    assignments: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for row in (
+        Assignment.objects.filter(report_id__in=ids)
+        .order_by("created_at", "id")
+        .values("report_id", "agency_id", "file_complete_at", "first_followed_up_at", "active")
+    ):
+        assignments[row["report_id"]].append(row)
+    events: dict[int, list[tuple[str, int | None]]] = defaultdict(list)
+    for report_id, kind, agency_id in ReportEvent.objects.filter(
+        report_id__in=ids, kind__in=[ReportEvent.Kind.NOT_AUTHORITY, ReportEvent.Kind.DISPUTED]
+    ).values_list("report_id", "kind", "agency_id"):
+        events[report_id].append((kind, agency_id))
+
+    old = ReportFact.objects.filter(report_id__in=ids)
+    result.touched_days |= set(old.values_list("received_on", flat=True))
+    agencies |= set(
+        AgencyCaseFact.objects.filter(report_id__in=ids).values_list("agency_id", flat=True)
+    )
+    old.delete()
+    AgencyCaseFact.objects.filter(report_id__in=ids).delete()
+
+    facts, case_facts = [], []
+    for r in reports:
+        cal = ctx.calendar(r["regency_code"])
+        own = assignments.get(r["id"], [])
+        evs = events.get(r["id"], [])
+        completed = r["status"] in COMPLETED
+        start = own[0]["file_complete_at"] if own else None
+        done = min(
+            (a["first_followed_up_at"] for a in own if a["first_followed_up_at"]), default=None
+        )
+        fu_wd, within = _follow_up(cal, start, done, now)
+        reopened = any(kind == ReportEvent.Kind.DISPUTED for kind, _a in evs)
+        fact = ReportFact(
+            report_id=r["id"],
+            received_on=_local_date(r["created_at"]),
+            province_code=r["province_code"],
+            regency_code=r["regency_code"],
+            district_code=r["district_code"],
+            agency_id=r["agency_id"] or (own[-1]["agency_id"] if own else None),
+            category_id=ctx.top_category(r["category_id"]),
+            kind=r["kind"],
+            channel=r["channel"],
+            is_confidential=r["privacy"] == Privacy.CONFIDENTIAL,
+            disposed=bool(own),
+            followed_up=done is not None,
+            first_follow_up_wd=fu_wd,
+            followed_up_within_5wd=within,
+            completed=completed,
+            archived=r["status"] in HIDDEN,
+            close_wd=(
+                cal.working_days_between(r["created_at"], r["closed_at"])
+                if completed and r["closed_at"]
+                else None
+            ),
+            rating=r["rating"] if completed else None,
+            reopened=reopened,
+            bounced_not_authority=any(kind == ReportEvent.Kind.NOT_AUTHORITY for kind, _a in evs),
+            computed_at=now,
+        )
+        facts.append(fact)
+        result.touched_days.add(fact.received_on)
+        by_agency: dict[int, list[dict[str, Any]]] = defaultdict(list)
+        for a in own:
+            by_agency[a["agency_id"]].append(a)
+        for agency_id, rows in by_agency.items():
+            a_start = min(a["file_complete_at"] for a in rows)
+            a_done = min(
+                (a["first_followed_up_at"] for a in rows if a["first_followed_up_at"]), default=None
+            )
+            a_wd, a_within = _follow_up(cal, a_start, a_done, now)
+            still_handling = any(a["active"] for a in rows)
+            a_completed = completed and still_handling
+            case_facts.append(
+                AgencyCaseFact(
+                    report_id=r["id"],
+                    agency_id=agency_id,
+                    received_on=_local_date(a_start),
+                    followed_up=a_done is not None,
+                    first_follow_up_wd=a_wd,
+                    followed_up_within_5wd=a_within,
+                    completed=a_completed,
+                    resolve_wd=(
+                        cal.working_days_between(a_start, r["closed_at"])
+                        if a_completed and r["closed_at"]
+                        else None
+                    ),
+                    rating=r["rating"] if a_completed else None,
+                    reopened=any(
+                        kind == ReportEvent.Kind.DISPUTED and ag == agency_id for kind, ag in evs
+                    ),
+                    bounced_not_authority=any(
+                        kind == ReportEvent.Kind.NOT_AUTHORITY and ag == agency_id
+                        for kind, ag in evs
+                    ),
+                )
+            )
+            agencies.add(agency_id)
+    ReportFact.objects.bulk_create(facts)
+    AgencyCaseFact.objects.bulk_create(case_facts)
+    result.reports += len(facts)
+
+
+def _one(q: Q) -> Sum:
+    return Sum(Case(When(q, then=1), default=0, output_field=IntegerField()))
+
+
+def _bucket_sums(field_name: str, names: tuple[str, ...]) -> dict[str, Sum]:
+    out = {}
+    for name, (low, high) in zip(names, BUCKETS, strict=True):
+        q = Q(**{f"{field_name}__gte": low})
+        if high is not None:
+            q &= Q(**{f"{field_name}__lte": high})
+        out[name] = _one(q)
+    return out
+
+
+def fact_measures(close_field: str = "close_wd") -> dict[str, Any]:
+    """SQL aggregates turning fact rows into ``Measures`` columns (shared with the tests)."""
+    measures: dict[str, Any] = {
+        "n": Count("pk"),
+        "n_followed_up": _one(Q(followed_up=True)),
+        "n_fu_due": _one(Q(followed_up_within_5wd__isnull=False)),
+        "n_fu_within_5": _one(Q(followed_up_within_5wd=True)),
+        "n_completed": _one(Q(completed=True)),
+        "n_rated": _one(Q(rating__isnull=False)),
+        "rating_sum": Sum("rating", default=0),
+        "n_closed_once": _one(Q(completed=True) | Q(reopened=True)),
+        "n_reopened": _one(Q(reopened=True)),
+        "n_bounced": _one(Q(bounced_not_authority=True)),
+        **_bucket_sums("first_follow_up_wd", FU_FIELDS),
+        **_bucket_sums(close_field, CL_FIELDS),
+    }
+    for i, name in enumerate(RATING_FIELDS, start=1):
+        measures[name] = _one(Q(rating=i))
+    return measures
+
+
+REPORT_MEASURES_EXTRA = {
+    "n_confidential": lambda: _one(Q(is_confidential=True)),
+    "n_disposed": lambda: _one(Q(disposed=True)),
+    "n_archived": lambda: _one(Q(archived=True)),
+}
+
+LEVEL_FIELDS = {
+    DailyRollup.Level.PROVINCE: "province_code",
+    DailyRollup.Level.REGENCY: "regency_code",
+    DailyRollup.Level.DISTRICT: "district_code",
+}
+
+
+def _rebuild_days(days: set[dt.date], *, full: bool) -> None:
+    if full:
+        DailyRollup.objects.all().delete()
+        days = set(ReportFact.objects.values_list("received_on", flat=True).distinct())
+    ordered = sorted(days)
+    for i in range(0, len(ordered), 31):
+        chunk = ordered[i : i + 31]
+        with transaction.atomic():
+            DailyRollup.objects.filter(day__in=chunk).delete()
+            rows = []
+            for level, code_field in LEVEL_FIELDS.items():
+                facts = ReportFact.objects.filter(received_on__in=chunk)
+                if level == DailyRollup.Level.DISTRICT:
+                    facts = facts.exclude(district_code="")
+                measures = fact_measures()
+                measures.update({k: make() for k, make in REPORT_MEASURES_EXTRA.items()})
+                for row in (
+                    facts.values("received_on", code_field, "agency_id", "category_id", "kind")
+                    .order_by()
+                    .annotate(**measures)
+                ):
+                    day = row.pop("received_on")
+                    code = row.pop(code_field)
+                    rows.append(DailyRollup(day=day, region_level=level, region_code=code, **row))
+            DailyRollup.objects.bulk_create(rows, batch_size=1000)
+
+
+def _rate(part: int, whole: int) -> float | None:
+    return part / whole if whole else None
+
+
+def median_bucket(counts: list[int]) -> int | None:
+    """Index of the bucket holding the median (the lower median for an even count)."""
+    total = sum(counts)
+    if not total:
+        return None
+    target = (total + 1) // 2
+    running = 0
+    for i, count in enumerate(counts):
+        running += count
+        if running >= target:
+            return i
+    return None
+
+
+def _refresh_scores(agency_ids: set[int], now: dt.datetime, *, all_agencies: bool) -> int:
+    agencies = Agency.objects.all() if all_agencies else Agency.objects.filter(id__in=agency_ids)
+    rows = list(agencies.values("id", "kind", "region_id"))
+    if not rows:
+        return 0
+    ids = [r["id"] for r in rows]
+    measures: dict[int, dict[str, Any]] = {}
+    for i in range(0, len(ids), 1000):
+        part = ids[i : i + 1000]
+        for row in (
+            AgencyCaseFact.objects.filter(agency_id__in=part)
+            .values("agency_id")
+            .order_by()
+            .annotate(**fact_measures("resolve_wd"))
+        ):
+            measures[row.pop("agency_id")] = row
+    since = now - ACTIVITY_WINDOW
+    connected = set(
+        Membership.objects.filter(
+            agency_id__in=ids, is_active=True, user__is_active=True, role__in=CONNECTED_ROLES
+        ).values_list("agency_id", flat=True)
+    )
+    events = ReportEvent.objects.filter(at__gte=since, kind__in=ACTIVITY_KINDS, actor__isnull=False)
+    if not all_agencies:
+        events = events.filter(agency_id__in=ids)
+    activity = dict(
+        events.values("agency_id").order_by().annotate(c=Count("id")).values_list("agency_id", "c")
+    )
+    scores = []
+    for r in rows:
+        m = measures.get(r["id"], {})
+        m = {k: (v or 0) for k, v in m.items()}
+        n = m.get("n", 0)
+        resolve = median_bucket([m.get(f, 0) for f in CL_FIELDS])
+        scores.append(
+            AgencyScore(
+                agency_id=r["id"],
+                agency_kind=r["kind"],
+                province_code=(r["region_id"] or "")[:2],
+                connected=r["id"] in connected,
+                actions_30d=activity.get(r["id"], 0),
+                share_followed_up=_rate(m.get("n_followed_up", 0), n),
+                share_completed=_rate(m.get("n_completed", 0), n),
+                share_within_5wd=_rate(m.get("n_fu_within_5", 0), m.get("n_fu_due", 0)),
+                median_resolve_wd=float(BUCKETS[resolve][0]) if resolve is not None else None,
+                mean_rating=_rate(m.get("rating_sum", 0), m.get("n_rated", 0)),
+                reopen_rate=_rate(m.get("n_reopened", 0), m.get("n_closed_once", 0)),
+                bounce_rate=_rate(m.get("n_bounced", 0), n),
+                computed_at=now,
+                n_disposed=n,
+                **{k: v for k, v in m.items() if k != "n"},
+                n=n,
+            )
+        )
+    with transaction.atomic():
+        AgencyScore.objects.filter(agency_id__in=ids).delete()
+        AgencyScore.objects.bulk_create(scores, batch_size=1000)
+    return len(scores)
