@@ -18,6 +18,8 @@ from tests.cases.conftest import at, submit
 
 pytestmark = pytest.mark.django_db
 
+ORDER = ("day", "region_level", "region_code", "agency_id", "category_id", "kind")
+
 
 def _total(field: str = "n") -> int:
     return DailyRollup.objects.filter(region_level=1).aggregate(s=Sum(field))["s"] or 0
@@ -54,11 +56,9 @@ def test_full_and_incremental_agree(refreshed, cast, directory):
             report=refreshed.late, message="Sudah diperbaiki.", actor=cast.officer_a
         )
         refresh()
-        incremental = list(
-            DailyRollup.objects.order_by("day", "region_level", "region_code").values()
-        )
+        incremental = list(DailyRollup.objects.order_by(*ORDER).values())
         call_command("refresh_stats", "--full", stdout=io.StringIO())
-        full = list(DailyRollup.objects.order_by("day", "region_level", "region_code").values())
+        full = list(DailyRollup.objects.order_by(*ORDER).values())
     strip = [{k: v for k, v in row.items() if k != "id"} for row in incremental]
     assert strip == [{k: v for k, v in row.items() if k != "id"} for row in full]
 
