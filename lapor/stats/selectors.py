@@ -231,8 +231,36 @@ def indicators_of(m: dict[str, int]) -> dict[str, Any]:
     }
 
 
+CACHE_SECONDS = 15 * 60
+
+
 def dashboard(filters: Filters, language: str) -> dict[str, Any]:
-    """Everything the dashboard shows, in 8 queries whatever the data size."""
+    """Everything the dashboard shows. Cached per filter set until the next refresh (the key
+    holds the refresh's timestamp): one query on a hit, eight on a miss, whatever the data size.
+    """
+    from django.core.cache import cache
+
+    from lapor.stats.models import Watermark
+
+    stamp = Watermark.objects.filter(name="facts").values_list("last_run_at", flat=True).first()
+    key = "stats:dashboard:" + ":".join(
+        [
+            language,
+            filters.region.code if filters.region else "",
+            str(filters.since or ""),
+            str(filters.until or ""),
+            filters.by,
+            stamp.isoformat() if stamp else "never",
+        ]
+    )
+    data = cache.get(key)
+    if data is None:
+        data = _dashboard(filters, language)
+        cache.set(key, data, CACHE_SECONDS)
+    return data
+
+
+def _dashboard(filters: Filters, language: str) -> dict[str, Any]:
     here, below = _scoped(filters)
     totals = _clean(here.aggregate(**sums()))
     trunc = TruncWeek("day") if filters.by == "week" else TruncMonth("day")
