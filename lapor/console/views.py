@@ -64,6 +64,7 @@ from lapor.reports.models import (
     ReportEvent,
     Status,
 )
+from lapor.routing import views as routing_views
 from lapor.web.forms import sign_pending
 from lapor.web.uploads import collect_uploads
 
@@ -396,6 +397,15 @@ def _render_case(
         )
         agencies = _with_selected(agencies, bound)
     pending = pending or []
+    # Routing (issue 5): top-3 suggestions while verifying, the first one preselected.
+    panel = routing_views.case_panel(user, report, verifying="disposisi" in shown)
+    if panel["routing"] is not None and panel["routing"].suggestions and "disposisi" in shown:
+        suggested = [s.agency for s in panel["routing"].suggestions]
+        if not query:
+            agencies = [*suggested, *(a for a in agencies if a not in suggested)]
+        dispose_form = forms_by_slug["disposisi"]
+        if not dispose_form.is_bound:
+            dispose_form.initial["agency"] = suggested[0].pk
     return render(
         request,
         "console/case.html",
@@ -419,6 +429,7 @@ def _render_case(
             "place": place_label(report.region_id),
             "is_anonymous": identity_hidden(report),
             **_identity(request, user, report),
+            **panel,
         },
     )
 

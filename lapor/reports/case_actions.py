@@ -680,3 +680,95 @@ def reporter_adds_info(report: Report, actor: User | None) -> None:
     clarification that was asked for."""
     if report.status == Status.POSTPONED:
         resume_after_clarification(report, actor)
+
+
+# --- routing: automatic disposition and duplicates (routing issue) -------------------------
+
+
+@transaction.atomic
+def report_auto_dispose(
+    *, report: Report, agency: Agency, confidence: float, explanation: str, explanation_en: str
+) -> ReportEvent | None:
+    """Verify and dispose without an admin, because the routing confidence passed the
+    threshold the agency admin set. Returns None (and does nothing) when the report is no
+    longer waiting for verification, needs a national admin, or is a suspected emergency:
+    those always stay with a person. The decision itself lives in ``lapor.routing.suggest``."""
+    report = _lock(report)
+    if (
+        report.status != Status.AWAITING_VERIFICATION
+        or report.needs_national_routing
+        or report.emergency_suspected
+        or not agency.accepts_reports
+        or not agency.is_active
+    ):
+        return None
+    report.agency = agency
+    event = _move(
+        report,
+        Status.DISPOSED,
+        ReportEvent.Kind.DISPOSED,
+        actor=None,
+        target_agency=agency,
+        data={
+            "auto": True,
+            "confidence": round(float(confidence), 3),
+            "explanation": explanation,
+            "explanation_en": explanation_en,
+        },
+        extra_fields=("agency",),
+    )
+    deadlines.stop(report, [Clock.Kind.VERIFY, Clock.Kind.CLARIFICATION], reason="disposed")
+    _assign(report, agency, primary=True, complexity=Complexity.SIMPLE)
+    deadlines.refresh_report_due(report)
+    return event
+
+
+@transaction.atomic
+def report_merge(*, report: Report, into: Report, actor: User) -> ReportEvent:
+    """Merge the duplicate ``report`` into the case ``into`` (the cluster's main case).
+
+    The duplicate is archived as "duplicate" with a link to the main case (its reporter is
+    told where to follow it); reports already merged into the duplicate move to the main case;
+    when the main case gets its outcome, every merged report's reporter hears it
+    (``lapor.routing.duplicates.notify_cluster``)."""
+    from lapor.routing.models import ReportMerge
+
+    main_link = ReportMerge.objects.filter(report_id=into.pk).select_related("main").first()
+    if main_link is not None:
+        into = main_link.main  # merge into the cluster's main case, never into a member
+    if report.pk == into.pk:
+        raise DomainError(_("A report cannot be merged into itself."), code="merge_self")
+    report = _lock(report)
+    into = _lock(into)
+    _require_verifier(actor, report)
+    if report.status != Status.AWAITING_VERIFICATION:
+        raise DomainError(
+            _("Only a report awaiting verification can be merged into another case."),
+            code="merge_status",
+        )
+    if into.status not in lifecycle.OPEN and into.status != Status.POSTPONED:
+        raise DomainError(_("The main case is no longer open."), code="merge_closed")
+    ReportMerge.objects.create(report=report, main=into, actor=actor)
+    ReportMerge.objects.filter(main_id=report.pk).update(main_id=into.pk)
+    report.closed_at = timezone.now()
+    event = _move(
+        report,
+        Status.ARCHIVED_BY_ADMIN,
+        ReportEvent.Kind.ARCHIVED,
+        actor=actor,
+        message=_("Merged into report %(id)s; you will receive its outcome.")
+        % {"id": into.tracking_id},
+        data={"reason": "duplicate", "merged_into": into.tracking_id},
+        extra_fields=("closed_at",),
+    )
+    deadlines.stop(report, reason="merged")
+    deadlines.refresh_report_due(report)
+    _event(
+        into,
+        ReportEvent.Kind.NOTE,
+        actor=actor,
+        message=_("Report %(id)s merged into this case.") % {"id": report.tracking_id},
+        is_public=False,
+        data={"merged": report.tracking_id},
+    )
+    return event

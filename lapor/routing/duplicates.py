@@ -1,0 +1,219 @@
+"""Duplicates: similar open reports while a citizen types, and the merged cluster's followers.
+
+``similar_open_reports`` looks only at reports that are open, public and in the same regency
+(the regency_code index narrows 1,000,000 reports to a few thousand before any text work),
+and returns only what the public may see (published title, tracking ID). On PostgreSQL it
+ranks with full-text search in the ``simple`` configuration (no stemming surprises:
+ARCHITECTURE.md on the ``indonesian`` config); on SQLite it scores word overlap in Python over
+the regency's most recent open reports.
+
+When the main case of a cluster gets its outcome (a follow-up or a closure), the reporter of
+every merged report gets the same news through the outbox (``notify_cluster``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from django.db import connection
+from django.utils import timezone
+
+from lapor.reports import lifecycle
+from lapor.reports.models import Privacy, Report, ReportEvent
+
+MIN_QUERY_WORDS = 2
+SQLITE_CANDIDATES = 500
+OUTCOME_EVENTS = frozenset({ReportEvent.Kind.FOLLOW_UP, ReportEvent.Kind.CLOSED})
+
+# Words too common in complaints to say two reports are about the same thing.
+STOPWORDS = frozenset(
+    [
+        "yang",
+        "dan",
+        "di",
+        "ke",
+        "dari",
+        "ini",
+        "itu",
+        "dengan",
+        "untuk",
+        "pada",
+        "tidak",
+        "tdk",
+        "yg",
+        "dgn",
+        "sdh",
+        "sudah",
+        "belum",
+        "blm",
+        "ada",
+        "akan",
+        "atau",
+        "juga",
+        "karena",
+        "krn",
+        "oleh",
+        "saya",
+        "kami",
+        "kita",
+        "mohon",
+        "tolong",
+        "segera",
+        "agar",
+        "bisa",
+        "dapat",
+        "sangat",
+        "sekali",
+        "banyak",
+        "sejak",
+        "bulan",
+        "hari",
+        "tahun",
+        "warga",
+        "masyarakat",
+        "pak",
+        "bu",
+        "bapak",
+        "ibu",
+        "terima",
+        "kasih",
+        "the",
+        "of",
+        "and",
+        "to",
+        "in",
+        "is",
+        "are",
+    ]
+)
+_TOKEN = re.compile(r"[0-9a-z]+")
+
+
+@dataclass(frozen=True)
+class Similar:
+    tracking_id: str
+    title: str
+    status: str
+    score: float
+    supporters: int = 0
+
+
+def words(text: str) -> list[str]:
+    seen: dict[str, None] = {}
+    for w in _TOKEN.findall(text.lower()):
+        if len(w) > 2 and w not in STOPWORDS:
+            seen.setdefault(w, None)
+    return list(seen)[:24]
+
+
+def _candidates(regency_code: str, exclude_id: int | None):  # noqa: ANN202
+    qs = Report.objects.filter(
+        regency_code=regency_code,
+        status__in=list(lifecycle.OPEN),
+        privacy__in=[Privacy.PUBLIC, Privacy.ANONYMOUS],
+    )
+    if exclude_id is not None:
+        qs = qs.exclude(pk=exclude_id)
+    return qs
+
+
+def similar_open_reports(
+    *, title: str, body: str = "", regency_code: str, limit: int = 5, exclude_id: int | None = None
+) -> list[Similar]:
+    """Open public reports in ``regency_code`` that look like ``title`` + ``body``."""
+    query = words(f"{title} {title} {body[:600]}")
+    if len(query) < MIN_QUERY_WORDS or len(regency_code or "") != 5:
+        return []
+    if connection.vendor == "postgresql":
+        return _postgres(query, regency_code, limit, exclude_id)
+    return _python(query, regency_code, limit, exclude_id)
+
+
+def _postgres(query: list[str], regency_code: str, limit: int, exclude_id: int | None):  # noqa: ANN202
+    from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+
+    vector = SearchVector("title_published", weight="A", config="simple") + SearchVector(
+        "body_published", weight="B", config="simple"
+    )
+    search = SearchQuery(" | ".join(query), search_type="raw", config="simple")
+    rows = (
+        _candidates(regency_code, exclude_id)
+        .annotate(rank=SearchRank(vector, search))
+        .filter(rank__gt=0.05)
+        .order_by("-rank", "-created_at")
+        .values_list("tracking_id", "title_published", "status", "rank")[:limit]
+    )
+    return [Similar(t, title, s, float(r)) for t, title, s, r in rows]
+
+
+def _python(query: list[str], regency_code: str, limit: int, exclude_id: int | None):  # noqa: ANN202
+    wanted = set(query)
+    rows = (
+        _candidates(regency_code, exclude_id)
+        .order_by("-created_at")
+        .values_list("tracking_id", "title_published", "body_published", "status")[
+            :SQLITE_CANDIDATES
+        ]
+    )
+    scored = []
+    for tracking_id, title, body, status in rows:
+        title_words = set(words(title))
+        have = title_words | set(words(body[:600]))
+        common = wanted & have
+        if not common:
+            continue
+        # Title overlap counts double: titles are what people compare.
+        score = (len(common) + len(wanted & title_words)) / (len(wanted) + 1)
+        if score >= 0.3:
+            scored.append(Similar(tracking_id, title, status, round(score, 3)))
+    scored.sort(key=lambda s: -s.score)
+    return scored[:limit]
+
+
+# --- the cluster's followers ---------------------------------------------------------------
+
+
+def notify_cluster(event: ReportEvent) -> int:
+    """Tell the reporters of reports merged into ``event.report`` about its outcome.
+
+    Written in the caller's transaction, one outbox row per merged report and event (the
+    dedupe key makes a second call a no-op). Returns the number of rows written."""
+    if event.kind not in OUTCOME_EVENTS or not event.is_public:
+        return 0
+    from lapor.notifications import compose
+    from lapor.notifications.delivery import enqueue_send
+    from lapor.notifications.models import Notification
+    from lapor.routing.models import ReportMerge
+
+    merges = list(ReportMerge.objects.filter(main_id=event.report_id).select_related("report"))
+    written = 0
+    for merge in merges:
+        key = f"event:{event.pk}:merged:{merge.report_id}:email"
+        if Notification.objects.filter(dedupe_key=key).exists():
+            continue
+        language = compose.language_of(merge.report.language)
+        message = compose.reporter_message(event, language)
+        intro = (
+            f"Your report {merge.report.tracking_id} was merged into report "
+            f"{event.report.tracking_id}. Its outcome:\n\n"
+            if language == "en"
+            else f"Laporan Anda {merge.report.tracking_id} digabungkan dengan laporan "
+            f"{event.report.tracking_id}. Hasilnya:\n\n"
+        )
+        notification = Notification.objects.create(
+            recipient_kind=Notification.RecipientKind.REPORTER,
+            channel=Notification.ChannelName.EMAIL,
+            language=language,
+            subject=message.subject,
+            body=intro + message.body,
+            report=merge.report,
+            event=event,
+            dedupe_key=key,
+            next_attempt_at=timezone.now(),
+        )
+        enqueue_send(notification.pk)
+        merge.outcome_notified_at = timezone.now()
+        merge.save(update_fields=["outcome_notified_at"])
+        written += 1
+    return written

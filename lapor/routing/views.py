@@ -1,0 +1,235 @@
+"""Routing pages of the staff console (/konsol/routing/) and the similar-reports lookup.
+
+- ``pengaturan/``: an agency admin's auto-dispose threshold (default off).
+- ``aturan/``: the jurisdiction rule table, edited by national admins.
+- ``gabung/<tracking_id>/``: merge a duplicate into a main case (POST, from the case page).
+- ``serupa/``: similar open reports for the citizen form (JSON for the debounced fetch).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from lapor.accounts.models import User
+from lapor.agencies.capabilities import is_staff_member, memberships
+from lapor.agencies.models import Agency, Membership
+from lapor.console.access import access_case_for_staff
+from lapor.core.errors import DomainError
+from lapor.reports import case_actions as ca
+from lapor.reports.models import Report, Status
+from lapor.routing import actions, duplicates, suggest
+from lapor.routing.forms import MergeForm, RuleForm, ThresholdForm
+from lapor.routing.models import AgencyRoutingSettings, ReportMerge, RoutingRule
+
+
+def _staff(request: HttpRequest) -> User:
+    user = request.user
+    if not isinstance(user, User) or not is_staff_member(user):
+        raise Http404
+    return user
+
+
+def _console(user: User) -> dict[str, Any]:
+    from lapor.console.views import _console_context
+
+    return _console_context(user)
+
+
+# --- the case page ---------------------------------------------------------------------------
+
+
+def case_panel(user: User, report: Report, *, verifying: bool) -> dict[str, Any]:
+    """What the case page shows about routing: suggestions and flags while verifying, the
+    cluster (main case and merged reports), the merge form."""
+    context: dict[str, Any] = {"routing": None, "cluster": None, "merge_form": None}
+    if verifying:
+        context["routing"] = suggest.route(report)
+        if report.status == Status.AWAITING_VERIFICATION:
+            context["merge_form"] = MergeForm(prefix="gabung")
+    link = ReportMerge.objects.filter(report_id=report.pk).select_related("main").first()
+    main = link.main if link else report
+    members = list(
+        ReportMerge.objects.filter(main_id=main.pk).select_related("report").order_by("at")
+    )
+    if link or members:
+        context["cluster"] = {
+            "main": main,
+            "is_main": link is None,
+            "members": [m.report for m in members],
+            "affected": len(members) + 1,
+        }
+    return context
+
+
+@login_required
+@require_POST
+def merge(request: HttpRequest, tracking_id: str) -> HttpResponse:
+    user = _staff(request)
+    from lapor.agencies.capabilities import Capability
+
+    report = access_case_for_staff(user, tracking_id, Capability.VERIFY)
+    form = MergeForm(request.POST, prefix="gabung")
+    back = reverse("console:case", kwargs={"tracking_id": report.tracking_id})
+    if not form.is_valid():
+        messages.error(request, _("Give the tracking ID of the main case."))
+        return redirect(back + "#merge")
+    try:
+        into = access_case_for_staff(user, form.cleaned_data["into"].strip())
+    except Http404:
+        messages.error(request, _("No case with that tracking ID in your scope."))
+        return redirect(back + "#merge")
+    try:
+        ca.report_merge(report=report, into=into, actor=user)
+    except ca.Forbidden:
+        raise Http404 from None
+    except DomainError as exc:
+        messages.error(request, exc.message)
+        return redirect(back + "#merge")
+    messages.success(
+        request,
+        _("Report %(id)s was merged into case %(main)s.")
+        % {"id": report.tracking_id, "main": into.tracking_id},
+    )
+    return redirect(reverse("console:case", kwargs={"tracking_id": into.tracking_id}))
+
+
+# --- settings: the auto-dispose threshold ---------------------------------------------------
+
+
+def _administered(user: User) -> list[Agency]:
+    roles = {Membership.Role.AGENCY_ADMIN, Membership.Role.NATIONAL_ADMIN}
+    return sorted({m.agency for m in memberships(user) if m.role in roles}, key=lambda a: a.name)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def settings_page(request: HttpRequest) -> HttpResponse:
+    user = _staff(request)
+    agencies = _administered(user)
+    if not agencies:
+        raise Http404
+    current = dict(
+        AgencyRoutingSettings.objects.filter(agency__in=agencies).values_list(
+            "agency_id", "auto_dispose_threshold"
+        )
+    )
+    bound: tuple[int, ThresholdForm] | None = None
+    if request.method == "POST":
+        try:
+            agency = next(a for a in agencies if str(a.pk) == request.POST.get("agency"))
+        except StopIteration:
+            raise Http404 from None
+        form = ThresholdForm(request.POST, prefix=f"a{agency.pk}")
+        if form.is_valid():
+            value = form.cleaned_data["threshold"]
+            try:
+                actions.routing_set_threshold(
+                    agency=agency, threshold=value / 100 if value is not None else None, actor=user
+                )
+            except DomainError as exc:
+                form.add_error("threshold", exc.message)
+            else:
+                messages.success(request, _("The routing settings were saved."))
+                return redirect(reverse("routing:settings") + "#console-messages")
+        bound = (agency.pk, form)
+    rows = []
+    for agency in agencies:
+        value = current.get(agency.pk)
+        form = (
+            bound[1]
+            if bound and bound[0] == agency.pk
+            else ThresholdForm(
+                prefix=f"a{agency.pk}",
+                initial={"threshold": round(value * 100) if value is not None else None},
+            )
+        )
+        rows.append((agency, form, value))
+    return render(
+        request,
+        "routing/settings.html",
+        {**_console(user), "rows": rows, "may_edit_rules": actions.is_national(user)},
+    )
+
+
+# --- the rule table ---------------------------------------------------------------------------
+
+
+def _rule_fields(form: RuleForm) -> dict[str, Any]:
+    return {name: form.cleaned_data[name] for name in form.fields}
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def rules(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    user = _staff(request)
+    if not actions.is_national(user):
+        raise Http404
+    rule = None
+    if pk is not None:
+        rule = RoutingRule.objects.filter(pk=pk).first()
+        if rule is None:
+            raise Http404
+    if request.method == "POST":
+        form = RuleForm(request.POST)
+        if form.is_valid():
+            try:
+                actions.rule_save(rule=rule, fields=_rule_fields(form), actor=user)
+            except DomainError as exc:
+                form.add_error(None, exc.message)
+            else:
+                messages.success(request, _("The rule was saved."))
+                return redirect(reverse("routing:rules") + "#console-messages")
+    elif rule is not None:
+        form = RuleForm(initial={name: getattr(rule, name) for name in RuleForm.base_fields})
+    else:
+        form = RuleForm()
+    table = RoutingRule.objects.select_related(
+        "category", "applies_to_unit_type", "unit_type", "agency"
+    ).order_by("priority", "pk")
+    return render(
+        request,
+        "routing/rules.html",
+        {**_console(user), "form": form, "rule": rule, "table": table},
+    )
+
+
+# --- similar reports for the citizen form ----------------------------------------------------
+
+
+@require_GET
+def similar(request: HttpRequest) -> JsonResponse:
+    found = duplicates.similar_open_reports(
+        title=request.GET.get("title", "")[:200],
+        body=request.GET.get("body", "")[:2000],
+        regency_code=request.GET.get("regency", "")[:5],
+    )
+    prefix = "/" + (get_language() or "id")[:2]
+    return JsonResponse(
+        {
+            "results": [
+                {
+                    "tracking_id": s.tracking_id,
+                    "title": s.title,
+                    "status": str(Status(s.status).label),
+                    "url": _public_url(s.tracking_id, prefix),
+                }
+                for s in found
+            ]
+        }
+    )
+
+
+def _public_url(tracking_id: str, prefix: str) -> str:
+    try:
+        return reverse("public:detail", kwargs={"tracking_id": tracking_id})
+    except Exception:  # noqa: BLE001 - the public pages may not name it so yet
+        return f"{prefix}/laporan/{tracking_id}/"
