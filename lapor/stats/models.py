@@ -198,6 +198,9 @@ class Watermark(models.Model):
     name = models.CharField(max_length=40, primary_key=True)
     last_event_id = models.BigIntegerField(default=0)
     last_run_at = models.DateTimeField(null=True)
+    # Held while a refresh runs, so two workers never rebuild the same rows at once; a lease
+    # (not a lock) so a crashed run does not block the next ones for long.
+    lease_until = models.DateTimeField(null=True)
 
     def __str__(self) -> str:
         return self.name

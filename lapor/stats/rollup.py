@@ -59,8 +59,12 @@ ACTIVITY_KINDS = (
 COMPLETED = CLOSED - HIDDEN
 
 
+LEASE = dt.timedelta(minutes=30)
+
+
 @dataclass
 class Result:
+    skipped: bool = False
     reports: int = 0
     days: int = 0
     agencies: int = 0
@@ -72,8 +76,25 @@ class Result:
 
 
 def refresh(*, full: bool = False, now: dt.datetime | None = None) -> Result:
+    """Bring the statistics up to date; returns what was recomputed (``skipped`` when another
+    refresh holds the lease)."""
     now = now or timezone.now()
-    mark, _created = Watermark.objects.get_or_create(name="facts")
+    Watermark.objects.get_or_create(name="facts")
+    won = (
+        Watermark.objects.filter(name="facts")
+        .filter(Q(lease_until__isnull=True) | Q(lease_until__lt=now))
+        .update(lease_until=now + LEASE)
+    )
+    if not won:
+        return Result(skipped=True)
+    try:
+        return _refresh(full=full, now=now)
+    finally:
+        Watermark.objects.filter(name="facts").update(lease_until=None)
+
+
+def _refresh(*, full: bool, now: dt.datetime) -> Result:
+    mark = Watermark.objects.get(name="facts")
     top_event = ReportEvent.objects.aggregate(m=Max("id"))["m"] or 0
     result = Result(full=full)
     if full or mark.last_run_at is None:

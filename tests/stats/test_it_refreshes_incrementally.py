@@ -71,3 +71,15 @@ def test_the_worker_runs_it_after_each_sweep():
     tasks.run_sweep.call()
     assert DBTaskResult.objects.filter(task_path__endswith="refresh_stats").count() == 1
     assert tasks.refresh_stats.call() == {"reports": 0, "days": 0, "agencies": 0}
+
+
+def test_two_refreshes_never_run_at_once(refreshed):
+    from lapor.stats.models import Watermark
+
+    with time_machine.travel(at(2026, 12, 1), tick=False):
+        Watermark.objects.filter(name="facts").update(lease_until=at(2026, 12, 1, 10, 20))
+        assert refresh().skipped
+    # A crashed run's lease expires.
+    with time_machine.travel(at(2026, 12, 1, 11), tick=False):
+        assert not refresh().skipped
+    assert Watermark.objects.get(name="facts").lease_until is None

@@ -15,6 +15,9 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         result = refresh(full=options["full"])
+        if result.skipped:
+            self.stdout.write("another refresh is running; nothing done")
+            return
         self.stdout.write(
             f"facts of {result.reports} reports, {result.days} days, "
             f"{result.agencies} agency scores"
