@@ -8,9 +8,9 @@ write, so listening to it is the only place that sees every submission and every
   (``suggest.maybe_auto_dispose``; its own transaction, failures only logged).
 - ``follow_up``/``closed`` on a cluster's main case → the merged reports' reporters hear it
   (``duplicates.notify_cluster``, same transaction as the event).
-- an admin's category change, re-routing (transfer, disposition elsewhere than the top
-  suggestion is not known here, so every manual disposition) and *Bukan Wewenang* → a
-  training label through the classifier's ``record_label`` when it exists.
+- an admin's category change, re-routing (a transfer, or a disposition after an earlier
+  routing was undone) and *Bukan Wewenang* → a training label, through the classifier's
+  ``record_label`` when it exists, else a ``TrainingLabel`` row.
 """
 
 from __future__ import annotations
@@ -28,11 +28,12 @@ from lapor.reports.models import ReportEvent
 log = logging.getLogger(__name__)
 Kind = ReportEvent.Kind
 
+# Corrections that teach the classifier (TrainingLabel.Source values).
 LABEL_EVENTS = {
-    Kind.CATEGORY_SET: "category_change",
+    Kind.CATEGORY_SET: "category_changed",
     Kind.NOT_AUTHORITY: "not_authority",
-    Kind.TRANSFERRED: "reroute",
-    Kind.DISPOSED: "disposition",
+    Kind.TRANSFERRED: "rerouted",
+    Kind.DISPOSED: "rerouted",  # only when it follows an earlier routing (see _is_correction)
 }
 
 
@@ -42,36 +43,64 @@ def _auto_dispose(report_id: int) -> None:
     maybe_auto_dispose(report_id)
 
 
+def _is_correction(event: ReportEvent) -> bool:
+    if event.kind != Kind.DISPOSED:
+        return True
+    # A disposition corrects something only after an earlier routing was undone.
+    return (
+        ReportEvent.objects.filter(
+            report_id=event.report_id, kind__in=[Kind.NOT_AUTHORITY, Kind.DISPOSED]
+        )
+        .exclude(pk=event.pk)
+        .exists()
+    )
+
+
 def record_label_for(event: ReportEvent) -> bool:
-    """Hand a correction to the classifier's ``record_label`` (only the keywords it takes)."""
-    try:
-        from lapor.routing.training import record_label  # type: ignore[attr-defined]
-    except ImportError:
-        try:
-            from lapor.routing.classifier import record_label  # type: ignore[attr-defined]
-        except ImportError:
-            return False
+    """Keep an admin's correction as a training label.
+
+    Through the classifier's ``record_label`` when it provides one (passing only the keywords
+    it takes), else as a ``TrainingLabel`` row directly."""
     report = event.report
+    agency = event.target_agency or (report.agency if event.kind != Kind.NOT_AUTHORITY else None)
     offered: dict[str, Any] = {
         "report": report,
         "event": event,
         "text": f"{report.title_original}\n{report.body_original}",
         "category": report.category,
-        "agency": event.target_agency or report.agency,
+        "agency": agency,
+        "level": agency.level if agency is not None else "",
         "source": LABEL_EVENTS[event.kind],
-        "kind": LABEL_EVENTS[event.kind],
         "actor": event.actor,
     }
+    record_label = None
+    for module in ("lapor.routing.training", "lapor.routing.classifier"):
+        try:
+            record_label = __import__(module, fromlist=["record_label"]).record_label
+            break
+        except (ImportError, AttributeError):
+            continue
     try:
-        params = inspect.signature(record_label).parameters
-        if any(p.kind == p.VAR_KEYWORD for p in params.values()):
-            kwargs = offered
-        else:
-            kwargs = {k: v for k, v in offered.items() if k in params}
         with transaction.atomic():
-            record_label(**kwargs)
+            if record_label is None:
+                from lapor.routing.models import TrainingLabel
+
+                TrainingLabel.objects.create(
+                    report=report,
+                    text=offered["text"],
+                    category=offered["category"],
+                    agency=agency,
+                    level=offered["level"],
+                    source=offered["source"],
+                )
+            else:
+                params = inspect.signature(record_label).parameters
+                if any(p.kind == p.VAR_KEYWORD for p in params.values()):
+                    record_label(**offered)
+                else:
+                    record_label(**{k: v for k, v in offered.items() if k in params})
     except Exception:  # noqa: BLE001 - a label is never worth failing the admin's action
-        log.exception("record_label failed for event %s", event.pk)
+        log.exception("recording a training label failed for event %s", event.pk)
         return False
     return True
 
@@ -85,7 +114,7 @@ def on_event(sender: type, instance: ReportEvent, created: bool, **_kw: Any) -> 
         from lapor.routing.duplicates import notify_cluster
 
         notify_cluster(instance)
-    if instance.kind in LABEL_EVENTS and instance.actor_id is not None:
+    if instance.kind in LABEL_EVENTS and instance.actor_id is not None and _is_correction(instance):
         record_label_for(instance)
 
 
