@@ -1,0 +1,94 @@
+"""Property: whatever the privacy and whatever personal data a reporter types, nothing of the
+identity and no unmasked NIK/phone/e-mail reaches Open311 (XML, JSON, updates) or the open data
+(API, CSV and JSON dump files); confidential reports do not appear at all."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import string
+
+import pytest
+from django.core.files.storage import default_storage
+from django.test import Client
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from lapor.opendata import dump
+from lapor.regions.models import Region
+from lapor.reports import actions
+from tests.open311.conftest import make_public
+
+pytestmark = pytest.mark.django_db
+
+nik = st.from_regex(r"[1-9][0-9]{15}", fullmatch=True)
+phone = st.one_of(
+    st.from_regex(r"08[1-9][0-9]{7,10}", fullmatch=True),
+    st.from_regex(r"\+628[1-9][0-9]{2}-[0-9]{4}-[0-9]{3,4}", fullmatch=True),
+)
+email = st.builds(
+    lambda a, b: f"{a}@{b}.id",
+    st.text(string.ascii_lowercase, min_size=4, max_size=10),
+    st.text(string.ascii_lowercase, min_size=4, max_size=10),
+)
+name = st.builds(lambda s: f"Pelapor{s}", st.text(string.ascii_uppercase, min_size=6, max_size=8))
+
+
+def _outputs(client: Client) -> str:
+    parts = []
+    for url in (
+        "/open311/v2/requests.xml",
+        "/open311/v2/requests.json",
+        "/open311/v2/servicerequestupdates.xml",
+        "/open311/v2/servicerequestupdates.json",
+        "/data/api/reports.json?page_size=1000",
+    ):
+        r = client.get(url)
+        assert r.status_code == 200
+        parts.append(r.content.decode())
+    manifest = dump.write_dump()
+    for f in manifest["files"]:
+        with default_storage.open(f["path"], "rb") as fh:
+            parts.append(gzip.decompress(fh.read()).decode())
+    return "\n".join(parts)
+
+
+@settings(
+    max_examples=12,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    privacy=st.sampled_from(["public", "anonymous", "confidential"]),
+    nik=nik,
+    phone=phone,
+    email=email,
+    who=name,
+    follow_up_leaks=st.booleans(),
+)
+def test_no_identity_and_no_unmasked_data_leaves(
+    cast, directory, privacy, nik, phone, email, who, follow_up_leaks
+):
+    report = actions.report_submit(
+        kind="complaint",
+        title=f"Jalan rusak, hubungi {phone}",
+        body=f"NIK saya {nik}, telepon {phone}, surel {email}.",
+        incident_date=dt.date(2026, 1, 5),
+        region=Region.objects.get(code="34.04.07.2001"),
+        privacy=privacy,
+        address=f"Jl. Kaliurang, kontak {phone}",
+        contact=actions.ReporterContact(full_name=who, email=email, phone=phone),
+    ).report
+    make_public(
+        report,
+        cast,
+        directory,
+        follow_up=f"Kami akan menelepon {phone} / {email}" if follow_up_leaks else "",
+    )
+    text = _outputs(Client())
+    for secret in (nik, phone, email, who):
+        assert secret not in text
+    if privacy == "confidential":
+        assert report.tracking_id not in text
+    else:
+        assert report.tracking_id in text
