@@ -67,5 +67,4 @@ class ServiceAttributeAdmin(admin.ModelAdmin):
     list_display = ["category", "code", "datatype", "required", "order", "variable"]
     list_filter = ["datatype", "required"]
     search_fields = ["code", "description", "category__name", "category__code"]
-    autocomplete_fields: list[str] = []
     raw_id_fields = ["category"]

@@ -91,7 +91,7 @@ class Names:
 
     def __init__(self, reports: Iterable[Report]) -> None:
         reports = list(reports)
-        codes = set()
+        codes: set[str] = set()
         for r in reports:
             codes.update(
                 c for c in (r.province_code, r.regency_code, r.district_code, r.village_code) if c
