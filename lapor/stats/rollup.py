@@ -154,16 +154,35 @@ def _hourly(now: dt.datetime) -> bool:
     return True
 
 
+class _Days:
+    """``WorkingCalendar.working_days_between`` with each day's answer remembered: a full
+    refresh asks about the same few hundred days millions of times."""
+
+    def __init__(self, calendar: WorkingCalendar) -> None:
+        self.calendar = calendar
+        self.known: dict[dt.date, bool] = {}
+
+    def working_days_between(self, start: dt.datetime, end: dt.datetime) -> int:
+        day, last, n = self.calendar.local_date(start), self.calendar.local_date(end), 0
+        while day < last:
+            day += dt.timedelta(days=1)
+            working = self.known.get(day)
+            if working is None:
+                working = self.known[day] = self.calendar.is_working_day(day)
+            n += working
+        return n
+
+
 class _Context:
     """Per-run caches: calendars per regency, the category tree."""
 
     def __init__(self) -> None:
-        self.calendars: dict[str, WorkingCalendar] = {}
+        self.calendars: dict[str, _Days] = {}
         self.parents = dict(Category.objects.values_list("id", "parent_id"))
 
-    def calendar(self, regency_code: str) -> WorkingCalendar:
+    def calendar(self, regency_code: str) -> _Days:
         if regency_code not in self.calendars:
-            self.calendars[regency_code] = WorkingCalendar(regency_code)
+            self.calendars[regency_code] = _Days(WorkingCalendar(regency_code))
         return self.calendars[regency_code]
 
     def top_category(self, category_id: int | None) -> int | None:
@@ -179,7 +198,7 @@ def _local_date(moment: dt.datetime) -> dt.date:
 
 
 def _follow_up(
-    cal: WorkingCalendar, start: dt.datetime | None, done: dt.datetime | None, now: dt.datetime
+    cal: _Days, start: dt.datetime | None, done: dt.datetime | None, now: dt.datetime
 ) -> tuple[int | None, bool | None]:
     """Working days to the first follow-up, and whether it came within 5 (None: not yet due)."""
     if start is None:
