@@ -429,7 +429,11 @@ def median_bucket(counts: list[int]) -> int | None:
 
 
 def _refresh_scores(agency_ids: set[int], now: dt.datetime, *, all_agencies: bool) -> int:
-    agencies = Agency.objects.all() if all_agencies else Agency.objects.filter(id__in=agency_ids)
+    active = Agency.objects.filter(is_active=True)
+    if all_agencies:
+        # A deactivated agency leaves the league table (its scorecard is gone too).
+        AgencyScore.objects.exclude(agency_id__in=active.values("id")).delete()
+    agencies = active if all_agencies else active.filter(id__in=agency_ids)
     rows = list(agencies.values("id", "kind", "region_id"))
     if not rows:
         return 0

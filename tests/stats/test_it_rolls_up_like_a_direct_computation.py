@@ -67,3 +67,19 @@ def test_it_scores_agencies_on_their_own_cases(refreshed, directory):
     kemen = AgencyScore.objects.get(agency_id=directory.kemenpanrb.pk)
     assert kemen.n == 0 and not kemen.connected  # only a national admin: no handling team
     assert AgencyCaseFact.objects.count() == 4
+
+
+def test_a_deactivated_agency_leaves_the_league_table(refreshed, directory):
+    import time_machine
+
+    from lapor.stats.models import Watermark
+    from lapor.stats.rollup import refresh
+    from tests.stats.conftest import NOW
+
+    directory.semarang_gov.is_active = False
+    directory.semarang_gov.save(update_fields=["is_active"])
+    Watermark.objects.filter(name="scores").delete()  # the hourly pass is due
+    with time_machine.travel(NOW, tick=False):
+        refresh()
+    assert not AgencyScore.objects.filter(agency_id=directory.semarang_gov.pk).exists()
+    assert AgencyScore.objects.filter(agency_id=directory.sleman_gov.pk).exists()
