@@ -188,3 +188,10 @@ def test_the_daily_task_writes_the_dump(world):
     from lapor.notifications.tasks import dump_open_data
 
     assert dump_open_data.call() == {"reports": 3, "events": dump.latest_manifest()["events"]}
+
+
+def test_the_page_speaks_indonesian_by_default_and_english_under_en(client, db):
+    html = client.get("/data/").content.decode()
+    assert "Data terbuka" in html and "Kolom laporan" in html and "ODbL" in html
+    html = client.get("/en/data/").content.decode()
+    assert "Open data" in html and "Report fields" in html
