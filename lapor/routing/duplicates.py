@@ -1,9 +1,9 @@
 """Duplicates: similar open reports while a citizen types, and the merged cluster's followers.
 
-``similar_open_reports`` looks only at reports that are open, public and in the same regency
-(the regency_code index narrows 1,000,000 reports to a few thousand before any text work),
-and returns only what the public may see (published title, tracking ID). On PostgreSQL it
-ranks with full-text search in the ``simple`` configuration (no stemming surprises:
+``similar_open_reports`` looks only at open reports in the same regency (the regency index
+narrows 1,000,000 reports to a few thousand before any text work); for citizens only those
+the public may see (``public_reports()``), and only their published title and tracking ID.
+On PostgreSQL it ranks with full-text search in the ``simple`` configuration (no stemming surprises:
 ARCHITECTURE.md on the ``indonesian`` config); on SQLite it scores word overlap in Python over
 the regency's most recent open reports.
 
@@ -20,7 +20,8 @@ from django.db import connection
 from django.utils import timezone
 
 from lapor.reports import lifecycle
-from lapor.reports.models import Privacy, Report, ReportEvent
+from lapor.reports.models import Report, ReportEvent, Status
+from lapor.reports.selectors import public_reports
 
 MIN_QUERY_WORDS = 2
 SQLITE_CANDIDATES = 500
@@ -107,30 +108,39 @@ def words(text: str) -> list[str]:
     return list(seen)[:24]
 
 
-def _candidates(regency_code: str, exclude_id: int | None):  # noqa: ANN202
-    qs = Report.objects.filter(
-        regency_code=regency_code,
-        status__in=list(lifecycle.OPEN),
-        privacy__in=[Privacy.PUBLIC, Privacy.ANONYMOUS],
-    )
+def _candidates(regency_code: str, exclude_id: int | None, staff: bool):  # noqa: ANN202
+    if staff:
+        # Staff look for duplicates among everything still open, verified or not.
+        qs = Report.objects.filter(status__in=[*lifecycle.OPEN, Status.POSTPONED])
+    else:
+        # Citizens see only what the public may see (verified, never confidential).
+        qs = public_reports().filter(status__in=list(lifecycle.OPEN))
+    qs = qs.filter(regency_code=regency_code)
     if exclude_id is not None:
         qs = qs.exclude(pk=exclude_id)
     return qs
 
 
 def similar_open_reports(
-    *, title: str, body: str = "", regency_code: str, limit: int = 5, exclude_id: int | None = None
+    *,
+    title: str,
+    body: str = "",
+    regency_code: str,
+    limit: int = 5,
+    exclude_id: int | None = None,
+    staff: bool = False,
 ) -> list[Similar]:
-    """Open public reports in ``regency_code`` that look like ``title`` + ``body``."""
+    """Open reports in ``regency_code`` that look like ``title`` + ``body``: public ones for
+    citizens, every open one for ``staff`` (the merge candidates on the case page)."""
     query = words(f"{title} {title} {body[:600]}")
     if len(query) < MIN_QUERY_WORDS or len(regency_code or "") != 5:
         return []
     if connection.vendor == "postgresql":
-        return _postgres(query, regency_code, limit, exclude_id)
-    return _python(query, regency_code, limit, exclude_id)
+        return _postgres(query, regency_code, limit, exclude_id, staff)
+    return _python(query, regency_code, limit, exclude_id, staff)
 
 
-def _postgres(query: list[str], regency_code: str, limit: int, exclude_id: int | None):  # noqa: ANN202
+def _postgres(query: list[str], regency_code: str, limit: int, exclude_id: int | None, staff: bool):  # noqa: ANN202,E501
     from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 
     vector = SearchVector("title_published", weight="A", config="simple") + SearchVector(
@@ -138,7 +148,7 @@ def _postgres(query: list[str], regency_code: str, limit: int, exclude_id: int |
     )
     search = SearchQuery(" | ".join(query), search_type="raw", config="simple")
     rows = (
-        _candidates(regency_code, exclude_id)
+        _candidates(regency_code, exclude_id, staff)
         .annotate(rank=SearchRank(vector, search))
         .filter(rank__gt=0.05)
         .order_by("-rank", "-created_at")
@@ -147,10 +157,10 @@ def _postgres(query: list[str], regency_code: str, limit: int, exclude_id: int |
     return [Similar(t, title, s, float(r)) for t, title, s, r in rows]
 
 
-def _python(query: list[str], regency_code: str, limit: int, exclude_id: int | None):  # noqa: ANN202
+def _python(query: list[str], regency_code: str, limit: int, exclude_id: int | None, staff: bool):  # noqa: ANN202,E501
     wanted = set(query)
     rows = (
-        _candidates(regency_code, exclude_id)
+        _candidates(regency_code, exclude_id, staff)
         .order_by("-created_at")
         .values_list("tracking_id", "title_published", "body_published", "status")[
             :SQLITE_CANDIDATES
@@ -217,3 +227,15 @@ def notify_cluster(event: ReportEvent) -> int:
         merge.save(update_fields=["outcome_notified_at"])
         written += 1
     return written
+
+
+def similar_for_form(data: object) -> list[Similar]:
+    """Similar reports for what the citizen typed so far (a QueryDict or a dict)."""
+    get = getattr(data, "get", None)
+    if get is None:
+        return []
+    return similar_open_reports(
+        title=str(get("title", "") or "")[:200],
+        body=str(get("body", "") or "")[:2000],
+        regency_code=str(get("regency", "") or "")[:5],
+    )

@@ -15,7 +15,6 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -212,7 +211,6 @@ def similar(request: HttpRequest) -> JsonResponse:
         body=request.GET.get("body", "")[:2000],
         regency_code=request.GET.get("regency", "")[:5],
     )
-    prefix = "/" + (get_language() or "id")[:2]
     return JsonResponse(
         {
             "results": [
@@ -220,16 +218,9 @@ def similar(request: HttpRequest) -> JsonResponse:
                     "tracking_id": s.tracking_id,
                     "title": s.title,
                     "status": str(Status(s.status).label),
-                    "url": _public_url(s.tracking_id, prefix),
+                    "url": reverse("public:report", kwargs={"tracking_id": s.tracking_id}),
                 }
                 for s in found
             ]
         }
     )
-
-
-def _public_url(tracking_id: str, prefix: str) -> str:
-    try:
-        return reverse("public:detail", kwargs={"tracking_id": tracking_id})
-    except Exception:  # noqa: BLE001 - the public pages may not name it so yet
-        return f"{prefix}/laporan/{tracking_id}/"

@@ -19,6 +19,7 @@ from lapor.core.files import attachment_response
 from lapor.regions.selectors import children, place_label
 from lapor.reports import access, actions, case_actions, deadlines, emergency, lifecycle
 from lapor.reports.models import Attachment, Clock, Privacy, Report, ReportEvent, Status
+from lapor.routing import duplicates
 from lapor.web.forms import (
     AddInfoForm,
     CloseForm,
@@ -129,6 +130,9 @@ def _render_report_form(
             "pending_files": pending,
             "pending_token": sign_pending([str(p.pk) for p in pending]),
             "file_errors": file_errors,
+            # Similar open reports ("dukung laporan ini"), also without JavaScript: the
+            # "check for similar reports" button and every re-render show them.
+            "similar": duplicates.similar_for_form(request.POST),
         }
     )
     return render(request, "web/report_form.html", context, status=status)

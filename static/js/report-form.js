@@ -86,6 +86,58 @@
     if (f) f.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(check, 400); });
   });
 
+  // Similar open reports in the chosen regency while the person types ("dukung laporan ini").
+  var similar = document.getElementById("similar-reports");
+  if (similar) {
+    var list = document.getElementById("similar-reports-list");
+    var similarTimer = null;
+    var lastQuery = "";
+    var similarFields = [form.querySelector("[name=title]"), form.querySelector("[name=body]"), select("regency")];
+    var lookUp = function () {
+      var regency = select("regency") ? select("regency").value : "";
+      var title = similarFields[0] ? similarFields[0].value : "";
+      var body = similarFields[1] ? similarFields[1].value : "";
+      var q = "?regency=" + encodeURIComponent(regency) + "&title=" + encodeURIComponent(title.slice(0, 200)) +
+        "&body=" + encodeURIComponent(body.slice(0, 600));
+      if (!regency || (title + body).trim().length < 8 || q === lastQuery) return;
+      lastQuery = q;
+      fetch(similar.dataset.similarUrl + q, { headers: { "Accept": "application/json" } })
+        .then(function (r) { return r.json(); })
+        .then(function (data) {
+          list.innerHTML = "";
+          if (!data.results.length) return;
+          var h = document.createElement("h2");
+          h.id = "similar-reports-title";
+          h.textContent = similar.dataset.titleText;
+          var p = document.createElement("p");
+          p.textContent = similar.dataset.introText;
+          var ul = document.createElement("ul");
+          data.results.forEach(function (it) {
+            var li = document.createElement("li");
+            var a = document.createElement("a");
+            a.href = it.url; a.textContent = it.title;
+            var tag = document.createElement("span");
+            tag.className = "tag"; tag.textContent = it.tracking_id;
+            var support = document.createElement("a");
+            support.href = it.url + "#dukung"; support.textContent = similar.dataset.supportText;
+            li.appendChild(a); li.appendChild(document.createTextNode(" "));
+            li.appendChild(tag); li.appendChild(document.createTextNode(" — "));
+            li.appendChild(support);
+            ul.appendChild(li);
+          });
+          list.appendChild(h); list.appendChild(p); list.appendChild(ul);
+        })
+        .catch(function () { /* no suggestions is fine: the report can still be sent */ });
+    };
+    similarFields.forEach(function (f) {
+      if (!f) return;
+      f.addEventListener(f.tagName === "SELECT" ? "change" : "input", function () {
+        clearTimeout(similarTimer);
+        similarTimer = setTimeout(lookUp, 600);
+      });
+    });
+  }
+
   // Double submit: the server already makes a second post harmless; this spares a wait.
   form.addEventListener("submit", function (ev) {
     if (ev.submitter && ev.submitter.name === "_refresh") return;
