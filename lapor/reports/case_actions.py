@@ -750,6 +750,7 @@ def report_merge(*, report: Report, into: Report, actor: User) -> ReportEvent:
         raise DomainError(_("The main case is no longer open."), code="merge_closed")
     ReportMerge.objects.create(report=report, main=into, actor=actor)
     ReportMerge.objects.filter(main_id=report.pk).update(main_id=into.pk)
+    _move_followers(report, into)
     report.closed_at = timezone.now()
     event = _move(
         report,
@@ -772,3 +773,20 @@ def report_merge(*, report: Report, into: Report, actor: User) -> ReportEvent:
         data={"merged": report.tracking_id},
     )
     return event
+
+
+def _move_followers(duplicate: Report, main: Report) -> None:
+    """People following the duplicate follow the main case from now on (they would otherwise
+    hear nothing more: the duplicate is archived). One follow per address and case."""
+    try:
+        from lapor.public.models import Follow
+    except ImportError:  # the public pages are optional for case handling
+        return
+    already = set(Follow.objects.filter(report_id=main.pk).values_list("email", flat=True))
+    for follow in Follow.objects.filter(report_id=duplicate.pk):
+        if follow.email in already:
+            follow.delete()
+            continue
+        follow.report_id = main.pk
+        follow.save(update_fields=["report"])
+        already.add(follow.email)

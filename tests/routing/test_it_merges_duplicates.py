@@ -72,3 +72,22 @@ def test_it_refuses_bad_merges(cast, directory):
         ca.report_merge(report=other, into=main, actor=cast.agency_admin)
     with pytest.raises(ca.Forbidden):
         ca.report_merge(report=submit("x jalan"), into=main, actor=cast.officer_b)
+
+
+def test_followers_of_a_merged_report_follow_the_main_case(cast, directory):
+    from django.utils import timezone
+
+    from lapor.public.models import Follow
+
+    main, duplicate = submit("Jalan A berlubang"), submit("Jalan A lubang")
+    Follow.objects.create(
+        report=duplicate, email="tetangga@example.id", confirmed_at=timezone.now()
+    )
+    Follow.objects.create(report=duplicate, email="dua@example.id", confirmed_at=timezone.now())
+    Follow.objects.create(report=main, email="dua@example.id", confirmed_at=timezone.now())
+    ca.report_merge(report=duplicate, into=main, actor=cast.agency_admin)
+    assert sorted(Follow.objects.filter(report=main).values_list("email", flat=True)) == [
+        "dua@example.id",
+        "tetangga@example.id",
+    ]
+    assert not Follow.objects.filter(report=duplicate).exists()
