@@ -97,7 +97,10 @@ class Similar:
     title: str
     status: str
     score: float
-    supporters: int = 0
+
+    @property
+    def status_label(self) -> str:
+        return str(Status(self.status).label)
 
 
 def words(text: str) -> list[str]:

@@ -49,11 +49,24 @@ def _console(user: User) -> dict[str, Any]:
 def case_panel(user: User, report: Report, *, verifying: bool) -> dict[str, Any]:
     """What the case page shows about routing: suggestions and flags while verifying, the
     cluster (main case and merged reports), the merge form."""
-    context: dict[str, Any] = {"routing": None, "cluster": None, "merge_form": None}
+    context: dict[str, Any] = {
+        "routing": None,
+        "cluster": None,
+        "merge_form": None,
+        "possible_duplicates": [],
+    }
     if verifying:
         context["routing"] = suggest.route(report)
         if report.status == Status.AWAITING_VERIFICATION:
             context["merge_form"] = MergeForm(prefix="gabung")
+            # Merge candidates: open reports of the same regency that read alike.
+            context["possible_duplicates"] = duplicates.similar_open_reports(
+                title=report.title_published,
+                body=report.body_published,
+                regency_code=report.regency_code,
+                exclude_id=report.pk,
+                staff=True,
+            )
     link = ReportMerge.objects.filter(report_id=report.pk).select_related("main").first()
     main = link.main if link else report
     members = list(

@@ -23,6 +23,9 @@ def test_staff_merge_a_duplicate_and_its_reporter_gets_the_outcome(cast, directo
     main = submit("Jalan Colombo berlubang")
     duplicate = submit("Lubang di Jl. Colombo depan kampus")
     client.force_login(cast.agency_admin)
+    # The duplicate's case page offers the main case as a merge candidate.
+    page = client.get(f"/konsol/laporan/{duplicate.tracking_id}/").content.decode()
+    assert 'id="possible-duplicates"' in page and main.tracking_id in page
     response = client.post(
         f"/konsol/routing/gabung/{duplicate.tracking_id}/", {"gabung-into": main.tracking_id}
     )
