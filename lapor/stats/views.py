@@ -71,7 +71,8 @@ def _query(filters: Filters, **changes: Any) -> str:
 def pct(value: float | None) -> str:
     if value is None:
         return "—"
-    return number_format(value * 100, 1) + "%"
+    # Rounded first: number_format truncates floats (2/3 would show 66.6%).
+    return number_format(round(value * 100, 1), 1) + "%"
 
 
 def _charts(data: dict[str, Any], filters: Filters) -> list[Chart]:
@@ -222,7 +223,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         ("median_close", ind["median_close"]),
         (
             "satisfaction",
-            (number_format(ind["mean_rating"], 2) + " / 5")
+            (number_format(round(ind["mean_rating"], 2), 2) + " / 5")
             if ind["mean_rating"] is not None
             else "—",
         ),
@@ -272,7 +273,9 @@ def _score_values(score: AgencyScore) -> dict[str, str]:
             selectors.median_bucket([getattr(score, f) for f in CL_FIELDS])
         ),
         "mean_rating": (
-            number_format(score.mean_rating, 2) + " / 5" if score.mean_rating is not None else "—"
+            number_format(round(score.mean_rating, 2), 2) + " / 5"
+            if score.mean_rating is not None
+            else "—"
         ),
         "reopen_rate": pct(score.reopen_rate),
         "bounce_rate": pct(score.bounce_rate),
