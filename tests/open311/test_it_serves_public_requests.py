@@ -127,8 +127,11 @@ def test_it_filters_by_date(client, cast, directory):
     with time_machine.travel(dt.datetime(2026, 5, 4, 3, 0, tzinfo=dt.UTC), tick=False):
         may = make_public(file_report(), cast, directory).tracking_id
     with time_machine.travel(dt.datetime(2026, 6, 5, 3, 0, tzinfo=dt.UTC), tick=False):
-        # No dates: the last 90 days.
+        # No dates: the last 90 days ...
         assert _ids(client, "") == {may}
+        # ... unless paging is used.
+        assert _ids(client, "page=1") == {march, may}
+        assert _ids(client, "page_size=10&start_date=2026-05-01T00:00:00Z") == {may}
         assert _ids(client, "start_date=2026-03-01T00:00:00Z") == {march, may}
         assert _ids(
             client, "start_date=2026-03-01T00:00:00%2B07:00&end_date=2026-04-01T00:00:00Z"
