@@ -41,7 +41,7 @@ def routing_set_threshold(
         raise Forbidden()
     if threshold is not None and not 0.5 <= threshold <= 1:
         raise DomainError(
-            _("The threshold is a confidence between 50% and 100%."), code="threshold_range"
+            _("The threshold is a confidence from 50 to 100 percent."), code="threshold_range"
         )
     settings, _created = AgencyRoutingSettings.objects.select_for_update().get_or_create(
         agency=agency
