@@ -1,0 +1,411 @@
+"""Training, evaluation and versioning of the category classifier.
+
+Training data: the seed corpus (``corpus/seed.jsonl``) plus every ``TrainingLabel`` (an admin's
+re-routing, *Bukan Wewenang* or category change), the labels weighted more than the seed since
+they are real reports. Evaluation: ``corpus/heldout.jsonl``, core reports the model never saw.
+Each training writes ``<version>.joblib`` and ``<version>.json`` (its metrics) and registers a
+``ClassifierVersion``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+
+import numpy as np
+
+from lapor.routing import classifier as clf
+from lapor.routing import text as textmod
+
+CORPUS = Path(__file__).resolve().parent / "corpus"
+SEED = CORPUS / "seed.jsonl"
+HELDOUT = CORPUS / "heldout.jsonl"
+LABEL_WEIGHT = 3.0
+SUB_FEATURES = 600
+
+
+# --- data ---------------------------------------------------------------------------------------
+def read_jsonl(path: str | Path) -> list[dict]:
+    rows = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.strip()
+            if line:
+                rows.append(json.loads(line))
+    return rows
+
+
+def split_category(category: str | None) -> tuple[str | None, str | None]:
+    """ "TOP > SUB" -> ("TOP", "TOP > SUB"); "TOP" -> ("TOP", None)."""
+    if not category:
+        return None, None
+    parts = [p.strip() for p in category.split(">", 1)]
+    top = parts[0].upper()
+    if len(parts) == 1 or not parts[1]:
+        return top, None
+    return top, f"{top} > {parts[1]}"
+
+
+def example(row: dict) -> dict:
+    top, sub = split_category(row.get("category"))
+    kind = row.get("kind") or textmod.agency_kind(row.get("agency"))
+    return {
+        "text": row["text"],
+        "top": top,
+        "sub": sub,
+        "kind": kind,
+        "level": textmod.normalise_level(row.get("level")),
+        "weight": float(row.get("weight", 1.0)),
+        "prior_only": bool(row.get("prior_only")),
+    }
+
+
+def agency_kind_of(agency) -> str | None:
+    """The kind of unit of a directory ``Agency`` row."""
+    if agency is None:
+        return None
+    if agency.unit_type_id:
+        return agency.unit_type.code
+    kind = agency.kind
+    if kind in ("provincial_government", "regency_government"):
+        return "pemda"
+    if kind == "village_office":
+        return "kelurahan-desa"
+    if kind == "district_office":
+        return "kecamatan"
+    return agency.code
+
+
+def label_rows() -> list[dict]:
+    from lapor.routing.models import TrainingLabel
+
+    rows = []
+    labels = TrainingLabel.objects.select_related("category__parent", "agency__unit_type").order_by(
+        "id"
+    )
+    for label in labels:
+        category = str(label.category) if label.category_id else None
+        rows.append(
+            {
+                "text": label.text,
+                "category": category,
+                "agency": label.agency.name if label.agency_id else None,
+                "kind": agency_kind_of(label.agency),
+                "level": label.level or (label.agency.level if label.agency_id else None),
+                "weight": LABEL_WEIGHT,
+            }
+        )
+    return rows
+
+
+def record_label(
+    *,
+    text: str,
+    source: str,
+    report=None,
+    category=None,
+    agency=None,
+    level: str = "",
+):
+    """Keep an admin's correction as a training label. ``source`` is one of
+    ``TrainingLabel.Source`` (rerouted, not_authority, category_changed)."""
+    from lapor.routing.models import TrainingLabel
+
+    if source not in TrainingLabel.Source.values:
+        raise ValueError(f"unknown label source {source!r}")
+    if not level and agency is not None:
+        level = agency.level
+    return TrainingLabel.objects.create(
+        report=report,
+        text=text,
+        category=category,
+        agency=agency,
+        level=level or "",
+        source=source,
+    )
+
+
+# --- fitting ------------------------------------------------------------------------------------
+def _head(X, y, weights, C=10.0):
+    from sklearn.linear_model import LogisticRegression
+
+    classes = sorted(set(y))
+    if len(classes) == 1:
+        return clf.LinearHead(np.zeros((1, X.shape[1])), np.zeros(1), classes)
+    model = LogisticRegression(C=C, max_iter=400)
+    model.fit(X, y, sample_weight=weights)
+    return clf.LinearHead(model.coef_, model.intercept_, model.classes_)
+
+
+def directory_rows(per_sub: int = 6, seed: int = 7) -> list[dict]:
+    """Short examples made of the directory's own keywords for each sub-topic (a keyword
+    prior: words that people use and the seed corpus may not), with the sub-topic's default
+    kind of unit and level."""
+    import random
+
+    from lapor.agencies.directory_data import CATEGORIES
+
+    rng = random.Random(seed)
+    rows = []
+    for topic in CATEGORIES:
+        for sub in topic[5]:
+            unit, agency = topic[2], topic[3]
+            if len(sub) > 3:
+                unit = unit if sub[3] is None else (sub[3] or None)
+                agency = agency if sub[4] is None else (sub[4] or None)
+            words = [k.strip() for k in sub[2].split(",") if k.strip()]
+            words += [k.strip() for k in topic[4].split(",") if k.strip()][:3]
+            for j in range(per_sub):
+                pick = rng.sample(words, min(len(words), rng.randint(2, 4)))
+                rows.append(
+                    {
+                        "text": " ".join([sub[0].lower()] * (j % 2) + pick),
+                        "category": f"{topic[0]} > {sub[0]}",
+                        "kind": unit or agency,
+                        "level": "kabupaten/kota" if unit else "pusat",
+                        "prior_only": True,
+                    }
+                )
+    return rows
+
+
+def fit(rows: Iterable[dict], version: str, keywords: bool = True) -> clf.Model:
+    from scipy.sparse import hstack
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.feature_selection import chi2
+
+    from lapor.agencies.directory_data import CATEGORIES
+
+    rows = list(rows) + (directory_rows() if keywords else [])
+    examples = [e for e in (example(r) for r in rows) if e["top"]]
+    word = TfidfVectorizer(
+        ngram_range=(1, 2),
+        min_df=2,
+        max_features=6000,
+        sublinear_tf=True,
+        token_pattern=r"\S+",  # noqa: S106 (not a password)
+    )
+    char = TfidfVectorizer(
+        analyzer="char_wb", ngram_range=(2, 5), min_df=2, max_features=12000, sublinear_tf=True
+    )
+    stems = [textmod.stemmed(e["text"]) for e in examples]
+    norms = [textmod.normalise(e["text"]) for e in examples]
+    X = hstack([word.fit_transform(stems), char.fit_transform(norms)]).tocsr()
+    w = np.array([e["weight"] for e in examples])
+
+    top = _head(X, [e["top"] for e in examples], w)
+    subs = {}
+    by_top: dict[str, list[int]] = {}
+    for i, e in enumerate(examples):
+        if e["sub"]:
+            by_top.setdefault(e["top"], []).append(i)
+    for name, idx in by_top.items():
+        ys = [examples[i]["sub"] for i in idx]
+        if len(set(ys)) < 2:
+            subs[name] = clf.LinearHead(np.zeros((1, 1)), np.zeros(1), sorted(set(ys)), [0])
+            continue
+        Xt = X[idx]
+        scores, _p = chi2(Xt, ys)
+        scores = np.nan_to_num(scores)
+        cols = np.sort(np.argsort(-scores)[:SUB_FEATURES])
+        head = _head(Xt[:, cols], ys, w[idx], C=20.0)
+        head.columns = cols.astype(np.int32)
+        subs[name] = head
+
+    in_scope = [
+        i for i, e in enumerate(examples) if e["top"] != clf.OUT_OF_SCOPE and not e["prior_only"]
+    ]
+    lv = [i for i in in_scope if examples[i]["level"]]
+    level = _head(X[lv], [examples[i]["level"] for i in lv], w[lv])
+    un = [i for i in in_scope if examples[i]["kind"]]
+    unit = _head(X[un], [examples[i]["kind"] for i in un], w[un])
+
+    codes = {}
+    for t in CATEGORIES:
+        top_code = clf.slug(t[0])
+        codes[t[0]] = top_code
+        for s in t[5]:
+            codes[f"{t[0]} > {s[0]}"] = clf.slug(f"{t[0]} > {s[0]}")
+    # What each category implies about the unit and the level: counts from the data.
+    counts: dict[str, dict[str, Counter]] = {}
+    for e in examples:
+        if e["top"] == clf.OUT_OF_SCOPE:
+            continue
+        for name in filter(None, (e["sub"], e["top"])):
+            slot = counts.setdefault(name, {"unit": Counter(), "level": Counter()})
+            if e["kind"]:
+                slot["unit"][e["kind"]] += e["weight"]
+            if e["level"]:
+                slot["level"][e["level"]] += e["weight"]
+    priors = {
+        name: {
+            key: {c: n / sum(counter.values()) for c, n in counter.items()}
+            for key, counter in slot.items()
+            if counter
+        }
+        for name, slot in counts.items()
+    }
+    return clf.Model(version, word, char, top, subs, level, unit, codes, priors=priors)
+
+
+# --- evaluation ---------------------------------------------------------------------------------
+def _pct(n: int, d: int) -> float:
+    return round(100.0 * n / d, 1) if d else 0.0
+
+
+def evaluate(model: clf.Model, rows: list[dict]) -> dict:
+    """Top-1/top-3 accuracy (percent) for the top-level category, the kind of unit and the
+    government level; unknown gold values count as misses and are reported."""
+    known_tops = set(model.top.classes)
+    known_kinds = set(model.unit.classes)
+    tallies = {
+        h: {"n": 0, "top1": 0, "top3": 0, "unknown": 0} for h in ("category", "unit", "level")
+    }
+    sub_hits = sub_n = 0
+    confusion: dict[str, Counter] = {h: Counter() for h in tallies}
+    unknown_values: dict[str, Counter] = {h: Counter() for h in tallies}
+    for row in rows:
+        gold = example(row)
+        result = model.classify(gold["text"], k=3)
+        pairs = {
+            "category": (gold["top"], [n for _c, n, _p in result.top], row.get("category")),
+            "unit": (gold["kind"], [c for c, _p in result.unit], row.get("agency")),
+            "level": (gold["level"], [c for c, _p in result.level], row.get("level")),
+        }
+        if gold["top"] == clf.OUT_OF_SCOPE:
+            pairs["unit"] = pairs["level"] = (None, [], None)
+        for head, (truth, predicted, raw) in pairs.items():
+            if raw is None and truth is None:
+                continue
+            t = tallies[head]
+            t["n"] += 1
+            known = known_tops if head == "category" else known_kinds if head == "unit" else None
+            if truth is None or (known is not None and truth not in known):
+                t["unknown"] += 1
+                unknown_values[head][str(raw)] += 1
+                continue
+            if predicted[:1] == [truth]:
+                t["top1"] += 1
+            elif predicted:
+                confusion[head][(truth, predicted[0])] += 1
+            if truth in predicted[:3]:
+                t["top3"] += 1
+        if gold["sub"]:
+            sub_n += 1
+            sub_hits += bool(result.sub) and result.sub[0][1] == gold["sub"]
+    metrics: dict = {"n": len(rows)}
+    for head, t in tallies.items():
+        metrics[head] = {
+            "n": t["n"],
+            "top1": _pct(t["top1"], t["n"]),
+            "top3": _pct(t["top3"], t["n"]),
+            "unknown": t["unknown"],
+            "unknown_values": dict(unknown_values[head].most_common(10)),
+            "confused": [[a, b, c] for (a, b), c in confusion[head].most_common(8)],
+        }
+    metrics["subcategory_top1"] = _pct(sub_hits, sub_n)
+    return metrics
+
+
+def timing(model: clf.Model, texts: list[str]) -> float:
+    """Milliseconds per report (warm)."""
+    import time
+
+    for t in texts[:50]:
+        model.classify(t)
+    start = time.perf_counter()
+    for t in texts:
+        model.classify(t)
+    return 1000.0 * (time.perf_counter() - start) / max(1, len(texts))
+
+
+# --- versions -----------------------------------------------------------------------------------
+def new_version() -> str:
+    from django.utils import timezone
+
+    return "v" + timezone.now().strftime("%Y%m%d-%H%M%S")
+
+
+def save(model: clf.Model, out_dir: Path) -> Path:
+    import joblib
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    path = out_dir / f"{model.version}.joblib"
+    joblib.dump(model, path, compress=("xz", 6))
+    (out_dir / f"{model.version}.json").write_text(
+        json.dumps(model.metrics, ensure_ascii=False, indent=1) + "\n"
+    )
+    return path
+
+
+def train(
+    *,
+    version: str | None = None,
+    seed: Path = SEED,
+    heldout: Path = HELDOUT,
+    out_dir: Path | None = None,
+    with_labels: bool = True,
+    activate: bool = True,
+):
+    """Train on the seed corpus + labels, evaluate on the held-out file, save, register."""
+    from django.db import transaction
+
+    from lapor.routing.models import ClassifierVersion
+
+    version = version or new_version()
+    if not re.fullmatch(r"[A-Za-z0-9._-]{1,40}", version):
+        raise ValueError(f"bad version name {version!r}")
+    seed_rows = read_jsonl(seed)
+    labels = label_rows() if with_labels else []
+    model = fit(seed_rows + labels, version)
+    held = read_jsonl(heldout)
+    model.metrics = evaluate(model, held)
+    model.metrics.update(
+        version=version,
+        n_seed=len(seed_rows),
+        n_labels=len(labels),
+        heldout=str(Path(heldout).name),
+        ms_per_report=round(timing(model, [r["text"] for r in held][:200]), 2),
+    )
+    path = save(model, out_dir or clf.models_dir())
+    model.metrics["size_bytes"] = path.stat().st_size
+    (path.with_suffix(".json")).write_text(
+        json.dumps(model.metrics, ensure_ascii=False, indent=1) + "\n"
+    )
+    with transaction.atomic():
+        row = ClassifierVersion.objects.create(
+            version=version,
+            path=str(path),
+            metrics=model.metrics,
+            n_seed=len(seed_rows),
+            n_labels=len(labels),
+        )
+        if activate:
+            activate_version(version)
+            row.refresh_from_db()
+    return row
+
+
+def activate_version(version: str):
+    """Make ``version`` the running model (registering a committed file if need be)."""
+    from django.db import transaction
+    from django.utils import timezone
+
+    from lapor.routing.models import ClassifierVersion
+
+    path = clf.model_path(version)  # raises if there is no such file
+    with transaction.atomic():
+        row = ClassifierVersion.objects.filter(version=version).first()
+        if row is None:
+            metrics_file = path.with_suffix(".json")
+            metrics = json.loads(metrics_file.read_text()) if metrics_file.exists() else {}
+            row = ClassifierVersion.objects.create(version=version, path=str(path), metrics=metrics)
+        ClassifierVersion.objects.filter(is_active=True).exclude(pk=row.pk).update(is_active=False)
+        row.is_active = True
+        row.activated_at = timezone.now()
+        row.save(update_fields=["is_active", "activated_at"])
+    clf.reset()
+    return row
