@@ -55,6 +55,7 @@ def test_it_sorts_and_pages_the_league_table(refreshed, directory):
     order = [m for m in re.findall(r"/statistik/instansi/(\d+)/", html)]
     assert order[0] == str(directory.sleman_pupr.pk)
     assert "What the indicators mean" in html
+    assert "66.7%" in html  # 2 of 3, rounded (not truncated to 66.6%)
     html = Client().get("/en/statistik/instansi/?sort=n&page=99").content.decode()
     assert "Agencies 1 to" in html  # out of range: the last page
 
