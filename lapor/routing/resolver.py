@@ -21,10 +21,13 @@ How a decision is made:
 
 from __future__ import annotations
 
+import functools
 import re
+import time
 import uuid
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Q
 
@@ -62,17 +65,26 @@ class _Rule:
     global_: bool = field(default=False)
 
 
-_cache: dict[str, object] = {"version": None, "rules": []}
+# Each process re-reads the shared version at most once a second: an edit of the table is
+# live everywhere within a second, and a decision costs no cache round trip.
+RECHECK_SECONDS = 1.0
+_cache: dict[str, object] = {"version": None, "rules": [], "checked": 0.0}
 
 
 def bump_rules_version() -> None:
     """Call after any edit of the rule table: every process reloads on its next decision."""
     cache.set(RULES_VERSION_KEY, uuid.uuid4().hex, None)
+    _cache["checked"] = 0.0  # this process reloads at once
 
 
 def _rules() -> list[_Rule]:
     from lapor.routing.models import RoutingRule
 
+    now = time.monotonic()
+    recheck = 0.0 if settings.TESTING else RECHECK_SECONDS  # tests clear the cache each time
+    if _cache["version"] is not None and now - float(_cache["checked"]) < recheck:  # type: ignore[arg-type]
+        return _cache["rules"]  # type: ignore[return-value]
+    _cache["checked"] = now
     version = cache.get(RULES_VERSION_KEY)
     if version is None:
         # A cleared or new cache: a fresh token, so no process trusts what it held before.
@@ -110,6 +122,7 @@ def _matches(rule: _Rule, padded: str) -> bool:
     return any(f" {k} " in padded for k in rule.keywords)
 
 
+@functools.lru_cache(maxsize=8192)
 def short_place(region_code: str) -> str:
     """ "Kab. Sleman", "Kota Yogyakarta", "Prov. Jawa Tengah": the region named briefly."""
     from lapor.agencies.directory_data import REGENCY_PREFIXES
@@ -129,33 +142,38 @@ def _receiving() -> object:
     return Agency.objects.filter(is_active=True, accepts_reports=True)
 
 
-def _unit(unit_type_id: int, region_codes: list[str]) -> Agency | None:
-    """The unit of that type in the first of ``region_codes`` that has one."""
-    found = {
-        a.region_id: a
-        for a in _receiving().filter(  # type: ignore[attr-defined]
-            unit_type_id=unit_type_id, region_id__in=region_codes
-        )
-    }
-    for code in region_codes:
-        if code in found:
-            return found[code]
-    return None
+class _Units:
+    """Every receiving agency a decision for one place may need, read in ONE query: the units
+    of the candidate types in the district, regency and province, the national agencies, and
+    their vertical offices there (routing must stay under 10 ms per report)."""
 
-
-def _national(agency_id: int, regency: str, province: str) -> tuple[Agency | None, bool]:
-    """The agency's vertical office for the place when there is one (True), else the agency."""
-    offices = {
-        a.region_id: a
-        for a in _receiving().filter(  # type: ignore[attr-defined]
-            Q(parent_id=agency_id) & Q(kind=Agency.Kind.VERTICAL_OFFICE),
-            region_id__in=[regency, province],
+    def __init__(self, unit_type_ids: set[int], national_ids: set[int], codes: list[str]) -> None:
+        codes = [c for c in codes if c]
+        query = Q(pk__in=national_ids) | Q(
+            parent_id__in=national_ids, kind=Agency.Kind.VERTICAL_OFFICE, region_id__in=codes
         )
-    }
-    for code in (regency, province):
-        if code and code in offices:
-            return offices[code], True
-    return _receiving().filter(pk=agency_id).first(), False  # type: ignore[attr-defined]
+        if unit_type_ids:
+            query |= Q(unit_type_id__in=unit_type_ids, region_id__in=codes)
+        rows = list(_receiving().filter(query)) if (national_ids or unit_type_ids) else []  # type: ignore[attr-defined]
+        self.by_type = {(a.unit_type_id, a.region_id): a for a in rows if a.unit_type_id}
+        self.by_pk = {a.pk: a for a in rows}
+        self.offices = {
+            (a.parent_id, a.region_id): a for a in rows if a.kind == Agency.Kind.VERTICAL_OFFICE
+        }
+
+    def unit(self, unit_type_id: int, region_codes: list[str]) -> Agency | None:
+        """The unit of that type in the first of ``region_codes`` that has one."""
+        for code in region_codes:
+            if code and (unit_type_id, code) in self.by_type:
+                return self.by_type[(unit_type_id, code)]
+        return None
+
+    def national(self, agency_id: int, regency: str, province: str) -> tuple[Agency | None, bool]:
+        """The agency's vertical office for the place when there is one (True), else itself."""
+        for code in (regency, province):
+            if code and (agency_id, code) in self.offices:
+                return self.offices[(agency_id, code)], True
+        return self.by_pk.get(agency_id), False
 
 
 def _category_chain(category: Category | None) -> list[Category]:
@@ -217,6 +235,12 @@ def resolve(
     ]
     matched = [r for r in applicable if r.keywords and _matches(r, padded)]
     defaults = [r for r in applicable if r.is_default and not r.global_ and r not in matched]
+    chosen = [*matched, *defaults]
+    units = _Units(
+        {r.unit_type_id for r in chosen if r.unit_type_id} | ({unit_type_id} - {None}),  # type: ignore[arg-type]
+        {r.agency_id for r in chosen if r.agency_id} | ({national_id} - {None}),  # type: ignore[arg-type]
+        [district, regency, province],
+    )
     place = short_place(region_code) if region_code else "?"
     decisions: list[Decision] = []
     seen: set[int] = set()
@@ -237,47 +261,36 @@ def resolve(
             )
         )
 
-    for rule in [*matched, *defaults]:
-        agency, extra = _apply(rule, province, regency, district)
+    for rule in chosen:
+        agency, extra = _apply(units, rule, province, regency, district)
         add(agency, rule.note, rule.note_en, rule, matched=rule in matched, extra=extra)
     # The category's own mapping, always offered after the rules (an admin's second choice).
     if unit_type_id is not None:
-        agency = _unit(unit_type_id, [c for c in (regency, province) if c])
+        agency = units.unit(unit_type_id, [regency, province])
         add(agency, "", "", None, fallback=True)
     if national_id is not None:
-        agency, vertical = _national(national_id, regency, province)
+        agency, _vertical = units.national(national_id, regency, province)
         add(agency, "", "", None, fallback=True)
     return decisions
 
 
 def _apply(
-    rule: _Rule, province: str, regency: str, district: str
+    units: _Units, rule: _Rule, province: str, regency: str, district: str
 ) -> tuple[Agency | None, tuple[str, str] | None]:
     if rule.level == "national" and rule.agency_id is not None:
-        agency, vertical = _national(rule.agency_id, regency, province)
+        agency, vertical = units.national(rule.agency_id, regency, province)
         if vertical:
             return agency, ("instansi vertikal di daerah", "the ministry's regional office")
         return agency, None
     if rule.unit_type_id is None:
         return None, None
     if rule.level == "province":
-        return _unit(rule.unit_type_id, [province]), None
+        return units.unit(rule.unit_type_id, [province]), None
     if rule.level == "district":
         # No village offices in the directory: the kecamatan office answers for the village.
-        office = (
-            _receiving()
-            .filter(  # type: ignore[attr-defined]
-                unit_type_id=rule.unit_type_id, region_id=district
-            )
-            .first()
-            if district
-            else None
-        )
-        if office is not None:
-            return office, None
-        # Without a district: the regency's public-works unit is the nearest competent one.
-        return None, None
-    agency = _unit(rule.unit_type_id, [c for c in (regency, province) if c])
+        # Without a district in the report the rule gives way to the next one.
+        return units.unit(rule.unit_type_id, [district]), None
+    agency = units.unit(rule.unit_type_id, [regency, province])
     if agency is not None and regency and agency.region_id == province:
         return agency, ("unit kabupaten/kota tidak ada: unit provinsi", "no regency unit: province")
     return agency, None
