@@ -708,6 +708,8 @@ def report_auto_dispose(
         Status.DISPOSED,
         ReportEvent.Kind.DISPOSED,
         actor=None,
+        # The reporter's timeline shows why it went there, in the report's language.
+        message=explanation_en if report.language == "en" else explanation,
         target_agency=agency,
         data={
             "auto": True,

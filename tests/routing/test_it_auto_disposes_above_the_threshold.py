@@ -44,6 +44,7 @@ def test_it_disposes_above_the_threshold_as_an_event(
     assert event.data["explanation"] == (
         "kategori Jalan Berlubang; jalan kabupaten/kota; lokasi Kab. Sleman"
     )
+    assert event.message == event.data["explanation"] and event.is_public
     assert Assignment.objects.filter(report=report, agency=directory.sleman_pupr, active=True)
 
 
