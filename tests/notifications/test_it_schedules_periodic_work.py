@@ -17,5 +17,10 @@ def test_each_job_is_enqueued_once_per_slot():
     assert tick(at(2026, 11, 3, 7, 4)) == ["sweep", "retry_notifications"]
     assert "staff_digest" not in tick(at(2026, 11, 3, 23, 0))
     # A worker that was down for days runs each job once on return, not once per missed slot.
-    assert tick(at(2026, 11, 7, 9, 0)) == ["sweep", "retry_notifications", "staff_digest"]
+    assert tick(at(2026, 11, 7, 9, 0)) == [
+        "sweep",
+        "retry_notifications",
+        "staff_digest",
+        "open_data_dump",
+    ]
     assert tick(at(2026, 11, 7, 9, 0)) == []
