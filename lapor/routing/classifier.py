@@ -26,6 +26,7 @@ from lapor.routing import text as textmod
 
 OUT_OF_SCOPE = "DI LUAR KEWENANGAN"
 EMERGENCY_SUB = "Darurat 112"
+PRANK = "Prank/Tidak Jelas"
 CHECK_EVERY = 5.0  # seconds between checks of the active version
 STORE = Path(__file__).resolve().parent / "models_store"
 
@@ -215,8 +216,11 @@ class Model:
         best_top, best_p = tops[0]
         best_sub = subs[0][0] if subs else best_top
         folded = textmod.normalise(text)
-        if best_top == OUT_OF_SCOPE and best_p >= 0.35:
+        n_words = len(folded.split())
+        if best_top == OUT_OF_SCOPE and (best_p >= 0.35 or n_words <= 4):
             result.out_of_scope = best_sub.split(" > ", 1)[-1]
+        elif n_words <= 2 and best_p < 0.3:  # "p", "halo": nothing to act on
+            result.out_of_scope = PRANK
         emergency_p = sum(p for n, p in subs if n.endswith(EMERGENCY_SUB))
         rule = bool(_EMERGENCY.search(folded)) and not _NOT_NOW.search(folded)
         result.emergency = rule or emergency_p >= 0.5

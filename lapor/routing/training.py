@@ -129,7 +129,7 @@ def record_label(
 
 
 # --- fitting ------------------------------------------------------------------------------------
-def _head(X, y, weights, C=10.0):
+def _head(X, y, weights, C=3.0):
     from sklearn.linear_model import LogisticRegression
 
     classes = sorted(set(y))
@@ -140,7 +140,7 @@ def _head(X, y, weights, C=10.0):
     return clf.LinearHead(model.coef_, model.intercept_, model.classes_)
 
 
-def directory_rows(per_sub: int = 6, seed: int = 7) -> list[dict]:
+def directory_rows(per_sub: int = 10, seed: int = 7) -> list[dict]:
     """Short examples made of the directory's own keywords for each sub-topic (a keyword
     prior: words that people use and the seed corpus may not), with the sub-topic's default
     kind of unit and level."""
@@ -211,7 +211,7 @@ def fit(rows: Iterable[dict], version: str, keywords: bool = True) -> clf.Model:
         scores, _p = chi2(Xt, ys)
         scores = np.nan_to_num(scores)
         cols = np.sort(np.argsort(-scores)[:SUB_FEATURES])
-        head = _head(Xt[:, cols], ys, w[idx], C=20.0)
+        head = _head(Xt[:, cols], ys, w[idx])
         head.columns = cols.astype(np.int32)
         subs[name] = head
 
@@ -230,11 +230,15 @@ def fit(rows: Iterable[dict], version: str, keywords: bool = True) -> clf.Model:
         for s in t[5]:
             codes[f"{t[0]} > {s[0]}"] = clf.slug(f"{t[0]} > {s[0]}")
     # What each category implies about the unit and the level: counts from the data.
+    # Reports (seed and labels) say it; the directory's keyword rows only where none does.
     counts: dict[str, dict[str, Counter]] = {}
+    said = {n for e in examples if not e["prior_only"] for n in (e["sub"], e["top"]) if n}
     for e in examples:
         if e["top"] == clf.OUT_OF_SCOPE:
             continue
         for name in filter(None, (e["sub"], e["top"])):
+            if e["prior_only"] and name in said:
+                continue
             slot = counts.setdefault(name, {"unit": Counter(), "level": Counter()})
             if e["kind"]:
                 slot["unit"][e["kind"]] += e["weight"]

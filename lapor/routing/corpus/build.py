@@ -23,6 +23,7 @@ from lapor.agencies.directory_data import CATEGORIES, NATIONAL_AGENCIES, UNIT_TY
 from lapor.routing.corpus.phrases_a import A
 from lapor.routing.corpus.phrases_b import B
 from lapor.routing.corpus.phrases_c import OUT, C
+from lapor.routing.corpus.phrases_d import D
 
 HERE = Path(__file__).resolve().parent
 OUT_OF_SCOPE = "DI LUAR KEWENANGAN"
@@ -306,6 +307,8 @@ def build() -> tuple[list[dict], list[dict]]:
     train: list[dict] = []
     held: list[dict] = []
     blocks = {**A, **B, **C}
+    for name, extra in D.items():
+        blocks[name] = blocks[name].rstrip() + "\n" + extra.strip() + "\n"
     assert set(blocks) == set(topics), set(topics) ^ set(blocks)
     for name, block in blocks.items():
         topic = topics[name]
