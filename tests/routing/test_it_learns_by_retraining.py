@@ -28,9 +28,9 @@ def small_corpus(tmp_path, settings, monkeypatch):
     monkeypatch.setattr(training, "directory_rows", lambda *a, **k: [])
     rows = [r for r in training.read_jsonl(training.SEED) if not r["category"].startswith(PU)]
     seed, held = tmp_path / "seed.jsonl", tmp_path / "held.jsonl"
-    seed.write_text("".join(json.dumps(r) + "\n" for r in rows[::6]))
+    seed.write_text("".join(json.dumps(r) + "\n" for r in rows[::12]))
     held.write_text(
-        "".join(json.dumps(r) + "\n" for r in training.read_jsonl(training.HELDOUT)[::9])
+        "".join(json.dumps(r) + "\n" for r in training.read_jsonl(training.HELDOUT)[::20])
     )
     classifier.reset()
     yield seed, held, settings.ROUTING_MODELS_DIR
