@@ -41,7 +41,12 @@ _EMERGENCY = re.compile(
     r"barusan|ambulans)\b"
 )
 # Words that make a report about a past or chronic problem rather than an emergency now.
-_NOT_NOW = re.compile(r"\b(minggu lalu|bulan lalu|tahun lalu|kemarin|sudah lama|setiap|tiap)\b")
+# ... nor a request to repair or to enforce ("rawan kecelakaan", "mohon diperbaiki").
+_NOT_NOW = re.compile(
+    r"\b(minggu lalu|bulan lalu|tahun lalu|kemarin|sudah lama|setiap|tiap|sering|rawan|"
+    r"banyak kecelakaan|perbaiki|diperbaiki|perbaikan|tertibkan|ditertibkan|dievaluasi|"
+    r"evaluasi|ditindak|tindak lanjut)\b"
+)
 
 
 @dataclass
@@ -222,10 +227,13 @@ class Model:
         elif n_words <= 2 and best_p < 0.3:  # "p", "halo": nothing to act on
             result.out_of_scope = PRANK
         emergency_p = sum(p for n, p in subs if n.endswith(EMERGENCY_SUB))
-        rule = bool(_EMERGENCY.search(folded)) and not _NOT_NOW.search(folded)
-        result.emergency = rule or emergency_p >= 0.5
-        if result.emergency and not result.out_of_scope and (rule and emergency_p >= 0.2):
+        not_now = bool(_NOT_NOW.search(folded))
+        rule = bool(_EMERGENCY.search(folded))
+        result.emergency = not not_now and (rule or emergency_p >= 0.5)
+        if result.emergency and (best_top == OUT_OF_SCOPE or emergency_p >= 0.2):
             result.out_of_scope = EMERGENCY_SUB
+        elif not result.emergency and result.out_of_scope == EMERGENCY_SUB:
+            result.out_of_scope = None  # a complaint about a danger, not a call for help
         return result
 
     def code(self, name: str) -> str:

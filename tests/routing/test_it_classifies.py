@@ -94,9 +94,23 @@ def test_emergencies_are_flagged_for_112(text):
     assert result.emergency is True
 
 
-def test_a_chronic_problem_is_no_emergency():
-    result = classifier.classify("Hidran di kompleks kami sudah lama mati, kalau kebakaran susah")
-    assert result.emergency is False
+def test_an_emergency_is_out_of_scope_as_112():
+    result = classifier.classify("tolong kirim ambulans, ayah saya pingsan")
+    assert result.emergency is True and result.out_of_scope == "Darurat 112"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hidran di kompleks kami sudah lama mati, kalau kebakaran susah",
+        "mohon segera diperbaiki lampu jalan, rawan kecelakaan",
+        "tolong perbaiki jalan sekarang juga, sudah banyak kecelakaan di sini",
+        "Mobil damkar datang terlambat saat kebakaran kemarin, mohon dievaluasi",
+    ],
+)
+def test_a_complaint_about_a_danger_is_no_emergency(text):
+    result = classifier.classify(text)
+    assert result.emergency is False and result.out_of_scope is None
 
 
 def test_it_is_fast():
