@@ -133,3 +133,34 @@ def test_only_national_admins_edit_rules(directory, routing, cast, client):
     client.force_login(cast.national_admin)
     page = client.get("/konsol/routing/aturan/")
     assert page.status_code == 200 and "jalan-nasional" in page.content.decode()
+
+
+def test_a_national_admin_adds_a_rule_in_the_console(directory, routing, cast, client):
+    from lapor.routing.models import RoutingRule
+
+    client.force_login(cast.national_admin)
+    response = client.post(
+        "/konsol/routing/aturan/",
+        {
+            "category": directory.category_road.pk,
+            "asset_owner": "jalan-lingkar",
+            "keywords": "Ring Road, jalan lingkar",
+            "level": "province",
+            "unit_type": directory.sleman_pupr.unit_type_id,
+            "priority": "15",
+            "note": "jalan lingkar (provinsi)",
+            "note_en": "ring road (province)",
+            "is_active": "on",
+        },
+    )
+    assert response.status_code == 302
+    rule = RoutingRule.objects.get(asset_owner="jalan-lingkar")
+    assert rule.keywords == "ring road, jalan lingkar"
+    d = first(category=directory.category_road, region_code=DEPOK, text="Ring road utara rusak")
+    assert d.agency == routing.province_pupr and "jalan lingkar (provinsi)" in d.explanation
+    # A rule without a target is refused with a message, nothing saved.
+    page = client.post(
+        "/konsol/routing/aturan/",
+        {"asset_owner": "kosong", "level": "regency", "priority": "5", "note": "x"},
+    )
+    assert page.status_code == 200 and not RoutingRule.objects.filter(asset_owner="kosong")
