@@ -52,6 +52,7 @@ class Periodic:
 JOBS = (
     Periodic("sweep", tasks.run_sweep, every=dt.timedelta(minutes=5)),
     Periodic("retry_notifications", tasks.retry_due_notifications, every=dt.timedelta(minutes=1)),
+    Periodic("refresh_stats", tasks.refresh_stats, every=dt.timedelta(minutes=5)),
     Periodic("staff_digest", tasks.send_staff_digests, daily_at=dt.time(7, 0)),
     # At night, when the database is quiet: all public reports to open-data files.
     Periodic("open_data_dump", tasks.dump_open_data, daily_at=dt.time(2, 0)),

@@ -41,7 +41,6 @@ def run_sweep() -> dict[str, int]:
     result = sweep()
     # The statistics rollups ride on the sweep's five-minute slot (the sweep's closures change
     # them too): a separate queued task, so a slow refresh never delays the next sweep.
-    refresh_stats.enqueue()
     return {
         "escalated": len(result.escalated),
         "closed": len(result.closed),
@@ -51,7 +50,7 @@ def run_sweep() -> dict[str, int]:
 
 @task()
 def refresh_stats() -> dict[str, int]:
-    """After each sweep (every five minutes): bring the statistics rollups up to date.
+    """Every five minutes: bring the statistics rollups up to date.
 
     Incremental and idempotent (lapor.stats.rollup); ``manage.py refresh_stats --full``
     rebuilds everything."""

@@ -33,6 +33,7 @@ def test_the_worker_sends_queued_notifications_and_runs_the_sweep(cast, director
         "retry_notifications",
         "staff_digest",
         "open_data_dump",
+        "refresh_stats",
     }
     assert ReportEvent.objects.filter(report=report, kind="escalated").exists()
     assert not DBTaskResult.objects.exclude(status="SUCCESSFUL").exists()
