@@ -24,6 +24,7 @@ from lapor.routing.corpus.phrases_a import A
 from lapor.routing.corpus.phrases_b import B
 from lapor.routing.corpus.phrases_c import OUT, C
 from lapor.routing.corpus.phrases_d import D
+from lapor.routing.corpus.phrases_e import OUT_E, E
 
 HERE = Path(__file__).resolve().parent
 OUT_OF_SCOPE = "DI LUAR KEWENANGAN"
@@ -307,8 +308,9 @@ def build() -> tuple[list[dict], list[dict]]:
     train: list[dict] = []
     held: list[dict] = []
     blocks = {**A, **B, **C}
-    for name, extra in D.items():
-        blocks[name] = blocks[name].rstrip() + "\n" + extra.strip() + "\n"
+    for more in (D, E):
+        for name, extra in more.items():
+            blocks[name] = blocks[name].rstrip() + "\n" + extra.strip() + "\n"
     assert set(blocks) == set(topics), set(topics) ^ set(blocks)
     for name, block in blocks.items():
         topic = topics[name]
@@ -335,7 +337,8 @@ def build() -> tuple[list[dict], list[dict]]:
                         "level": level,
                     }
                 )
-    for label, block in OUT.items():
+    out_blocks = {k: v.rstrip() + "\n" + OUT_E.get(k, "").strip() + "\n" for k, v in OUT.items()}
+    for label, block in out_blocks.items():
         rows = [line for line in block.strip().splitlines() if line.strip()]
         for i, line in enumerate(rows):
             out, n = (held, 1) if i % 5 == 2 else (train, 3)
