@@ -92,9 +92,9 @@ def label_rows() -> list[dict]:
             {
                 "text": label.text,
                 "category": category,
-                "agency": label.agency.name if label.agency_id else None,
+                "agency": label.agency.name if label.agency else None,
                 "kind": agency_kind_of(label.agency),
-                "level": label.level or (label.agency.level if label.agency_id else None),
+                "level": label.level or (label.agency.level if label.agency else None),
                 "weight": LABEL_WEIGHT,
             }
         )
@@ -156,14 +156,15 @@ def directory_rows(per_sub: int = 10, seed: int = 7) -> list[dict]:
             if len(sub) > 3:
                 unit = unit if sub[3] is None else (sub[3] or None)
                 agency = agency if sub[4] is None else (sub[4] or None)
-            words = [k.strip() for k in sub[2].split(",") if k.strip()]
+            name = str(sub[0])
+            words = [k.strip() for k in str(sub[2] or "").split(",") if k.strip()]
             words += [k.strip() for k in topic[4].split(",") if k.strip()][:3]
             for j in range(per_sub):
                 pick = rng.sample(words, min(len(words), rng.randint(2, 4)))
                 rows.append(
                     {
-                        "text": " ".join([sub[0].lower()] * (j % 2) + pick),
-                        "category": f"{topic[0]} > {sub[0]}",
+                        "text": " ".join([name.lower()] * (j % 2) + pick),
+                        "category": f"{topic[0]} > {name}",
                         "kind": unit or agency,
                         "level": "kabupaten/kota" if unit else "pusat",
                         "prior_only": True,

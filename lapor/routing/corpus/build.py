@@ -339,8 +339,8 @@ def build() -> tuple[list[dict], list[dict]]:
                 )
     out_blocks = {k: v.rstrip() + "\n" + OUT_E.get(k, "").strip() + "\n" for k, v in OUT.items()}
     for label, block in out_blocks.items():
-        rows = [line for line in block.strip().splitlines() if line.strip()]
-        for i, line in enumerate(rows):
+        lines = [line for line in block.strip().splitlines() if line.strip()]
+        for i, line in enumerate(lines):
             out, n = (held, 1) if i % 5 == 2 else (train, 3)
             for style in rng.sample([0, 2, 3, 4, 5], n):
                 place = rng.choice(PLACES)
