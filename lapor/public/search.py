@@ -40,6 +40,7 @@ from django.db.models import (
 from django.db.models.expressions import RawSQL
 
 from lapor.reports.models import Report
+from lapor.reports.scrub import EMAIL_MASK, NIK_MASK, PHONE_MASK, scrub
 
 MAX_QUERY_LENGTH = 200
 
@@ -74,9 +75,19 @@ ABBREVIATIONS = {
 _WORD = re.compile(r"[\w]+", re.UNICODE)
 
 
+_MASKS = (NIK_MASK, PHONE_MASK, EMAIL_MASK)
+# Long numbers are dropped from queries: the index holds the published text before masking,
+# so searching a NIK or a phone number would tell whether some report contains it.
+_LONG_NUMBER = re.compile(r"^\d{6,}$")
+
+
 def normalise(query: str) -> str:
-    """Lower-cased words of ``query`` with abbreviations expanded; punctuation dropped."""
-    words = _WORD.findall((query or "")[:MAX_QUERY_LENGTH].lower())
+    """Lower-cased words of ``query`` with abbreviations expanded; punctuation, personal data
+    (NIK, phone numbers, e-mail addresses) and long numbers dropped."""
+    text = scrub((query or "")[:MAX_QUERY_LENGTH])
+    for mask in _MASKS:
+        text = text.replace(mask, " ")
+    words = [w for w in _WORD.findall(text.lower()) if not _LONG_NUMBER.match(w)]
     return " ".join(ABBREVIATIONS.get(w, w) for w in words)
 
 
@@ -96,7 +107,9 @@ def search(qs: QuerySet[Report], query: str) -> QuerySet[Report]:
     """``qs`` narrowed to reports matching ``query`` and ordered by relevance."""
     text = normalise(query)
     if not text:
-        return qs
+        # Something was typed but nothing searchable is left (only personal data or long
+        # numbers): no results, rather than the whole feed looking like matches.
+        return qs.none() if (query or "").strip() else qs
     if connection.vendor == "postgresql":
         return _search_postgresql(qs, text)
     return _search_fallback(qs, text)

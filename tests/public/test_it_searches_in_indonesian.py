@@ -50,6 +50,10 @@ def test_it_normalises_informal_spelling():
     assert normalise("Jln. rusak, gak diperbaiki!") == "jalan rusak tidak diperbaiki"
 
 
+def test_it_drops_personal_data_from_queries():
+    assert normalise("sekolah 3404071234560001 0812-3456-7890 siti@example.id") == "sekolah"
+
+
 def test_it_finds_a_word_in_title_or_body(client, corpus):
     found = order(results(client, "sekolah"), corpus)
     assert found == ["school"]

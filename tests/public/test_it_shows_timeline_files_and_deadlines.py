@@ -71,7 +71,7 @@ def test_it_shows_the_public_timeline_without_staff_or_reporter_words(client, ca
 def test_it_shows_running_deadlines_and_overdue_state(client, cast, published):
     with time_machine.travel(dt.datetime(2026, 3, 2, 3, tzinfo=dt.UTC), tick=False):
         report = published()
-        url = reverse("public:report", kwargs={"tracking_id": report.tracking_id})
+        url = f"/laporan/{report.tracking_id}/"
         html = client.get(url).content.decode()
         assert 'id="deadlines"' in html
         assert "Overdue" not in html and "Terlambat" not in html
