@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from django.core.cache import cache
 from django.test import Client
+from django.utils import translation
 
 os.environ.setdefault("TESTING", "1")
 
@@ -41,7 +42,11 @@ def _isolated_media(settings) -> Iterator[None]:  # type: ignore[no-untyped-def]
     media = tempfile.mkdtemp(prefix="lapor-media-")
     settings.MEDIA_ROOT = media
     cache.clear()
+    # The test client runs LocaleMiddleware in this thread, which leaves the last request's
+    # language active: every test starts in the default language.
+    translation.deactivate()
     yield
+    translation.deactivate()
     shutil.rmtree(media, ignore_errors=True)
 
 
