@@ -19,7 +19,7 @@ from lapor.open311.mapping import open311_status
 from lapor.open311.models import ServiceAttribute
 from lapor.reports.models import Privacy, Report, ReportEvent
 from lapor.reports.scrub import scrub
-from lapor.reports.selectors import public_reports
+from lapor.reports.selectors import public_event_message, public_reports
 
 
 def w3c(moment: dt.datetime | None) -> str | None:
@@ -96,7 +96,7 @@ def public_requests() -> QuerySet[Report]:
 
 
 def event_note(event: ReportEvent) -> str:
-    return scrub(event.message) if event.message else str(event.get_kind_display())
+    return public_event_message(event) or str(event.get_kind_display())
 
 
 def request_record(report: Report) -> dict[str, Any]:

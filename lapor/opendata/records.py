@@ -20,7 +20,7 @@ from lapor.open311.selectors import w3c
 from lapor.regions.models import Region
 from lapor.reports.models import Report, ReportEvent
 from lapor.reports.scrub import scrub
-from lapor.reports.selectors import public_reports
+from lapor.reports.selectors import public_event_message, public_reports
 
 REPORT_FIELDS: list[tuple[str, Any]] = [
     ("tracking_id", _("Public tracking ID of the report (string).")),
@@ -65,7 +65,13 @@ EVENT_FIELDS: list[tuple[str, Any]] = [
     ("status_code", _("Status after the event; empty when the status did not change.")),
     ("status", _("open or closed after the event.")),
     ("agency_name", _("The agency that acted, or the one the report was sent to.")),
-    ("message", _("Public text of the event, personal data masked.")),
+    (
+        "message",
+        _(
+            "Text the agency wrote for this event (follow-ups, questions, transfers), "
+            "personal data masked; empty for other events."
+        ),
+    ),
 ]
 REPORT_COLUMNS = [name for name, _help in REPORT_FIELDS]
 EVENT_COLUMNS = [name for name, _help in EVENT_FIELDS]
@@ -164,7 +170,7 @@ def event_record(report: Report, event: ReportEvent) -> dict[str, Any]:
         "status_code": event.new_status,
         "status": open311_status(event.new_status) if event.new_status else "",
         "agency_name": agency.name if agency else "",
-        "message": scrub(event.message),
+        "message": public_event_message(event),
     }
 
 

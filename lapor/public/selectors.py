@@ -19,7 +19,7 @@ from lapor.regions.models import Region
 from lapor.reports.lifecycle import CLOSED, HIDDEN, OPEN
 from lapor.reports.models import Attachment, AttachmentKind, Clock, Report, ReportEvent, Status
 from lapor.reports.scrub import scrub
-from lapor.reports.selectors import public_reports
+from lapor.reports.selectors import public_event_message, public_reports
 
 PAGE_SIZE = 20
 # Offset pagination without a total count (a count over a million rows costs more than the
@@ -33,17 +33,6 @@ STATUS_GROUPS: dict[str, frozenset[str]] = {
     "closed": frozenset(CLOSED - HIDDEN),
 }
 
-# Event kinds whose message is written by the agency or an admin for the case and may be
-# published (scrubbed). Messages the reporter wrote (added information, replies, disputes, the
-# closing comment) stay off the public page: they are where people say who they are.
-PUBLIC_MESSAGE_KINDS = frozenset(
-    {
-        ReportEvent.Kind.FOLLOW_UP,
-        ReportEvent.Kind.QUESTION,
-        ReportEvent.Kind.TRANSFERRED,
-        ReportEvent.Kind.AGENCY_INVOLVED,
-    }
-)
 # Audit-only kinds that say nothing useful to the public.
 SILENT_KINDS = frozenset({ReportEvent.Kind.TEXT_EDITED, ReportEvent.Kind.NOTE})
 
@@ -220,7 +209,7 @@ def public_timeline(report: Report) -> list[PublicEvent]:
             status=e.new_status_label if e.new_status and e.new_status != e.old_status else "",
             agency=e.agency.name if e.agency else "",
             target_agency=e.target_agency.name if e.target_agency else "",
-            message=scrub(e.message) if e.kind in PUBLIC_MESSAGE_KINDS else "",
+            message=public_event_message(e),
             resolved=bool((e.data or {}).get("resolved")),
             images=images.get(e.pk, []),
         )

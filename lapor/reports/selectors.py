@@ -6,7 +6,8 @@ from django.db.models import QuerySet
 
 from lapor.accounts.models import User
 from lapor.reports.lifecycle import HIDDEN
-from lapor.reports.models import Privacy, Report, Status
+from lapor.reports.models import Privacy, Report, ReportEvent, Status
+from lapor.reports.scrub import scrub
 
 
 def reports_of_user(user: User) -> QuerySet[Report]:
@@ -29,3 +30,24 @@ def public_reports() -> QuerySet[Report]:
     return Report.objects.filter(privacy__in=[Privacy.PUBLIC, Privacy.ANONYMOUS]).exclude(
         status__in=NOT_PUBLIC_STATUSES
     )
+
+
+# Event kinds whose message the agency or an admin wrote for the case and which may be
+# published (scrubbed). What the reporter wrote later (added information, replies, disputes,
+# the closing comment) is never published: that is where people say who they are. One
+# definition for the public pages, Open311 and open data.
+PUBLIC_MESSAGE_KINDS = frozenset(
+    {
+        ReportEvent.Kind.FOLLOW_UP,
+        ReportEvent.Kind.QUESTION,
+        ReportEvent.Kind.TRANSFERRED,
+        ReportEvent.Kind.AGENCY_INVOLVED,
+    }
+)
+
+
+def public_event_message(event: ReportEvent) -> str:
+    """The event's message as the public may read it: scrubbed, and only for agency kinds."""
+    if event.kind not in PUBLIC_MESSAGE_KINDS or not event.message:
+        return ""
+    return scrub(event.message)
