@@ -19,7 +19,7 @@ from django.core.validators import URLValidator, validate_email
 from django.db import transaction
 from django.db.models import Max, QuerySet
 from django.http import HttpRequest, HttpResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
@@ -88,10 +88,21 @@ def _positive_int(value: str, name: str, default: int, maximum: int) -> int:
     return number
 
 
+def api_language(request: HttpRequest) -> str:
+    """Machine clients get English, the language of the Open311 spec, unless they ask for
+    Indonesian with Accept-Language."""
+    accept = request.META.get("HTTP_ACCEPT_LANGUAGE", "")
+    return "id" if accept.lower().startswith("id") else "en"
+
+
 def _fmt_guard(view, methods: tuple[str, ...] = ("GET", "HEAD")):  # type: ignore[no-untyped-def]
     """Unknown formats, other methods and Problems become spec errors (XML by default)."""
 
     def wrapped(request: HttpRequest, *args: Any, fmt: str, **kwargs: Any) -> HttpResponse:
+        with translation.override(api_language(request)):
+            return _guarded(request, *args, fmt=fmt, **kwargs)
+
+    def _guarded(request: HttpRequest, *args: Any, fmt: str, **kwargs: Any) -> HttpResponse:
         fmt = fmt.lower()
         if fmt not in render.FORMATS:
             return render.error(
@@ -255,7 +266,8 @@ def request_updates(request: HttpRequest, fmt: str) -> HttpResponse:
 
 
 def not_found(request: HttpRequest, rest: str = "") -> HttpResponse:
-    return render.error(render.XML, 404, _("No such Open311 resource."))
+    with translation.override(api_language(request)):
+        return render.error(render.XML, 404, _("No such Open311 resource."))
 
 
 # --- POST Service Request ----------------------------------------------------------------------
