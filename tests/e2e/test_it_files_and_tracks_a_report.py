@@ -26,7 +26,7 @@ def test_it_files_and_tracks_a_report(page, new_context, shot, tmp_path):
 
     page.goto("/lapor/")
     # The no-JS "show the places" button is hidden once the script runs.
-    expect(page.locator("button[name=_refresh]")).to_be_hidden()
+    expect(page.locator("button[name=_refresh][value=region]")).to_be_hidden()
     shot(page, "form-empty")
 
     fill_report_js(page, files=[photo])

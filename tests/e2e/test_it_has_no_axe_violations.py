@@ -62,7 +62,7 @@ def test_it_has_no_axe_violations(prefix, page, new_context, cast, shot):
     noscript = new_context().new_page()
     noscript.route(re.compile(r"\.js(\?.*)?$"), lambda route: route.abort())
     noscript.goto(f"{prefix}/lapor/")
-    expect(noscript.locator("button[name=_refresh]")).to_be_visible()
+    expect(noscript.locator("button[name=_refresh][value=region]")).to_be_visible()
     check("report-form-without-script", noscript)
 
     # Logged in: file a report (it then appears under "my reports"), see receipt and report.
