@@ -134,8 +134,11 @@ CANDIDATES = 1000
 def _search_postgresql(qs: QuerySet[Report], text: str) -> QuerySet[Report]:
     """Full-text first; trigrams (typos, informal spelling) only when full text finds nothing,
     so a common word never pays for a fuzzy scan of the titles."""
-    fts = qs.filter(RawSQL(_FTS_MATCH, (text,), output_field=BooleanField()))  # noqa: S611
-    if fts.exists():
+    match = RawSQL(_FTS_MATCH, (text,), output_field=BooleanField())  # noqa: S611
+    fts = qs.filter(match)
+    # Ask the bare table: with the feed's filters PostgreSQL plans "LIMIT 1" as a scan of the
+    # newest rows (0.4 s at a million reports when nothing matches); alone it uses the index.
+    if Report.objects.filter(match).exists():
         matches, rank_sql = fts, _FTS_RANK
     else:
         matches = qs.filter(RawSQL(_TRGM_MATCH, (text,), output_field=BooleanField()))  # noqa: S611
