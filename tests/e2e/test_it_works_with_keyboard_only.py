@@ -87,7 +87,8 @@ def test_it_files_a_report_with_the_keyboard_only(page, shot, tmp_path):
 
     # The file picker opens with Space; the test stands in for the system dialog.
     tab_to(page, "input[name=attachments]", limit=6)
-    with page.expect_file_chooser() as chooser:
+    # A loaded CI machine can take a while to raise the chooser: a generous timeout.
+    with page.expect_file_chooser(timeout=30_000) as chooser:
         keyboard.press("Space")
     chooser.value.set_files(str(photo))
 
