@@ -271,7 +271,11 @@ def refresh() -> None:
     t = time.perf_counter()
     REFRESH_DONE = manage("refresh_stats", "--full", timeout=REFRESH_TIMEOUT)
     facts = int(psql("SELECT count(*) FROM stats_reportfact", DB))
-    label = "refresh_stats --full" if REFRESH_DONE else f"refresh_stats --full (STOPPED at {REFRESH_TIMEOUT} s)"
+    label = (
+        "refresh_stats --full"
+        if REFRESH_DONE
+        else f"refresh_stats --full (STOPPED at {REFRESH_TIMEOUT} s)"
+    )
     step(f"{label}: {facts:,} facts", t)
     if not REFRESH_DONE:
         print(f"    rate {facts / (time.perf_counter() - t):,.0f} facts/s", flush=True)
@@ -344,7 +348,9 @@ def measure() -> None:
         title_published="Jalan kabupaten berlubang besar di depan pasar",
         body_published="Min tolong jln di desa kami rusak parah sdh 3 bulan blm diperbaiki, "
         "sudah ada yg jatuh dari motor. Mohon segera ditindaklanjuti.",
-        region_id=Report.objects.filter(regency_code=regency).values_list("region_id", flat=True)[0],
+        region_id=Report.objects.filter(regency_code=regency).values_list("region_id", flat=True)[
+            0
+        ],
         regency_code=regency,
         province_code=province,
     )
@@ -371,7 +377,10 @@ def measure() -> None:
     cases = [
         ("baseline: bare SELECT of 20 reports ORDER BY created_at DESC", baseline),
         ("public feed, first page  /laporan/", get("/laporan/")),
-        (f"feed filtered by regency {regency}", get(f"/laporan/?province={province}&regency={regency}")),
+        (
+            f"feed filtered by regency {regency}",
+            get(f"/laporan/?province={province}&regency={regency}"),
+        ),
         ("search  ?q=jalan berlubang", get("/laporan/?q=jalan+berlubang")),
         ("search, typo  ?q=sekola rusak", get("/laporan/?q=sekola+rusak")),
         ("public report page", get(f"/laporan/{sample['tracking_id']}/")),
@@ -399,8 +408,10 @@ def measure() -> None:
         print(f"  {name:<62} {ms:9.2f} {ms / base:11.1f}")
     ms = dict(results)
     r, d = ms[cases[10][0]], max(ms[cases[11][0]], ms[cases[12][0]])
-    print(f"\n  issue 5 targets: routing < 10 ms: {r:.2f} ms {'MET' if r < 10 else 'NOT MET'};"
-          f" duplicate lookup < 50 ms: {d:.2f} ms {'MET' if d < 50 else 'NOT MET'}")
+    print(
+        f"\n  issue 5 targets: routing < 10 ms: {r:.2f} ms {'MET' if r < 10 else 'NOT MET'};"
+        f" duplicate lookup < 50 ms: {d:.2f} ms {'MET' if d < 50 else 'NOT MET'}"
+    )
     explain(connection, results, dict(cases))
 
 
