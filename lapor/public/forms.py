@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -52,12 +54,13 @@ class FeedForm(forms.Form):
         regency = self._raw("regency")
         if not province or not regency.startswith(province + "."):
             regency = ""
-        self.fields["province"].choices = [("", _("All provinces")), *children(None)]
-        self.fields["regency"].choices = [("", _("All regencies and cities"))] + (
-            children(province) if province else []
+        self._choices("province", [("", _("All provinces")), *children(None)])
+        self._choices(
+            "regency",
+            [("", _("All regencies and cities"))] + (children(province) if province else []),
         )
-        self.fields["district"].choices = [("", _("All districts"))] + (
-            children(regency) if regency else []
+        self._choices(
+            "district", [("", _("All districts"))] + (children(regency) if regency else [])
         )
         agencies: list = [("", _("All agencies"))]
         groups = agency_choices(province, regency)
@@ -69,7 +72,12 @@ class FeedForm(forms.Form):
                 agencies.append((str(chosen[0]), chosen[1]))
         agencies.extend(groups)
         self.fields["agency"].widget.choices = agencies
-        self.fields["category"].choices = [("", _("All categories")), *category_choices(language)]
+        self._choices("category", [("", _("All categories")), *category_choices(language)])
+
+    def _choices(self, name: str, choices: list[Any]) -> None:
+        field = self.fields[name]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = choices
 
     def _raw(self, name: str) -> str:
         value = self.data.get(name, "") if self.data else ""

@@ -190,17 +190,17 @@ class PublicEvent:
 
 def public_timeline(report: Report) -> list[PublicEvent]:
     """Public events, scrubbed, without actors; only agency messages; only agency images."""
-    events = (
+    events = list(
         ReportEvent.objects.filter(report=report, is_public=True)
         .exclude(kind__in=SILENT_KINDS)
         .select_related("agency", "target_agency")
         .order_by("at", "id")
     )
-    events = list(events)
     images: dict[int, list[Attachment]] = {}
     agency_event_ids = [e.pk for e in events if e.kind == ReportEvent.Kind.FOLLOW_UP]
     if agency_event_ids:
         for a in public_images().filter(report=report, event_id__in=agency_event_ids):
+            assert a.event_id is not None  # filtered on event_id__in
             images.setdefault(a.event_id, []).append(a)
     return [
         PublicEvent(

@@ -68,7 +68,9 @@ class RuleForm(forms.Form):
         from lapor.routing.models import RoutingRule
 
         super().__init__(*args, **kwargs)
-        self.fields["level"].choices = RoutingRule.Level.choices
+        level = self.fields["level"]
+        assert isinstance(level, forms.ChoiceField)
+        level.choices = RoutingRule.Level.choices
 
     def clean_keywords(self) -> str:
         raw = self.cleaned_data.get("keywords") or ""

@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 Kind = ReportEvent.Kind
 
 # Corrections that teach the classifier (TrainingLabel.Source values).
-LABEL_EVENTS = {
+LABEL_EVENTS: dict[str, str] = {
     Kind.CATEGORY_SET: "category_changed",
     Kind.NOT_AUTHORITY: "not_authority",
     Kind.TRANSFERRED: "rerouted",

@@ -26,6 +26,7 @@ import re
 import time
 import uuid
 from dataclasses import dataclass, field
+from typing import cast
 
 from django.conf import settings
 from django.core.cache import cache
@@ -237,8 +238,9 @@ def resolve(
     defaults = [r for r in applicable if r.is_default and not r.global_ and r not in matched]
     chosen = [*matched, *defaults]
     units = _Units(
-        {r.unit_type_id for r in chosen if r.unit_type_id} | ({unit_type_id} - {None}),  # type: ignore[arg-type]
-        {r.agency_id for r in chosen if r.agency_id} | ({national_id} - {None}),  # type: ignore[arg-type]
+        {r.unit_type_id for r in chosen if r.unit_type_id}
+        | cast("set[int]", {unit_type_id} - {None}),
+        {r.agency_id for r in chosen if r.agency_id} | cast("set[int]", {national_id} - {None}),
         [district, regency, province],
     )
     place = short_place(region_code) if region_code else "?"

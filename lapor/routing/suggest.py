@@ -104,7 +104,10 @@ def _category_probabilities(
         cat = by_code.get(code)
         if cat is None or cat.pk in out:
             continue
-        parent_code = cat.parent.code if cat.parent_id else ""
+        parent_code = ""
+        if cat.parent_id:
+            assert cat.parent is not None
+            parent_code = cat.parent.code
         p = max(float(prob), top_prob.get(parent_code, 0.0))
         if parent_code in top_prob:
             covered.add(parent_code)
@@ -120,6 +123,7 @@ def _category_probabilities(
         ).exists()
         weight = ADMIN_SET if admin_set else REPORTER_CHOSEN
         cat = report.category
+        assert cat is not None  # category_id is set
         previous = out.get(cat.pk, (cat, 0.0))[1]
         # The reporter's choice confirms the classifier or stands on its own.
         out[cat.pk] = (cat, min(1.0, max(weight, previous + (1 - previous) * weight * 0.5)))
@@ -167,7 +171,9 @@ def threshold_for(agency: Agency) -> float | None:
     )
     for pk in ids:
         if pk in found:
-            return float(found[pk])
+            threshold = found[pk]
+            assert threshold is not None  # filtered on auto_dispose_threshold__isnull=False
+            return float(threshold)
     return None
 
 

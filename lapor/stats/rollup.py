@@ -17,7 +17,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from django.db import transaction
 from django.db.models import Case, Count, Exists, IntegerField, Max, OuterRef, Q, Sum, When
@@ -235,10 +235,11 @@ def _refresh_facts(
         )
     )
     assignments: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    for row in (
+    for row in cast(
+        "Iterable[dict[str, Any]]",
         Assignment.objects.filter(report_id__in=ids)
         .order_by("created_at", "id")
-        .values("report_id", "agency_id", "file_complete_at", "first_followed_up_at", "active")
+        .values("report_id", "agency_id", "file_complete_at", "first_followed_up_at", "active"),
     ):
         assignments[row["report_id"]].append(row)
     events: dict[int, list[tuple[str, int | None]]] = defaultdict(list)
@@ -443,11 +444,12 @@ def _refresh_scores(agency_ids: set[int], now: dt.datetime, *, all_agencies: boo
     measures: dict[int, dict[str, Any]] = {}
     for i in range(0, len(ids), 1000):
         part = ids[i : i + 1000]
-        for row in (
+        for row in cast(
+            "Iterable[dict[str, Any]]",
             AgencyCaseFact.objects.filter(agency_id__in=part)
             .values("agency_id")
             .order_by()
-            .annotate(**fact_measures("resolve_wd"))
+            .annotate(**fact_measures("resolve_wd")),
         ):
             measures[row.pop("agency_id")] = row
     since = now - ACTIVITY_WINDOW

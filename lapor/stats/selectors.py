@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from django.db.models import F, QuerySet, Sum
 from django.db.models.functions import TruncMonth, TruncWeek
@@ -300,7 +300,7 @@ def _dashboard(filters: Filters, language: str) -> dict[str, Any]:
             pk__in=[r["category_id"] for r in cat_rows if r["category_id"]]
         )
     }
-    categories = sorted(
+    categories: list[dict[str, Any]] = sorted(
         (
             {
                 "id": r["category_id"],
@@ -330,7 +330,7 @@ def _dashboard(filters: Filters, language: str) -> dict[str, Any]:
     agencies = [
         {
             "id": r["agency_id"],
-            "name": agency_names.get(r["agency_id"], "?"),
+            "name": agency_names.get(cast(int, r["agency_id"]), "?"),  # agency_id=None excluded
             "n": r["n"] or 0,
             "share_followed_up": (r["fu"] or 0) / r["disposed"] if r["disposed"] else None,
         }
