@@ -208,4 +208,41 @@ def load_demo() -> dict[str, int]:
             actor=user,
         )
         created_reports += int(result.created)
+    _advance_demo_cases()
     return {"users": created_users, "reports": created_reports}
+
+
+# Some demo cases are moved along so the console, the public feed and the statistics have
+# something to show: (report key, unit type, regency, follow-up text or "").
+DEMO_PROGRESS = [
+    (
+        "jalan-caturtunggal",
+        "dinas-pupr",
+        "34.04",
+        "Tim pemeliharaan jalan sudah meninjau lokasi; penambalan dijadwalkan minggu ini.",
+    ),
+    ("ktp-semarang", "disdukcapil", "33.74", ""),
+    (
+        "pungli-sekolah",
+        "dinas-pendidikan",
+        "34.04",
+        "Sekolah sudah kami panggil; pungutan dihentikan dan uang akan dikembalikan.",
+    ),
+]
+
+
+def _advance_demo_cases() -> None:
+    from lapor.reports import case_actions
+    from lapor.reports.models import Status
+
+    admin = User.objects.filter(email="admin@lapor.localhost").first()
+    if admin is None:
+        return
+    for key, unit_type, regency, follow_up in DEMO_PROGRESS:
+        report = Report.objects.filter(submission_key=uuid.uuid5(NAMESPACE, key)).first()
+        agency = Agency.objects.filter(unit_type__code=unit_type, region_id=regency).first()
+        if report is None or agency is None or report.status != Status.AWAITING_VERIFICATION:
+            continue
+        case_actions.report_dispose(report=report, agency=agency, actor=admin)
+        if follow_up:
+            case_actions.report_follow_up(report=report, message=follow_up, actor=admin)
