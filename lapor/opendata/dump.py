@@ -117,6 +117,8 @@ def _prune(now: dt.datetime) -> None:
     try:
         days, _files = default_storage.listdir(PREFIX)
     except (FileNotFoundError, NotImplementedError):
+        # No dump yet, or a storage backend that cannot list folders (Django's API allows
+        # that): nothing to prune, the dumps stay.
         return
     cutoff = (timezone.localtime(now, WIB).date() - dt.timedelta(days=KEEP_DAYS)).isoformat()
     for day in days:
