@@ -109,6 +109,11 @@ CHANNELS: dict[str, Channel] = {
 }
 
 
+def register_channel(name: str, channel: Channel) -> None:
+    """Plug a transport in (from the owning app's ``AppConfig.ready``)."""
+    CHANNELS[name] = channel
+
+
 def channel_for(name: str) -> Channel:
     try:
         return CHANNELS[name]

@@ -35,6 +35,8 @@ and the reporter's answers; the agency admins (level 1) or national admins (leve
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.conf import settings
 from django.db.models import Q
 from django.template.loader import render_to_string
@@ -103,8 +105,21 @@ def reporter_hears(event: ReportEvent) -> bool:
     return not (event.kind == Kind.CLOSED and event.new_status == Status.CLOSED_BY_REPORTER)
 
 
+# Other outboxes that must see every event in its own transaction (partner webhooks, …):
+# each is called with the event, public or not, and decides for itself. Apps register theirs
+# in ``AppConfig.ready`` with ``subscribe``.
+SUBSCRIBERS: list[Callable[[ReportEvent], None]] = []
+
+
+def subscribe(handler: Callable[[ReportEvent], None]) -> None:
+    if handler not in SUBSCRIBERS:
+        SUBSCRIBERS.append(handler)
+
+
 def report_event_created(event: ReportEvent) -> None:
     """Write the outbox rows for ``event`` (and queue their sending) in the caller's transaction."""
+    for handler in SUBSCRIBERS:
+        handler(event)
     if not event.is_public:
         return
     created: list[Notification] = []
