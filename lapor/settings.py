@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "lapor.opendata",
     "lapor.routing",
     "lapor.web",
+    "lapor.mailbox",
 ]
 
 MIDDLEWARE = [
@@ -208,3 +209,12 @@ SITE_NAME = "Lapor"
 # Absolute base of links in e-mails and SMS (no trailing slash).
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 EMAIL_TIMEOUT = int(env("EMAIL_TIMEOUT", "30"))
+# The e-mail channel (lapor.mailbox, docs/email.md): mail to MAIL_INTAKE_ADDRESS files a report;
+# replies come back to <MAIL_REPLY_PREFIX>+<token>@MAIL_DOMAIN. `manage.py run_mail_intake`
+# listens on MAIL_INTAKE_HOST:MAIL_INTAKE_PORT (SMTP, or LMTP behind Postfix with MAIL_INTAKE_LMTP).
+MAIL_DOMAIN = env("MAIL_DOMAIN", "lapor.localhost").lower()
+MAIL_INTAKE_ADDRESS = env("MAIL_INTAKE_ADDRESS", f"lapor@{MAIL_DOMAIN}").lower()
+MAIL_REPLY_PREFIX = env("MAIL_REPLY_PREFIX", "balas").lower()
+MAIL_INTAKE_HOST = env("MAIL_INTAKE_HOST", "127.0.0.1")
+MAIL_INTAKE_PORT = int(env("MAIL_INTAKE_PORT", "2525"))
+MAIL_INTAKE_LMTP = env_bool("MAIL_INTAKE_LMTP", False)
