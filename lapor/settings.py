@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "lapor.open311",
     "lapor.opendata",
     "lapor.routing",
+    "lapor.sms",
     "lapor.web",
     "lapor.mailbox",
 ]
@@ -218,3 +219,17 @@ MAIL_REPLY_PREFIX = env("MAIL_REPLY_PREFIX", "balas").lower()
 MAIL_INTAKE_HOST = env("MAIL_INTAKE_HOST", "127.0.0.1")
 MAIL_INTAKE_PORT = int(env("MAIL_INTAKE_PORT", "2525"))
 MAIL_INTAKE_LMTP = env_bool("MAIL_INTAKE_LMTP", False)
+
+# --- SMS 1708 through Kannel (docs/operations.md) ------------------------------------------
+SMS_SHORT_CODE = env("SMS_SHORT_CODE", "1708")
+SMS_SENDSMS_URL = env("SMS_SENDSMS_URL", "http://127.0.0.1:13013/cgi-bin/sendsms")
+SMS_SENDSMS_USER = env("SMS_SENDSMS_USER", "lapor")
+SMS_SENDSMS_PASSWORD = env("SMS_SENDSMS_PASSWORD", "")
+SMS_TIMEOUT = int(env("SMS_TIMEOUT", "10"))
+# Kannel calls /sms/incoming and /sms/dlr with this secret in the query; empty = refused.
+SMS_CALLBACK_SECRET = env("SMS_CALLBACK_SECRET", "")
+SMS_CALLBACK_ALLOWED_IPS = [
+    i.strip() for i in env("SMS_CALLBACK_ALLOWED_IPS", "127.0.0.1,::1").split(",") if i.strip()
+]
+# Where Kannel reaches this app for delivery reports (no trailing slash).
+SMS_CALLBACK_BASE_URL = env("SMS_CALLBACK_BASE_URL", SITE_URL).rstrip("/")
