@@ -26,6 +26,9 @@ class Capability(StrEnum):
     EXPORT = "export"
     MANAGE_CALENDAR = "manage_calendar"
     SEE_IDENTITY = "see_identity"  # non-anonymous reporters of cases in scope
+    # Walk-in and telephone desks (lapor.console.desk): file a report for a person, about any
+    # place or agency ("no wrong door"), so it is not scoped to an agency.
+    FILE_ON_BEHALF = "file_on_behalf"
 
 
 ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
@@ -38,6 +41,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.EXPORT,
             Capability.MANAGE_CALENDAR,
             Capability.SEE_IDENTITY,
+            Capability.FILE_ON_BEHALF,
         }
     ),
     Role.LIAISON_OFFICER: frozenset(
@@ -47,6 +51,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.TRANSFER,
             Capability.EXPORT,
             Capability.SEE_IDENTITY,
+            Capability.FILE_ON_BEHALF,
         }
     ),
     Role.PPID_OFFICER: frozenset(
@@ -114,6 +119,12 @@ def user_can(
     if agency_id not in memo:
         memo[agency_id] = set(ancestor_ids(agency_id))
     return any(m.agency_id in memo[agency_id] for m in roles_with)
+
+
+def holds(user: User | AnonymousUser | None, capability: Capability) -> bool:
+    """Does ``user`` hold ``capability`` through any active membership, whatever its scope?
+    For capabilities that are not about one agency's cases (``FILE_ON_BEHALF``)."""
+    return any(capability in ROLE_CAPABILITIES[m.role] for m in memberships(user))
 
 
 def scope_agency_ids(user: User | AnonymousUser | None, capability: Capability) -> set[int] | None:

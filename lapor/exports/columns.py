@@ -90,7 +90,8 @@ CHANNEL_LABELS: Mapping[str, str] = {
     Channel.CHAT: "WhatsApp/Chat",
     Channel.EMAIL: "Email",
     Channel.API: "Aplikasi Terintegrasi",
-    Channel.DESK: "Loket/Telepon",
+    Channel.DESK: "Loket",
+    Channel.PHONE: "Telepon",
     Channel.SOCIAL: "Media Sosial",
 }
 

@@ -26,7 +26,10 @@ REPORT_FIELDS: list[tuple[str, Any]] = [
     ("tracking_id", _("Public tracking ID of the report (string).")),
     ("kind", _("complaint, aspiration or information_request.")),
     ("privacy", _("public or anonymous (confidential reports are never published).")),
-    ("channel", _("Where it came in: web, mobile, sms, chat, email, api, desk, social.")),
+    (
+        "channel",
+        _("Where it came in: web, mobile, sms, chat, email, api, desk (walk-in), phone, social."),
+    ),
     (
         "status_code",
         _("Exact status in our lifecycle, e.g. disposed, followed_up, closed_by_system."),

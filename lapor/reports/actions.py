@@ -11,9 +11,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lapor.accounts.models import User
+from lapor.agencies.capabilities import Capability, holds
 from lapor.agencies.models import Agency, Category
 from lapor.core.errors import DomainError
 from lapor.notifications.outbox import report_event_created
@@ -21,9 +23,12 @@ from lapor.regions.models import Region
 from lapor.reports import deadlines, lifecycle
 from lapor.reports.attachments import check_limits
 from lapor.reports.models import (
+    CONSENT_BY_CHANNEL,
+    DESK_CHANNELS,
     Attachment,
     Channel,
     Clock,
+    Consent,
     Kind,
     PendingUpload,
     Privacy,
@@ -84,12 +89,23 @@ def report_submit(
     emergency_suspected: bool = False,
     submission_key: uuid.UUID | None = None,
     actor: User | None = None,
+    filed_by: User | None = None,
+    consent: str = "",
+    consent_note: str = "",
 ) -> Submitted:
     """File a report: it enters "awaiting verification" with its identity stored apart.
 
     A repeated ``submission_key`` (the same form posted twice) returns the report already
     filed instead of creating a second one.
+
+    ``filed_by`` is a desk officer filing on behalf of a person (``channel`` walk-in desk or
+    telephone desk), who must hold ``FILE_ON_BEHALF`` and record how the person consented
+    (``consent``, fitting the channel; ``consent_note`` e.g. the signed form's number). The
+    officer is the ``submitted`` event's actor, never the report's ``reporter_user``: the
+    officer gains no reporter's rights over the report or its identity.
     """
+    if filed_by is not None or channel in DESK_CHANNELS:
+        _check_on_behalf(filed_by=filed_by, actor=actor, channel=channel, consent=consent)
     if submission_key is not None:
         existing = Report.objects.filter(submission_key=submission_key).first()
         if existing is not None:
@@ -128,6 +144,9 @@ def report_submit(
                 email=contact.email.strip(),
                 phone=contact.phone.strip(),
                 disability=contact.disability.strip(),
+                consent=consent if filed_by is not None else "",
+                consent_note=consent_note.strip()[:255] if filed_by is not None else "",
+                consent_recorded_at=timezone.now() if filed_by is not None else None,
             )
             lifecycle.check_transition(report.kind, None, Status.AWAITING_VERIFICATION)
             event = ReportEvent.objects.create(
@@ -135,7 +154,8 @@ def report_submit(
                 kind=ReportEvent.Kind.SUBMITTED,
                 old_status="",
                 new_status=Status.AWAITING_VERIFICATION,
-                actor=report.reporter_user,
+                actor=filed_by if filed_by is not None else report.reporter_user,
+                data=_on_behalf_data(channel, consent) if filed_by is not None else {},
             )
             _attach(report, event, uploads)
             clock = deadlines.start(
@@ -153,6 +173,44 @@ def report_submit(
                 return Submitted(report=existing, pin=None, created=False)
         raise
     return Submitted(report=report, pin=pin, created=True)
+
+
+def _check_on_behalf(
+    *, filed_by: User | None, actor: User | None, channel: str, consent: str
+) -> None:
+    if filed_by is not None and actor is not None:
+        raise ValueError("A desk filing has no reporter account: pass filed_by or actor.")
+    if filed_by is None or channel not in DESK_CHANNELS:
+        raise DomainError(
+            _("Only a desk officer files at the walk-in or telephone desk."), code="not_desk"
+        )
+    if not holds(filed_by, Capability.FILE_ON_BEHALF):
+        raise DomainError(
+            _("You may not file reports on behalf of other people."), code="forbidden"
+        )
+    if not consent:
+        raise DomainError(
+            _("Record how the person agreed to this report being filed for them."),
+            code="consent_required",
+        )
+    if consent not in CONSENT_BY_CHANNEL[Channel(channel)]:
+        raise DomainError(
+            _("This way of consenting does not fit the channel: %(channel)s.")
+            % {"channel": Channel(channel).label},
+            code="consent_channel",
+        )
+
+
+# How the event's data names each desk (stable codes, not labels).
+DESK_CODES = {Channel.DESK: "walk_in", Channel.PHONE: "phone"}
+
+
+def _on_behalf_data(channel: str, consent: str) -> dict[str, object]:
+    return {
+        "on_behalf": True,
+        "desk": DESK_CODES[Channel(channel)],
+        "consent": Consent(consent).value,
+    }
 
 
 def _insert_report(*, pin: str, region: Region, title: str, body: str, **fields: object) -> Report:

@@ -36,8 +36,29 @@ class Channel(models.TextChoices):
     CHAT = "chat", _("WhatsApp/chat")
     EMAIL = "email", _("E-mail")
     API = "api", _("Integrated app (API)")
-    DESK = "desk", _("Walk-in/phone desk")
+    # Staff file on behalf of a person (lapor.console.desk): at a counter, or on the phone.
+    DESK = "desk", _("Walk-in desk")
+    PHONE = "phone", _("Telephone desk")
     SOCIAL = "social", _("Social media")
+
+
+# The channels where an officer files on behalf of a person (with their recorded consent).
+DESK_CHANNELS = frozenset({Channel.DESK, Channel.PHONE})
+
+
+class Consent(models.TextChoices):
+    """How a person filed for by a desk officer agreed to it (and to the privacy choice)."""
+
+    SPOKEN_PHONE = "spoken_phone", _("Given aloud on the telephone")
+    SPOKEN_IN_PERSON = "spoken_in_person", _("Given aloud at the desk")
+    SIGNED_FORM = "signed_form", _("Signed consent form")
+
+
+# Which ways of consenting fit which desk: nobody signs a form over the phone.
+CONSENT_BY_CHANNEL = {
+    Channel.DESK: frozenset({Consent.SPOKEN_IN_PERSON, Consent.SIGNED_FORM}),
+    Channel.PHONE: frozenset({Consent.SPOKEN_PHONE}),
+}
 
 
 class Status(models.TextChoices):
@@ -148,6 +169,12 @@ class ReporterIdentity(models.Model):
     phone = models.CharField(max_length=20, blank=True)
     # Optional, private; used only for prioritisation and disaggregated statistics.
     disability = models.CharField(max_length=120, blank=True)
+    # Filed by a desk officer on the person's behalf: how the person consented (empty when
+    # they filed themselves), a reference such as the form's number, and when it was recorded.
+    # The officer is the ``submitted`` event's actor.
+    consent = models.CharField(max_length=24, choices=Consent.choices, blank=True)
+    consent_note = models.CharField(max_length=255, blank=True)
+    consent_recorded_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
