@@ -6,6 +6,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("i18n/", include("django.conf.urls.i18n")),
     # Machine interfaces: no language prefix.
     path("open311/v2/", include("lapor.open311.urls")),
+    path("api/v1/", include("lapor.api.urls")),
 ]
 # Indonesian lives at the root, English under /en/: a language switch is a plain link, no JS.
 urlpatterns += i18n_patterns(

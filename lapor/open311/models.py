@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -45,8 +46,41 @@ def new_raw_key() -> str:
     return secrets.token_urlsafe(30)
 
 
+class Scope(models.TextChoices):
+    """What a key may do. One partner, one kind of key, for Open311 and API v1 alike."""
+
+    OPEN311 = "open311", _("Open311: submit service requests")
+    REPORTS = "reports", _("API v1: submit and track reports for citizens")
+    STAFF = "staff", _("API v1: staff queues and follow-ups (acts as the key's user)")
+    PARTNER = "partner", _("API v1: partner endpoints")
+
+
+def default_scopes() -> list[str]:
+    return [Scope.OPEN311.value]
+
+
+DEFAULT_RATE_LIMIT = 120
+
+
 class ApiKey(models.Model):
     partner = models.ForeignKey(PartnerApp, on_delete=models.CASCADE, related_name="keys")
+    # A subset of Scope values, e.g. ["open311", "reports"].
+    scopes = models.JSONField(_("scopes"), default=default_scopes, blank=True)
+    rate_limit_per_minute = models.PositiveIntegerField(
+        _("requests per minute"),
+        default=DEFAULT_RATE_LIMIT,
+        help_text=_("API v1 answers 429 past this many requests in one minute."),
+    )
+    # A staff key acts as this user, with the user's memberships and capabilities.
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="api_keys",
+        verbose_name=_("acts as user"),
+        help_text=_("Required for the staff scope: the key has this user's permissions."),
+    )
     # First characters of the key, to tell keys apart in the admin without storing the key.
     prefix = models.CharField(_("prefix"), max_length=8, editable=False)
     key_hash = models.CharField(max_length=64, unique=True, editable=False)
@@ -62,6 +96,22 @@ class ApiKey(models.Model):
 
     def __str__(self) -> str:
         return f"{self.prefix}… ({self.partner})"
+
+    def has_scope(self, scope: str) -> bool:
+        return isinstance(self.scopes, list) and scope in self.scopes
+
+    def clean(self) -> None:
+        scopes = self.scopes if isinstance(self.scopes, list) else None
+        if scopes is None or any(s not in Scope.values for s in scopes):
+            raise ValidationError(
+                {"scopes": _("Scopes must be a list of: %(s)s.") % {"s": ", ".join(Scope.values)}}
+            )
+        if Scope.STAFF in scopes and self.user_id is None:
+            raise ValidationError({"user": _("A key with the staff scope needs a user.")})
+        if self.rate_limit_per_minute < 1:
+            raise ValidationError(
+                {"rate_limit_per_minute": _("The rate limit must be at least 1.")}
+            )
 
     def set_new_key(self) -> str:
         """Give this row a fresh key; returns the raw key (to be shown once)."""

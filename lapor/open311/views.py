@@ -298,6 +298,8 @@ def _check_key(post: Any) -> ApiKey:
     )
     if key is None:
         raise Problem(403, _("This api_key is not valid."))
+    if not key.has_scope("open311"):
+        raise Problem(403, _("This api_key does not have the open311 scope."))
     return key
 
 

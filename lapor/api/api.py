@@ -1,0 +1,66 @@
+"""The NinjaAPI of API v1, mounted at /api/v1/ (lapor/api/urls.py).
+
+OpenAPI 3 at /api/v1/openapi.json, Swagger UI at /api/v1/docs. Routers: ``reports`` (citizen
+apps: submit, track with ID + PIN, reply, close, dispute), ``public`` (the public feed, no key),
+``staff`` (queues and follow-ups, a staff key acting as its user) and ``partner`` (lapor.partners).
+"""
+
+from __future__ import annotations
+
+from importlib.util import find_spec
+
+from django.http import HttpRequest
+from ninja import NinjaAPI, Schema
+
+from lapor.api import errors
+from lapor.api.auth import api_key_auth, request_key
+
+api = NinjaAPI(
+    title="Lapor API",
+    version="1",
+    description=(
+        "REST API v1 of Lapor. Send the key in `X-API-Key` (or `Authorization: Bearer`). "
+        "Every error has one shape: "
+        '`{"error": {"code": "…", "message": "…", "fields": {"name": ["…"]}}}`. '
+        "Messages follow Accept-Language (Indonesian by default, English). "
+        "Lists are paginated with `page` and `page_size`."
+    ),
+    urls_namespace="api-v1",
+    openapi_url="/openapi.json",
+    docs_url="/docs",
+)
+errors.install(api)
+
+api.add_router("/reports/", "lapor.api.reports.router")
+api.add_router("/public/", "lapor.api.public.router")
+api.add_router("/staff/", "lapor.api.staff.router")
+# The partners' router lives in lapor.partners (another app); until it exists the API loads
+# without it.
+if find_spec("lapor.partners") is not None and find_spec("lapor.partners.api") is not None:
+    api.add_router("/partner/", "lapor.partners.api.router")
+
+
+class KeyOut(Schema):
+    partner: str
+    prefix: str
+    scopes: list[str]
+    rate_limit_per_minute: int
+    acts_as_staff_user: bool
+
+
+@api.get(
+    "/key",
+    auth=api_key_auth,
+    response={200: KeyOut, 401: errors.ErrorOut, 429: errors.ErrorOut},
+    tags=["key"],
+    summary="The API key of this request: its partner, scopes and rate limit",
+)
+def key_info(request: HttpRequest) -> KeyOut:
+    key = request_key(request)
+    return KeyOut(
+        partner=key.partner.name,
+        prefix=key.prefix,
+        scopes=list(key.scopes or []),
+        rate_limit_per_minute=key.rate_limit_per_minute,
+        acts_as_staff_user=key.user_id is not None,
+    )

@@ -1,0 +1,69 @@
+"""URLs of API v1 (no language prefix). Every view answers in the language of Accept-Language
+(Indonesian unless English is asked for); a path or method the API does not know answers in
+the one error shape too."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.urls import URLPattern, URLResolver, re_path
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+
+from lapor.api.api import api
+from lapor.api.errors import error_response
+
+
+def api_language(request: HttpRequest) -> str:
+    """Indonesian by default; English when Accept-Language prefers it to Indonesian."""
+    for part in request.META.get("HTTP_ACCEPT_LANGUAGE", "").split(","):
+        tag = part.split(";")[0].strip().lower()
+        if tag.startswith("id") or tag.startswith("in"):
+            return "id"
+        if tag.startswith("en"):
+            return "en"
+    return "id"
+
+
+def with_language(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        language = api_language(request)
+        with translation.override(language):
+            request.LANGUAGE_CODE = language
+            response = view(request, *args, **kwargs)
+            if response.status_code == 405 and not response.get("Content-Type", "").startswith(
+                "application/json"
+            ):
+                allow = response.get("Allow", "")
+                response = error_response(
+                    405,
+                    "method_not_allowed",
+                    _("Method %(m)s is not allowed here.") % {"m": request.method},
+                )
+                response["Allow"] = allow
+            response["Content-Language"] = language
+            return response
+
+    return wrapped
+
+
+@csrf_exempt
+def not_found(request: HttpRequest, rest: str = "") -> HttpResponse:
+    return error_response(404, "not_found", _("No such API endpoint."))
+
+
+def _patterns() -> list[URLPattern | URLResolver]:
+    patterns, _app, _namespace = api.urls
+    for p in patterns:
+        if isinstance(p, URLPattern):
+            p.callback = with_language(p.callback)
+    return [*patterns, re_path(r"^(?P<rest>.*)$", with_language(not_found))]
+
+
+urlpatterns = _patterns()
+app_name = "api-v1"
