@@ -14,6 +14,8 @@ from typing import Protocol
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from lapor.notifications.models import Notification
 
@@ -54,17 +56,62 @@ def _mail_domain() -> str:
     return match.group(1) if match else "lapor.localhost"
 
 
+def _reporter_extras(notification: Notification) -> tuple[str, list[str] | None, str | None]:
+    """For a reporter's message: the body with a line saying they can reply (and, on the receipt
+    of a report filed by e-mail, its PIN), the ``Reply-To`` address carrying the report's reply
+    token (lapor.mailbox, docs/email.md), and the PIN that was added (to forget once sent).
+
+    Done here, at send time, so that neither the token nor the PIN is ever stored in the outbox
+    row that staff can read. Creating the report's token on first use is this channel's one
+    database write.
+    """
+    if notification.recipient_kind != Notification.RecipientKind.REPORTER or not (
+        notification.report_id
+    ):
+        return notification.body, None, None
+    from lapor.mailbox import tokens
+
+    report = notification.report
+    assert report is not None
+    address = tokens.reply_address(tokens.reporter_token(report))
+    pin = None
+    event = notification.event if notification.event_id else None
+    if event is not None and event.kind == "submitted":
+        pin = tokens.pin_for_receipt(report.pk)
+    lines = []
+    with translation.override(notification.language):
+        if pin:
+            lines.append(
+                _(
+                    "Your PIN is %(pin)s. Keep it secret: with the tracking number %(id)s it "
+                    "opens your report on the tracking page. It is sent only in this e-mail."
+                )
+                % {"pin": pin, "id": report.tracking_id}
+            )
+        lines.append(
+            _(
+                "You can reply to this e-mail to add information to your report or to answer "
+                "the agency; your reply is added to report %(id)s."
+            )
+            % {"id": report.tracking_id}
+        )
+    body = notification.body.rstrip("\n") + "\n\n" + "\n\n".join(lines) + "\n"
+    return body, [address], pin
+
+
 class EmailChannel:
     """Plain-text e-mail through Django's configured backend (SMTP in production)."""
 
     def send(self, notification: Notification) -> None:
         if not notification.address:
             raise PermanentDeliveryError("no address")
+        body, reply_to, pin = _reporter_extras(notification)
         message = EmailMessage(
             subject=notification.subject,
-            body=notification.body,
+            body=body,
             from_email=settings.DEFAULT_FROM_EMAIL,
             to=[notification.address],
+            reply_to=reply_to,
             headers={
                 "Message-ID": message_id(notification.dedupe_key),
                 # RFC 3834: no vacation replies or bounces-to-bounces loops.
@@ -97,6 +144,11 @@ class EmailChannel:
             raise DeliveryError(_smtp_text(exc)) from exc
         if not sent:
             raise DeliveryError("the e-mail backend accepted no message")
+        if pin:
+            from lapor.mailbox.tokens import receipt_delivered
+
+            # Accepted: the PIN has reached the reporter and is not sent again.
+            receipt_delivered(notification.report_id or 0)
 
 
 def _smtp_text(exc: smtplib.SMTPResponseException) -> str:
