@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "lapor.open311",
     "lapor.opendata",
     "lapor.routing",
+    "lapor.partners",
     "lapor.sms",
     "lapor.web",
     "lapor.mailbox",

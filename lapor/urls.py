@@ -6,6 +6,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("i18n/", include("django.conf.urls.i18n")),
     # Machine interfaces: no language prefix.
     path("open311/v2/", include("lapor.open311.urls")),
+    path("sms/", include("lapor.sms.urls")),
     path("api/v1/", include("lapor.api.urls")),
 ]
 # Indonesian lives at the root, English under /en/: a language switch is a plain link, no JS.
@@ -16,6 +17,7 @@ urlpatterns += i18n_patterns(
     path("konsol/ekspor/", include("lapor.exports.urls")),
     path("konsol/notifikasi/", include("lapor.notifications.urls")),
     path("konsol/routing/", include("lapor.routing.urls")),
+    path("konsol/mitra/", include("lapor.partners.urls")),
     path("statistik/", include("lapor.stats.urls")),
     path("laporan/", include("lapor.public.urls")),
     path("data/", include("lapor.opendata.urls")),

@@ -20,6 +20,7 @@ from django_tasks.base import Task
 from lapor.core.timezones import WIB
 from lapor.notifications import tasks
 from lapor.notifications.models import ScheduledJob
+from lapor.partners import tasks as partner_tasks
 
 logger = logging.getLogger(__name__)
 
@@ -56,6 +57,7 @@ JOBS = (
     Periodic("staff_digest", tasks.send_staff_digests, daily_at=dt.time(7, 0)),
     # At night, when the database is quiet: all public reports to open-data files.
     Periodic("open_data_dump", tasks.dump_open_data, daily_at=dt.time(2, 0)),
+    Periodic("retry_webhooks", partner_tasks.retry_due_webhooks, every=dt.timedelta(minutes=1)),
 )
 
 

@@ -11,11 +11,21 @@ pytestmark = pytest.mark.django_db
 
 
 def test_each_job_is_enqueued_once_per_slot():
-    assert tick(at(2026, 11, 3, 6, 59)) == ["sweep", "retry_notifications", "refresh_stats"]
+    assert tick(at(2026, 11, 3, 6, 59)) == [
+        "sweep",
+        "retry_notifications",
+        "refresh_stats",
+        "retry_webhooks",
+    ]
     assert tick(at(2026, 11, 3, 6, 59)) == []
-    assert tick(at(2026, 11, 3, 7, 0)) == ["retry_notifications", "staff_digest"]
+    assert tick(at(2026, 11, 3, 7, 0)) == ["retry_notifications", "staff_digest", "retry_webhooks"]
     assert tick(at(2026, 11, 3, 7, 0)) == []
-    assert tick(at(2026, 11, 3, 7, 4)) == ["sweep", "retry_notifications", "refresh_stats"]
+    assert tick(at(2026, 11, 3, 7, 4)) == [
+        "sweep",
+        "retry_notifications",
+        "refresh_stats",
+        "retry_webhooks",
+    ]
     assert "staff_digest" not in tick(at(2026, 11, 3, 23, 0))
     # A worker that was down for days runs each job once on return, not once per missed slot.
     assert tick(at(2026, 11, 7, 9, 0)) == [
@@ -24,5 +34,6 @@ def test_each_job_is_enqueued_once_per_slot():
         "refresh_stats",
         "staff_digest",
         "open_data_dump",
+        "retry_webhooks",
     ]
     assert tick(at(2026, 11, 7, 9, 0)) == []

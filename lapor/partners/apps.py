@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+
+
+class Config(AppConfig):
+    name = "lapor.partners"
+    label = "partners"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from lapor.notifications.outbox import subscribe
+        from lapor.partners.webhooks import event_created
+
+        subscribe(event_created)
