@@ -30,7 +30,7 @@ import re
 from django.db import transaction
 from django.utils import timezone
 
-from lapor.notifications.channels import PermanentDeliveryError, channel_for
+from lapor.notifications.channels import CHANNELS, PermanentDeliveryError, channel_for
 from lapor.notifications.models import Notification
 from lapor.reports.access import reporter_identity
 
@@ -49,6 +49,7 @@ EARLY_TOLERANCE = dt.timedelta(seconds=5)
 REQUEUE_BATCH = 500
 
 NO_ADDRESS = "No e-mail address: the reporter did not give one."
+NO_PHONE = "No phone number: the reporter did not give one."
 UNKNOWN_DELIVERY = (
     "The worker stopped while sending; whether the message arrived is unknown, so it is not "
     "sent again automatically. Use “retry now” if the recipient did not get it."
@@ -100,7 +101,12 @@ def deliver(notification_id: int) -> str:
             if not notification.address:
                 Notification.objects.filter(
                     pk=notification.pk, status=Notification.Status.SENDING
-                ).update(status=Notification.Status.CANCELLED, last_error=NO_ADDRESS)
+                ).update(
+                    status=Notification.Status.CANCELLED,
+                    last_error=NO_PHONE
+                    if notification.channel == Notification.ChannelName.SMS
+                    else NO_ADDRESS,
+                )
                 return "cancelled"
         channel_for(notification.channel).send(notification)
     except Exception as exc:  # any failure before the message was accepted is a failed attempt
@@ -110,8 +116,17 @@ def deliver(notification_id: int) -> str:
 
 
 def reporter_address(notification: Notification) -> str:
-    """The reporter's current e-mail address, read the one sanctioned (and logged) way, held in
-    memory for this attempt only — never stored in the outbox, which staff can browse."""
+    """The reporter's current e-mail address (or phone number, for SMS rows), read the one
+    sanctioned (and logged) way, held in memory for this attempt only — never stored in the
+    outbox, which staff can browse.
+
+    A channel may answer first through ``direct_address``: the SMS channel's answers to an
+    incoming message go to the number that wrote it, whatever report they concern."""
+    direct = getattr(CHANNELS.get(notification.channel), "direct_address", None)
+    if direct is not None:
+        address = direct(notification)
+        if address is not None:
+            return str(address)
     if notification.report is None:
         return ""
     identity = reporter_identity(
@@ -119,6 +134,8 @@ def reporter_address(notification: Notification) -> str:
     )
     if identity is None:
         return ""
+    if notification.channel == Notification.ChannelName.SMS:
+        return identity.phone.strip()
     return identity.email.strip()
 
 

@@ -23,7 +23,8 @@ class Notification(models.Model):
 
     class ChannelName(models.TextChoices):
         EMAIL = "email", _("E-mail")
-        # The SMS channel plugs in here later, through lapor.notifications.channels.
+        # Registered by lapor.sms (Kannel); reports filed by SMS are answered by SMS.
+        SMS = "sms", _("SMS")
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Waiting to be sent")

@@ -51,7 +51,8 @@ from lapor.agencies.models import Membership
 from lapor.notifications import compose
 from lapor.notifications.delivery import enqueue_send
 from lapor.notifications.models import Notification
-from lapor.reports.models import Privacy, ReportEvent, Status
+from lapor.reports.models import Channel as ReportChannel
+from lapor.reports.models import Privacy, Report, ReportEvent, Status
 
 Kind = ReportEvent.Kind
 
@@ -133,19 +134,33 @@ def report_event_created(event: ReportEvent) -> None:
         enqueue_send(notification.pk)
 
 
+def reporter_channel(report: Report) -> str:
+    """Reports filed by SMS are answered by SMS (to the number that filed them); every other
+    report by e-mail, as before."""
+    if report.channel == ReportChannel.SMS:
+        return Notification.ChannelName.SMS
+    return Notification.ChannelName.EMAIL
+
+
 def _for_reporter(event: ReportEvent) -> Notification | None:
     """The reporter's row, without an address: the worker reads the address when it sends
     (``delivery.reporter_address``), so it is never copied out of the identity table, and the
     identity log records each actual use rather than every event."""
-    key = f"event:{event.pk}:reporter:email"
+    report = event.report
+    channel = reporter_channel(report)
+    key = f"event:{event.pk}:reporter:{channel}"
     if Notification.objects.filter(dedupe_key=key).exists():
         return None
-    report = event.report
     language = compose.language_of(report.language)
-    message = compose.reporter_message(event, language)
+    if channel == Notification.ChannelName.SMS:
+        from lapor.sms.compose import reporter_sms
+
+        message = reporter_sms(event, language)
+    else:
+        message = compose.reporter_message(event, language)
     return Notification.objects.create(
         recipient_kind=Notification.RecipientKind.REPORTER,
-        channel=Notification.ChannelName.EMAIL,
+        channel=channel,
         language=language,
         subject=message.subject,
         body=message.body,

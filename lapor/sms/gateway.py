@@ -1,11 +1,114 @@
-"""The Kannel SMS channel (filled in below)."""
+"""The SMS channel: outbox rows go to Kannel's sendsms interface, one HTTP request per message.
+
+Kannel splits long texts into concatenated parts itself (``concatenation = true``,
+``max-messages`` in the sendsms-user group), so a message is accepted whole or not at all.
+
+Never twice: a refused connection means the gateway is down — nothing was accepted, so the
+row is retried with the outbox's back-off. Once the request has been written, a timeout or a
+broken connection leaves it unknown whether Kannel took the message: the row fails as
+"delivery unknown" and is **not** retried automatically (as for e-mail, a person decides); if
+Kannel did take it, its delivery report (``/sms/dlr``) marks the row sent.
+"""
 
 from __future__ import annotations
 
-from lapor.notifications.channels import DeliveryError
+import contextlib
+import http.client
+import logging
+from urllib.parse import urlencode, urlsplit
+
+from django.conf import settings
+from django.urls import reverse
+
+from lapor.notifications.channels import DeliveryError, PermanentDeliveryError
 from lapor.notifications.models import Notification
+from lapor.sms import gsm
+from lapor.sms.compose import PIN_SLOT
+from lapor.sms.models import InboundSms, ReceiptPin
+
+logger = logging.getLogger(__name__)
+
+ANSWER_PREFIX = "sms:in:"
+# Kannel's DLR mask: delivered, undelivered, queued at the SMSC, SMSC ack, SMSC reject.
+DLR_MASK = 31
+
+
+class UnknownDelivery(PermanentDeliveryError):
+    """The request reached the gateway but no answer came back."""
 
 
 class KannelSmsChannel:
+    def direct_address(self, notification: Notification) -> str | None:
+        """Answers to an incoming SMS go to the number that sent it; None for other rows."""
+        if not notification.dedupe_key.startswith(ANSWER_PREFIX):
+            return None
+        try:
+            pk = int(notification.dedupe_key.split(":")[2])
+        except (IndexError, ValueError):
+            return ""
+        sender = InboundSms.objects.filter(pk=pk).values_list("sender", flat=True).first()
+        return sender or ""
+
     def send(self, notification: Notification) -> None:
-        raise DeliveryError("SMS channel not configured yet")
+        if not notification.address:
+            raise PermanentDeliveryError("no phone number")
+        body = notification.body
+        pin = None
+        if PIN_SLOT in body:
+            pin = ReceiptPin.objects.filter(notification_id=notification.pk).first()
+            body = body.replace(PIN_SLOT, pin.pin if pin is not None else "-")
+        params = {
+            "username": settings.SMS_SENDSMS_USER,
+            "password": settings.SMS_SENDSMS_PASSWORD,
+            "from": settings.SMS_SHORT_CODE,
+            "to": notification.address,
+            "text": body,
+            "charset": "UTF-8",
+            "coding": "0" if gsm.is_gsm7(body) else "2",
+            "dlr-mask": str(DLR_MASK),
+            "dlr-url": dlr_url(notification.pk),
+        }
+        submit(settings.SMS_SENDSMS_URL, params)
+        if pin is not None:
+            # Accepted: the PIN has no reason to stay. A failure here must not turn into a
+            # failed attempt (that would send the message again).
+            with contextlib.suppress(Exception):
+                pin.delete()
+
+
+def dlr_url(notification_id: int) -> str:
+    query = urlencode({"secret": settings.SMS_CALLBACK_SECRET, "n": notification_id})
+    # %d (DLR type) and %A (SMSC answer) are filled in by Kannel, so they stay unencoded.
+    return f"{settings.SMS_CALLBACK_BASE_URL}{reverse('sms:dlr')}?{query}&type=%d&answer=%A"
+
+
+def submit(url: str, params: dict[str, str]) -> str:
+    """One sendsms request; returns Kannel's answer or raises (see the module docstring)."""
+    parts = urlsplit(url)
+    path = f"{parts.path or '/'}?{urlencode(params)}"
+    connection = http.client.HTTPConnection(
+        parts.hostname or "127.0.0.1", parts.port or 80, timeout=settings.SMS_TIMEOUT
+    )
+    try:
+        try:
+            connection.connect()
+        except OSError as exc:
+            raise DeliveryError(f"SMS gateway unreachable: {type(exc).__name__}") from exc
+        try:
+            connection.request("GET", path)
+            response = connection.getresponse()
+            answer = response.read(2000).decode("utf-8", "replace").strip()
+        except (OSError, http.client.HTTPException) as exc:
+            raise UnknownDelivery(
+                "The SMS gateway did not answer after receiving the message; whether it was "
+                "accepted is unknown, so it is not sent again automatically "
+                f"({type(exc).__name__})."
+            ) from exc
+    finally:
+        connection.close()
+    if response.status in (200, 202) and answer[:2] in ("0:", "3:"):
+        return answer
+    if 400 <= response.status < 500:
+        # Wrong credentials, a refused number, a missing field: retrying will not help.
+        raise PermanentDeliveryError(f"SMS gateway refused ({response.status}): {answer[:200]}")
+    raise DeliveryError(f"SMS gateway error ({response.status}): {answer[:200]}")

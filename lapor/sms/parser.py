@@ -1,0 +1,89 @@
+"""Reading an SMS to 1708: a keyword, maybe a tracking number, and the rest.
+
+Tolerant of what phones and people send: any case, extra spaces, "#" or "*" between the parts
+("LAPOR#isi", "CEK#123456789", "BALAS 123456789#isi"), a "#" before the number.
+
+    LAPOR [RAHASIA|ANONIM] <isi>    file a report (the place is read from the text)
+    CEK <nomor>                     status and deadline
+    BALAS <nomor> <isi>             reply to the agency / add information
+    TUTUP <nomor> <1-5> [komentar]  close with a rating
+    SANGGAH <nomor> <alasan>        dispute a closure
+    INFO | BANTUAN                  help
+    YA | BATAL                      confirm / cancel what the last answer asked
+Anything else is free text (an answer to a question, or information for an open report).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+KEYWORDS = {
+    "LAPOR": "report",
+    "ADUAN": "report",
+    "CEK": "check",
+    "STATUS": "check",
+    "BALAS": "reply",
+    "TUTUP": "close",
+    "SELESAI": "close",
+    "SANGGAH": "dispute",
+    "INFO": "help",
+    "BANTUAN": "help",
+    "HELP": "help",
+    "YA": "yes",
+    "BATAL": "cancel",
+}
+PRIVACY_WORDS = {"RAHASIA": "confidential", "ANONIM": "anonymous"}
+SEPARATORS = re.compile(r"[\s#*]+")
+TRACKING = re.compile(r"^#?(\d{6,12})$")
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str  # report, check, reply, close, dispute, help, yes, cancel, text, empty
+    tracking_id: str = ""
+    rating: int | None = None
+    privacy: str = ""
+    rest: str = ""
+    # The keyword needs a number and none (or no valid one) was given.
+    missing: str = ""
+
+
+def _split(text: str) -> tuple[str, str]:
+    parts = SEPARATORS.split(text.strip(), maxsplit=1)
+    head = parts[0]
+    tail = parts[1].strip() if len(parts) > 1 else ""
+    return head, tail
+
+
+def parse(text: str) -> Command:
+    text = (text or "").replace("\x00", "").strip()
+    if not text:
+        return Command("empty")
+    head, tail = _split(text)
+    name = KEYWORDS.get(head.upper().rstrip(".:,"))
+    if name is None:
+        return Command("text", rest=text)
+    if name in ("help", "yes", "cancel"):
+        if tail and name != "help":
+            # "Ya, jalan di depan rumah…" is a sentence, not a confirmation.
+            return Command("text", rest=text)
+        return Command(name)
+    if name == "report":
+        privacy = ""
+        word, after = _split(tail)
+        if word.upper() in PRIVACY_WORDS:
+            privacy, tail = PRIVACY_WORDS[word.upper()], after
+        return Command("report", privacy=privacy, rest=tail)
+    number, rest = _split(tail)
+    match = TRACKING.match(number)
+    if match is None:
+        return Command(name, missing="tracking_id", rest=tail)
+    tracking_id = match.group(1)
+    if name == "close":
+        word, comment = _split(rest)
+        rating = int(word) if word.isdigit() else None
+        if rating is None or not 1 <= rating <= 5:
+            return Command(name, tracking_id=tracking_id, missing="rating", rest=rest)
+        return Command(name, tracking_id=tracking_id, rating=rating, rest=comment)
+    return Command(name, tracking_id=tracking_id, rest=rest)
