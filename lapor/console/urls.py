@@ -1,6 +1,6 @@
 from django.urls import URLPattern, URLResolver, path
 
-from lapor.console import views
+from lapor.console import desk, views
 
 app_name = "console"
 urlpatterns: list[URLPattern | URLResolver] = [
@@ -15,4 +15,11 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("laporan/<str:tracking_id>/<slug:action>/", views.case_action, name="case_action"),
     path("kalender/", views.calendar, name="calendar"),
     path("kalender/<int:pk>/hapus/", views.calendar_remove, name="calendar_remove"),
+    path("loket/", desk.desk_new, name="desk_new"),
+    path("loket/tanda-terima/<str:tracking_id>/", desk.desk_receipt, name="desk_receipt"),
+    path(
+        "loket/tanda-terima/<str:tracking_id>/selesai/",
+        desk.desk_receipt_done,
+        name="desk_receipt_done",
+    ),
 ]

@@ -28,6 +28,7 @@ from lapor.accounts.models import User
 from lapor.agencies.capabilities import (
     ROLE_CAPABILITIES,
     Capability,
+    holds,
     is_staff_member,
     memberships,
     user_can,
@@ -56,6 +57,7 @@ from lapor.reports import case_actions as ca
 from lapor.reports import deadlines, lifecycle
 from lapor.reports.models import (
     Attachment,
+    Channel,
     Clock,
     Complexity,
     PendingUpload,
@@ -88,6 +90,7 @@ def _console_context(user: User) -> dict[str, Any]:
             Capability.EXPORT in ROLE_CAPABILITIES[m.role] for m in memberships(user)
         ),
         "roles": memberships(user),
+        "may_file_on_behalf": holds(user, Capability.FILE_ON_BEHALF),
     }
 
 
@@ -126,6 +129,12 @@ def queue(request: HttpRequest, slug: str) -> HttpResponse:
         raise Http404
     now = timezone.now()
     reports = selectors.queue_reports(user, which, now).select_related("region")
+    # ?saluran=<channel>: one channel only (an unknown value shows every channel).
+    channel = request.GET.get("saluran", "")
+    if channel in Channel.values:
+        reports = reports.filter(channel=channel)
+    else:
+        channel = ""
     page = Paginator(reports, selectors.PAGE_SIZE).get_page(request.GET.get("halaman"))
     return render(
         request,
@@ -138,6 +147,8 @@ def queue(request: HttpRequest, slug: str) -> HttpResponse:
             "help": selectors.QUEUE_HELP[which],
             "page": page,
             "rows": selectors.queue_rows(page.object_list, now),
+            "channels": Channel.choices,
+            "channel": channel,
         },
     )
 
@@ -557,6 +568,10 @@ def _event_detail(event: ReportEvent) -> str:
         }
     if kind == ReportEvent.Kind.FOLLOW_UP and data.get("resolved"):
         return _("Marked as resolved")
+    if kind == ReportEvent.Kind.SUBMITTED and data.get("on_behalf"):
+        if data.get("desk") == "phone":
+            return _("Filed on the person's behalf at the telephone desk")
+        return _("Filed on the person's behalf at the walk-in desk")
     return ""
 
 
