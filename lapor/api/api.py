@@ -7,8 +7,6 @@ apps: submit, track with ID + PIN, reply, close, dispute), ``public`` (the publi
 
 from __future__ import annotations
 
-from importlib.util import find_spec
-
 from django.http import HttpRequest
 from ninja import NinjaAPI, Schema
 
@@ -31,13 +29,11 @@ api = NinjaAPI(
 )
 errors.install(api)
 
-api.add_router("/reports/", "lapor.api.reports.router")
-api.add_router("/public/", "lapor.api.public.router")
-api.add_router("/staff/", "lapor.api.staff.router")
-# The partners' router lives in lapor.partners (another app); until it exists the API loads
-# without it.
-if find_spec("lapor.partners") is not None and find_spec("lapor.partners.api") is not None:
-    api.add_router("/partner/", "lapor.partners.api.router")
+api.add_router("/reports", "lapor.api.reports.router")
+api.add_router("/public", "lapor.api.public.router")
+api.add_router("/staff", "lapor.api.staff.router")
+# Two-way integrations with regional apps (scope ``partner``): lapor/partners/api.py.
+api.add_router("/partner/", "lapor.partners.api.router")
 
 
 class KeyOut(Schema):

@@ -188,6 +188,8 @@ def install(api: NinjaAPI) -> None:
 
     @api.exception_handler(HttpError)
     def _http(request: HttpRequest, exc: HttpError) -> HttpResponse:
+        if exc.status_code == 400 and str(exc).startswith("Cannot parse request body"):
+            return error_response(400, "invalid_json", _("The body is not valid JSON."))
         code = STATUS_CODES.get(exc.status_code, "error")
         return error_response(exc.status_code, code, _("The request could not be handled."))
 
@@ -205,9 +207,26 @@ def install(api: NinjaAPI) -> None:
 
     @api.exception_handler(DomainError)
     def _domain(request: HttpRequest, exc: DomainError) -> HttpResponse:
-        return error_response(400, exc.code, exc.message)
+        if exc.code == "forbidden":
+            # As in the console: what a user may not touch does not exist for them.
+            return error_response(404, "not_found", _("Not found."))
+        # Well-formed, but a rule of the domain refused it.
+        return error_response(422, exc.code, exc.message)
 
     @api.exception_handler(Exception)
     def _unexpected(request: HttpRequest, exc: Exception) -> HttpResponse:
         log.exception("API v1: unexpected error on %s %s", request.method, request.path)
         return error_response(500, "server_error", _("Something went wrong on our side."))
+
+
+def form_error(form: Any, rename: dict[str, str] | None = None) -> ApiError:
+    """A 422 in the one shape from a bound, invalid Django form (field names renamed to the
+    API's; errors not tied to a field go under ``non_field_errors``)."""
+    rename = rename or {}
+    fields: dict[str, list[str]] = {}
+    for name, messages in form.errors.items():
+        key = "non_field_errors" if name == "__all__" else rename.get(name, name)
+        for message in messages:
+            if str(message) not in fields.get(key, []):
+                fields.setdefault(key, []).append(str(message))
+    return ApiError(422, "validation_error", _("Some fields are missing or not valid."), fields)

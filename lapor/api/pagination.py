@@ -4,6 +4,7 @@ operation returning a queryset or list, with ``response=list[ItemSchema]``."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.http import HttpRequest
@@ -59,6 +60,22 @@ def _page_url(request: HttpRequest, page: int, size: int) -> str:
     query["page_size"] = str(size)
     pairs = [(k, v) for k in query for v in query.getlist(k)]
     return request.build_absolute_uri(request.path) + "?" + urlencode(pairs)
+
+
+class Mapped:
+    """A queryset whose pages are turned into output rows one page at a time, e.g. with a
+    selector that loads what a whole page needs in one query: return
+    ``Mapped(queryset, rows_of_page)`` from a paginated operation."""
+
+    def __init__(self, queryset: Any, rows: Callable[[list[Any]], list[Any]]) -> None:
+        self.queryset = queryset
+        self.rows = rows
+
+    def __len__(self) -> int:
+        return int(self.queryset.count())
+
+    def __getitem__(self, window: slice) -> list[Any]:
+        return self.rows(list(self.queryset[window]))
 
 
 def paginate(func: Any) -> Any:
