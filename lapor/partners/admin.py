@@ -17,6 +17,10 @@ from lapor.partners.models import Integration
 
 
 class IntegrationForm(forms.ModelForm):
+    webhook_url = forms.URLField(
+        label=gettext_lazy("webhook URL"), max_length=500, required=False, assume_scheme="https"
+    )
+
     class Meta:
         model = Integration
         fields = ["partner", "agency", "webhook_url"]

@@ -15,7 +15,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 
 from lapor.agencies.models import Category
 from lapor.api.auth import api_key_auth, request_key, require_scope
@@ -88,7 +88,7 @@ class ReportIn(Schema):
         ..., max_length=20, description="Kemendagri code of a regency/city, district or village."
     )
     title: str = Field(..., min_length=1, max_length=200)
-    body: str = Field(..., min_length=1, max_length=4000)
+    description: str = Field(..., min_length=1, max_length=4000)
     kind: Literal["complaint", "aspiration", "information_request"] = "complaint"
     privacy: Literal["public", "anonymous", "confidential"] = "public"
     incident_date: dt.date | None = None
@@ -214,8 +214,9 @@ def push_report(request: HttpRequest, payload: ReportIn) -> Any:
             validate_email(email)
         except DjangoValidationError:
             raise _invalid("contact.email", _("Enter a valid e-mail address.")) from None
-    if not payload.title.strip() or not payload.body.strip():
-        raise _invalid("body", _("A report needs a title and a description."))
+    for name in ("title", "description"):
+        if not getattr(payload, name).strip():
+            raise _invalid(name, _("A report needs a title and a description."))
     try:
         result = actions.partner_report_push(
             partner=partner,
@@ -223,7 +224,7 @@ def push_report(request: HttpRequest, payload: ReportIn) -> Any:
             canonical=payload.model_dump(mode="json"),
             kind=payload.kind,
             title=payload.title,
-            body=payload.body,
+            body=payload.description,
             region=region,
             privacy=payload.privacy,
             contact=ReporterContact(
@@ -240,7 +241,7 @@ def push_report(request: HttpRequest, payload: ReportIn) -> Any:
         )
     except DomainError as exc:
         raise _domain(exc) from None
-    return (201 if result.created else 200), _pushed(result, payload.external_id)
+    return Status(201 if result.created else 200, _pushed(result, payload.external_id))
 
 
 def _timeline(report: Report) -> list[TimelineItemOut]:
@@ -307,7 +308,7 @@ def post_follow_up(request: HttpRequest, external_id: str, payload: FollowUpIn) 
         raise _domain(exc) from None
     event = posted.event
     out = FollowUpOut(kind=event.kind, status=event.new_status, at=event.at, created=posted.created)
-    return (201 if posted.created else 200), out
+    return Status(201 if posted.created else 200, out)
 
 
 @router.get(

@@ -168,7 +168,8 @@ class PartnerSimulator:
             if not duplicate:
                 self._seen.add(event_id)
                 self.accepted.append(payload)
+        answer = self._hit(event_id, 200, "duplicate" if duplicate else "accepted")
         if stall:
             # Processed, but the answer comes too late for the sender.
             self._stopping.wait(self.stall_seconds)
-        return self._hit(event_id, 200, "duplicate" if duplicate else "accepted")
+        return answer
