@@ -100,6 +100,9 @@ class LMTPController(Controller):
 
 
 def build(host: str, port: int, *, lmtp: bool = False) -> Controller:
+    # aiosmtpd logs every envelope sender and recipient at INFO: addresses of (possibly
+    # anonymous) reporters and reply tokens must not reach the logs.
+    logging.getLogger("mail.log").setLevel(logging.WARNING)
     cls = LMTPController if lmtp else Controller
     return cls(
         IntakeHandler(lmtp=lmtp),
