@@ -34,6 +34,7 @@ REPORTS = int(os.environ.get("REPORTS", "1000000"))
 RUNS = int(os.environ.get("RUNS", "30"))
 REFRESH_TIMEOUT = int(os.environ.get("REFRESH_TIMEOUT", "600"))
 REUSE = "--reuse" in sys.argv
+ONLY = os.environ.get("ONLY", "")
 URL = f"postgres://postgres@127.0.0.1:5432/{DB}"
 os.environ["DATABASE_URL"] = URL
 os.environ.setdefault("ALLOWED_HOSTS", "testserver")
@@ -268,6 +269,9 @@ def refresh() -> None:
         REFRESH_DONE = int(psql("SELECT count(*) FROM stats_dailyrollup", DB)) > 0
         print(f"  reusing the rollups (daily rollups built: {REFRESH_DONE})", flush=True)
         return
+    if REFRESH_TIMEOUT <= 0:  # measure without (re)building the statistics
+        print("  statistics not refreshed (REFRESH_TIMEOUT=0)", flush=True)
+        return
     t = time.perf_counter()
     REFRESH_DONE = manage("refresh_stats", "--full", timeout=REFRESH_TIMEOUT)
     facts = int(psql("SELECT count(*) FROM stats_reportfact", DB))
@@ -392,6 +396,8 @@ def measure() -> None:
         ("duplicates for a citizen (similar_open_reports)", dup_citizen),
         ("duplicates for staff (merge candidates)", dup_staff),
     ]
+    if ONLY:  # e.g. ONLY=search,Open311: the baseline and the cases whose name holds a word
+        cases = cases[:1] + [c for c in cases[1:] if any(w in c[0] for w in ONLY.split(","))]
     results = []
     for name, fn in cases:
         try:
@@ -407,6 +413,9 @@ def measure() -> None:
     for name, ms in results:
         print(f"  {name:<62} {ms:9.2f} {ms / base:11.1f}")
     ms = dict(results)
+    if len(cases) < 13:
+        explain(connection, results, dict(cases))
+        return
     r, d = ms[cases[10][0]], max(ms[cases[11][0]], ms[cases[12][0]])
     print(
         f"\n  issue 5 targets: routing < 10 ms: {r:.2f} ms {'MET' if r < 10 else 'NOT MET'};"

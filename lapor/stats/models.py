@@ -11,6 +11,11 @@ Three layers, all rebuilt by ``lapor.stats.rollup.refresh`` (worker job every 5 
   ReportFact; every report contributes one row at each region level (province, regency,
   district), so a drill-down reads only the rows of one level. Histogram buckets (``fu_*``,
   ``cl_*``) give medians without the facts.
+* ``RegionPeriod`` and ``DimPeriod`` — what the dashboard reads: per day, month and year
+  (``grain``), per region (level 0 is the whole country), all measures; and per category or
+  agency, the three counts its charts show. Without the agency × category × kind key a
+  national or province dashboard reads tens to thousands of rows, not millions: a date range
+  is covered by whole years, then whole months, then days at its edges.
 * ``AgencyScore`` — one row per agency: the DOMAIN.md §8 indicators, ready to sort and page.
 """
 
@@ -167,6 +172,53 @@ class DailyRollup(Measures):
 
     def __str__(self) -> str:
         return f"{self.day} {self.region_code}"
+
+
+class Grain(models.TextChoices):
+    DAY = "d"
+    MONTH = "m"
+    YEAR = "y"
+
+
+class RegionPeriod(Measures):
+    """A day, month or year (``period`` is its first day) of one region; level 0 = Indonesia."""
+
+    grain = models.CharField(max_length=1, choices=Grain.choices)
+    period = models.DateField()
+    region_level = models.PositiveSmallIntegerField()
+    region_code = models.CharField(max_length=8, blank=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["region_level", "region_code", "grain", "period"]),
+            models.Index(fields=["grain", "period"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.grain}{self.period} {self.region_code or 'ID'}"
+
+
+class DimPeriod(models.Model):
+    """Counts per category (``dim`` "c") or agency ("a") in a region and period."""
+
+    grain = models.CharField(max_length=1, choices=Grain.choices)
+    period = models.DateField()
+    region_level = models.PositiveSmallIntegerField()
+    region_code = models.CharField(max_length=8, blank=True)
+    dim = models.CharField(max_length=1)
+    dim_id = models.BigIntegerField(null=True)
+    n = models.PositiveIntegerField(default=0)
+    n_followed_up = models.PositiveIntegerField(default=0)
+    n_disposed = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["region_level", "region_code", "dim", "grain", "period"]),
+            models.Index(fields=["grain", "period"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.grain}{self.period} {self.region_code or 'ID'} {self.dim}{self.dim_id}"
 
 
 class AgencyScore(Measures):

@@ -19,8 +19,20 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from django.db import transaction
-from django.db.models import Case, Count, Exists, IntegerField, Max, OuterRef, Q, Sum, When
+from django.db import connection, models, transaction
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    IntegerField,
+    Max,
+    OuterRef,
+    Q,
+    QuerySet,
+    Sum,
+    When,
+)
+from django.db.models.functions import TruncMonth, TruncYear
 from django.utils import timezone
 
 from lapor.agencies.models import Agency, Category, Membership
@@ -32,9 +44,13 @@ from lapor.stats.models import (
     CL_FIELDS,
     FU_FIELDS,
     RATING_FIELDS,
+    SUM_FIELDS,
     AgencyCaseFact,
     AgencyScore,
     DailyRollup,
+    DimPeriod,
+    Grain,
+    RegionPeriod,
     ReportFact,
     Watermark,
 )
@@ -386,31 +402,165 @@ LEVEL_FIELDS = {
 }
 
 
+def _insert_select(
+    model: type[models.Model],
+    source: QuerySet[Any],
+    rename: dict[str, str],
+    constants: dict[str, Any],
+) -> None:
+    """``INSERT INTO model (…) SELECT … FROM (source)``: the grouping runs in the database.
+    ``source`` is a ``values().annotate()`` queryset; its output columns are read from the
+    database (not guessed from Django's select order) and renamed with ``rename``."""
+    sql, params = source.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT * FROM ({sql}) sub WHERE 1 = 0", params)  # noqa: S608
+        names = [col[0] for col in cursor.description]
+        table = connection.ops.quote_name(model._meta.db_table)
+        targets = [rename.get(name, name) for name in names] + list(constants)
+        columns = ", ".join(connection.ops.quote_name(t) for t in targets)
+        picked = ", ".join(f"sub.{connection.ops.quote_name(name)}" for name in names)
+        holders = "".join(", %s" for _c in constants)
+        cursor.execute(
+            f"INSERT INTO {table} ({columns}) SELECT {picked}{holders} FROM ({sql}) sub",  # noqa: S608
+            (*constants.values(), *params),
+        )
+
+
+def _fact_sums() -> dict[str, Any]:
+    measures = fact_measures()
+    measures.update({k: make() for k, make in REPORT_MEASURES_EXTRA.items()})
+    return measures
+
+
+def _level_facts(facts: QuerySet[ReportFact], level: int) -> QuerySet[ReportFact]:
+    return facts.exclude(district_code="") if level == DailyRollup.Level.DISTRICT else facts
+
+
 def _rebuild_days(days: set[dt.date], *, full: bool) -> None:
-    if full:
-        DailyRollup.objects.all().delete()
-        days = set(ReportFact.objects.values_list("received_on", flat=True).distinct())
-    ordered = sorted(days)
-    for i in range(0, len(ordered), 31):
-        chunk = ordered[i : i + 31]
-        with transaction.atomic():
-            DailyRollup.objects.filter(day__in=chunk).delete()
-            rows = []
+    """The day × region × agency × category × kind rollup, one ``INSERT … SELECT … GROUP BY``
+    per region level (per chunk of days when incremental); the same SQL on SQLite and
+    PostgreSQL. Then the coarser rollups the dashboard reads."""
+    with transaction.atomic():
+        if full:
+            DailyRollup.objects.all().delete()
+            chunks: list[list[dt.date] | None] = [None]
+        else:
+            ordered = sorted(days)
+            chunks = [ordered[i : i + 200] for i in range(0, len(ordered), 200)]
+        for chunk in chunks:
+            facts = ReportFact.objects.all()
+            if chunk is not None:
+                DailyRollup.objects.filter(day__in=chunk).delete()
+                facts = facts.filter(received_on__in=chunk)
             for level, code_field in LEVEL_FIELDS.items():
-                facts = ReportFact.objects.filter(received_on__in=chunk)
-                if level == DailyRollup.Level.DISTRICT:
-                    facts = facts.exclude(district_code="")
-                measures = fact_measures()
-                measures.update({k: make() for k, make in REPORT_MEASURES_EXTRA.items()})
-                for row in (
-                    facts.values("received_on", code_field, "agency_id", "category_id", "kind")
+                source = (
+                    _level_facts(facts, level)
+                    .values("received_on", code_field, "agency_id", "category_id", "kind")
                     .order_by()
-                    .annotate(**measures)
-                ):
-                    day = row.pop("received_on")
-                    code = row.pop(code_field)
-                    rows.append(DailyRollup(day=day, region_level=level, region_code=code, **row))
-            DailyRollup.objects.bulk_create(rows, batch_size=1000)
+                    .annotate(**_fact_sums())
+                )
+                _insert_select(
+                    DailyRollup,
+                    source,
+                    {"received_on": "day", code_field: "region_code"},
+                    {"region_level": int(level)},
+                )
+        _rebuild_periods(None if full else days)
+
+
+# Region levels of the period rollups: 0 is the whole country (no code).
+PERIOD_LEVELS: dict[int, str | None] = {0: None, **{int(k): v for k, v in LEVEL_FIELDS.items()}}
+DIMS = {"c": "category_id", "a": "agency_id"}
+DIM_SUMS = ("n", "n_followed_up", "n_disposed")
+
+
+def _ranges(starts: Iterable[dt.date], grain: str) -> Q:
+    """Rows whose ``period`` lies in one of the months (or years) starting at ``starts``."""
+    q = Q(pk__in=[])
+    for start in starts:
+        if grain == Grain.MONTH:
+            end = (start + dt.timedelta(days=32)).replace(day=1)
+        else:
+            end = start.replace(year=start.year + 1)
+        q |= Q(period__gte=start, period__lt=end)
+    return q
+
+
+def _rebuild_periods(days: set[dt.date] | None) -> None:
+    """Day rows from the facts, month rows from the day rows, year rows from the month rows:
+    set-based (``INSERT … SELECT … GROUP BY``), the whole table or only the touched periods."""
+    months = None if days is None else {d.replace(day=1) for d in days}
+    years = None if days is None else {d.replace(month=1, day=1) for d in days}
+    for model in (RegionPeriod, DimPeriod):
+        old = model.objects.all()
+        if days is not None:
+            assert months is not None and years is not None
+            old = old.filter(
+                Q(grain=Grain.DAY, period__in=days)
+                | Q(grain=Grain.MONTH, period__in=months)
+                | Q(grain=Grain.YEAR, period__in=years)
+            )
+        old.delete()
+    if days is not None and not days:
+        return
+    # Days, from the facts.
+    facts = ReportFact.objects.all()
+    if days is not None:
+        facts = facts.filter(received_on__in=sorted(days))
+    for level, code_field in PERIOD_LEVELS.items():
+        keys = ["received_on"] + ([code_field] if code_field else [])
+        rename = {"received_on": "period", **({code_field: "region_code"} if code_field else {})}
+        consts: dict[str, Any] = {"grain": Grain.DAY.value, "region_level": level}
+        if not code_field:
+            consts["region_code"] = ""
+        level_facts = _level_facts(facts, level)
+        _insert_select(
+            RegionPeriod,
+            level_facts.values(*keys).order_by().annotate(**_fact_sums()),
+            rename,
+            consts,
+        )
+        for dim, dim_field in DIMS.items():
+            of_dim = level_facts.exclude(agency_id=None) if dim == "a" else level_facts
+            _insert_select(
+                DimPeriod,
+                of_dim.values(*keys, dim_field)
+                .order_by()
+                .annotate(
+                    n=Count("pk"),
+                    n_followed_up=_one(Q(followed_up=True)),
+                    n_disposed=_one(Q(disposed=True)),
+                ),
+                {**rename, dim_field: "dim_id"},
+                {**consts, "dim": dim},
+            )
+    # Months from days, years from months.
+    for grain, finer, trunc, starts in (
+        (Grain.MONTH, Grain.DAY, TruncMonth, months),
+        (Grain.YEAR, Grain.MONTH, TruncYear, years),
+    ):
+        for model, fields in (
+            (RegionPeriod, SUM_FIELDS),
+            (DimPeriod, DIM_SUMS),
+        ):
+            rows = model.objects.filter(grain=finer)
+            if starts is not None:
+                rows = rows.filter(_ranges(starts, grain))
+            keys = ["region_level", "region_code"]
+            if model is DimPeriod:
+                keys += ["dim", "dim_id"]
+            source = (
+                rows.annotate(start=trunc("period"))
+                .values("start", *keys)
+                .order_by()
+                .annotate(**{f"s_{f}": Sum(f) for f in fields})
+            )
+            _insert_select(
+                model,
+                source,
+                {"start": "period", **{f"s_{f}": f for f in fields}},
+                {"grain": grain.value},
+            )
 
 
 def _rate(part: int, whole: int) -> float | None:

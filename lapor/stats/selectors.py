@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, cast
 
-from django.db.models import F, QuerySet, Sum
+from django.db.models import F, Q, QuerySet, Sum
 from django.db.models.functions import TruncMonth, TruncWeek
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
@@ -27,7 +27,9 @@ from lapor.stats.models import (
     RATING_FIELDS,
     SUM_FIELDS,
     AgencyScore,
-    DailyRollup,
+    DimPeriod,
+    Grain,
+    RegionPeriod,
 )
 from lapor.stats.rollup import median_bucket
 
@@ -188,21 +190,66 @@ def sums() -> dict[str, Sum]:
     return {f: Sum(f) for f in SUM_FIELDS}
 
 
-def _scoped(filters: Filters) -> tuple[QuerySet[DailyRollup], QuerySet[DailyRollup] | None]:
-    """Rows for the totals and rows for the next region level down (None at district)."""
-    qs = DailyRollup.objects.all()
-    if filters.since:
-        qs = qs.filter(day__gte=filters.since)
-    if filters.until:
-        qs = qs.filter(day__lte=filters.until)
-    region = filters.region
+Segment = tuple[str, dt.date, dt.date]  # grain, first period start, last period start
+
+
+def _month_end(day: dt.date) -> dt.date:
+    return (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+
+
+def _by_months(a: dt.date, b: dt.date) -> list[Segment]:
+    """[a, b] as whole months inside it, and days at its edges."""
+    first = a if a.day == 1 else _month_end(a) + dt.timedelta(days=1)
+    last = b if b == _month_end(b) else b.replace(day=1) - dt.timedelta(days=1)
+    if first > last:
+        return [(Grain.DAY, a, b)]
+    out: list[Segment] = [(Grain.MONTH, first, last.replace(day=1))]
+    if a < first:
+        out.append((Grain.DAY, a, first - dt.timedelta(days=1)))
+    if last < b:
+        out.append((Grain.DAY, last + dt.timedelta(days=1), b))
+    return out
+
+
+def segments(since: dt.date | None, until: dt.date | None, *, years: bool = True) -> list[Segment]:
+    """The fewest rollup periods covering [since, until] exactly (open ends: everything):
+    whole years (if ``years``), then whole months, then days at the edges."""
+    lo, hi = since or dt.date(1900, 1, 1), until or dt.date(9998, 12, 31)
+    if lo > hi:
+        return []
+    if not years:
+        return _by_months(lo, hi)
+    first = lo.year if (lo.month, lo.day) == (1, 1) else lo.year + 1
+    last = hi.year if (hi.month, hi.day) == (12, 31) else hi.year - 1
+    if first > last:
+        return _by_months(lo, hi)
+    out: list[Segment] = [(Grain.YEAR, dt.date(first, 1, 1), dt.date(last, 1, 1))]
+    if lo < dt.date(first, 1, 1):
+        out += _by_months(lo, dt.date(first - 1, 12, 31))
+    if hi > dt.date(last, 12, 31):
+        out += _by_months(dt.date(last + 1, 1, 1), hi)
+    return out
+
+
+def _in(segs: list[Segment]) -> Q:
+    q = Q(pk__in=[])
+    for grain, first, last in segs:
+        q |= Q(grain=grain, period__gte=first, period__lte=last)
+    return q
+
+
+def _level(region: Region | None) -> Q:
     if region is None:
-        return qs.filter(region_level=1), qs.filter(region_level=1)
-    here = qs.filter(region_level=region.level, region_code=region.code)
-    if region.level >= DailyRollup.Level.DISTRICT:
-        return here, None
-    below = qs.filter(region_level=region.level + 1, region_code__startswith=region.code + ".")
-    return here, below
+        return Q(region_level=0, region_code="")
+    return Q(region_level=region.level, region_code=region.code)
+
+
+def _below(region: Region | None) -> Q | None:
+    if region is None:
+        return Q(region_level=1)
+    if region.level >= 3:
+        return None
+    return Q(region_level=region.level + 1, region_code__startswith=region.code + ".")
 
 
 def _clean(row: dict[str, Any]) -> dict[str, int]:
@@ -261,20 +308,25 @@ def dashboard(filters: Filters, language: str) -> dict[str, Any]:
 
 
 def _dashboard(filters: Filters, language: str) -> dict[str, Any]:
-    here, below = _scoped(filters)
-    totals = _clean(here.aggregate(**sums()))
-    trunc = TruncWeek("day") if filters.by == "week" else TruncMonth("day")
+    span = _in(segments(filters.since, filters.until))
+    here = RegionPeriod.objects.filter(_level(filters.region))
+    totals = _clean(here.filter(span).aggregate(**sums()))
+    if filters.by == "week":
+        trunc: TruncWeek | TruncMonth = TruncWeek("period")
+        timeline = here.filter(_in([(Grain.DAY, *_bounds(filters))]))
+    else:
+        trunc = TruncMonth("period")
+        timeline = here.filter(_in(segments(filters.since, filters.until, years=False)))
     over_time = [
-        (row["period"], row["n"] or 0)
-        for row in here.annotate(period=trunc)
-        .values("period")
-        .order_by("period")
-        .annotate(n=Sum("n"))
+        (row["p"], row["n"] or 0)
+        for row in timeline.annotate(p=trunc).values("p").order_by("p").annotate(n=Sum("n"))
     ]
     regions: list[dict[str, Any]] = []
+    below = _below(filters.region)
     if below is not None:
         rows = list(
-            below.values("region_code")
+            RegionPeriod.objects.filter(below, span)
+            .values("region_code")
             .order_by()
             .annotate(n=Sum("n"), fu=Sum("n_followed_up"), disposed=Sum("n_disposed"))
         )
@@ -293,7 +345,11 @@ def _dashboard(filters: Filters, language: str) -> dict[str, Any]:
                 }
             )
         regions.sort(key=lambda r: (-r["n"], r["name"]))
-    cat_rows = list(here.values("category_id").order_by().annotate(n=Sum("n")))
+    dims = DimPeriod.objects.filter(_level(filters.region), span)
+    cat_rows = [
+        {"category_id": r["dim_id"], "n": r["n"]}
+        for r in dims.filter(dim="c").values("dim_id").order_by().annotate(n=Sum("n"))
+    ]
     categories_by_id = {
         c.pk: c
         for c in Category.objects.filter(
@@ -315,13 +371,15 @@ def _dashboard(filters: Filters, language: str) -> dict[str, Any]:
         ),
         key=lambda r: (-r["n"], r["name"]),
     )
-    agency_rows = list(
-        here.exclude(agency_id=None)
-        .values("agency_id")
+    agency_rows = [
+        {"agency_id": r["dim_id"], "n": r["n"], "fu": r["fu"], "disposed": r["disposed"]}
+        for r in dims.filter(dim="a")
+        .exclude(dim_id=None)
+        .values("dim_id")
         .order_by()
         .annotate(n=Sum("n"), fu=Sum("n_followed_up"), disposed=Sum("n_disposed"))
-        .order_by("-n", "agency_id")[:20]
-    )
+        .order_by("-n", "dim_id")[:20]
+    ]
     agency_names = dict(
         Agency.objects.filter(pk__in=[r["agency_id"] for r in agency_rows]).values_list(
             "pk", "name"
@@ -344,6 +402,10 @@ def _dashboard(filters: Filters, language: str) -> dict[str, Any]:
         "categories": categories,
         "agencies": agencies,
     }
+
+
+def _bounds(filters: Filters) -> tuple[dt.date, dt.date]:
+    return filters.since or dt.date(1900, 1, 1), filters.until or dt.date(9998, 12, 31)
 
 
 def breadcrumb(region: Region | None) -> list[Region]:
