@@ -102,8 +102,8 @@ def refusal(reason: str, details: dict[str, list[str]] | None = None, **kw: str)
                 % {"id": kw.get("tracking_id", "")},
                 _(
                     "If the problem is not solved, you can dispute the closure within 30 days: "
-                    "open %(url)s, enter your tracking number and PIN, and choose "
-                    '"Dispute the closure". For a new problem, send a new e-mail to %(intake)s.'
+                    "open %(url)s, enter your tracking number and PIN, and use the section "
+                    '"Not solved?". For a new problem, send a new e-mail to %(intake)s.'
                 )
                 % {"url": kw.get("tracking_url", ""), "intake": settings.MAIL_INTAKE_ADDRESS},
                 _signature(),
