@@ -50,7 +50,13 @@ def dedupe_key(sender: str, receiver: str, smsc_time: str, text: str) -> str:
 
 
 def sms_receive(
-    *, sender: str, receiver: str, text: str, smsc: str = "", smsc_time: str = "", gateway_id: str = ""
+    *,
+    sender: str,
+    receiver: str,
+    text: str,
+    smsc: str = "",
+    smsc_time: str = "",
+    gateway_id: str = "",
 ) -> Received:
     """Take one incoming SMS. Repeats of a message already taken change nothing."""
     phone = normalize_phone(sender) or sender.strip()
@@ -116,7 +122,10 @@ def _handle(inbound: InboundSms, command: Command) -> None:
         inbound.report = None
         _answer(
             inbound,
-            _("Sorry, your SMS could not be processed now. It has been kept; please try again later."),
+            _(
+                "Sorry, your SMS could not be processed now. It has been kept; please try "
+                "again later."
+            ),
         )
     inbound.save(update_fields=["command", "outcome", "report"])
 
@@ -411,4 +420,3 @@ def _free_text(inbound: InboundSms, command: Command, conversation: Conversation
             "Reports start with LAPOR, e.g. LAPOR <what happened, where>."
         ),
     )
-

@@ -80,8 +80,7 @@ def reporter_sms(event: ReportEvent, language: str) -> Composed:
             text = _("LAPOR #%(id)s: %(agency)s is now also handling your report.")
         elif kind == Kind.CLOSED:
             text = _(
-                "LAPOR #%(id)s has been closed. Not solved? SANGGAH %(id)s <reason> within "
-                "30 days."
+                "LAPOR #%(id)s has been closed. Not solved? SANGGAH %(id)s <reason> within 30 days."
             )
         elif kind == Kind.DISPUTED:
             text = _("LAPOR #%(id)s has been reopened and sent back to %(agency)s.")

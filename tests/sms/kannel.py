@@ -59,9 +59,7 @@ def wait_port(port: int, timeout: float = 15.0) -> None:
     raise TimeoutError(f"nothing listens on 127.0.0.1:{port}")
 
 
-def render_config(
-    text: str, *, values: dict[tuple[str, str], str]
-) -> str:
+def render_config(text: str, *, values: dict[tuple[str, str], str]) -> str:
     """Replace ``key = value`` lines of the given groups: ``values[(group, key)]``."""
     out = []
     group = ""
@@ -202,7 +200,15 @@ class Kannel:
         self._spawn(
             "fakesmsc",
             [
-                FAKESMSC, "-H", "127.0.0.1", "-r", str(self.smsc_port), "-i", "0.01", "-m", "1",
+                FAKESMSC,
+                "-H",
+                "127.0.0.1",
+                "-r",
+                str(self.smsc_port),
+                "-i",
+                "0.01",
+                "-m",
+                "1",
                 f"{sender} {self.short_code} {body}",
             ],
         )

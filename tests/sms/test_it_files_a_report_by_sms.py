@@ -14,7 +14,9 @@ pytestmark = pytest.mark.django_db
 
 
 def test_lapor_with_a_place_files_a_report_and_queues_the_receipt(directory):
-    assert sms("LAPOR jalan berlubang besar di depan SD Caturtunggal, Kec. Depok Kab. Sleman") == "ok"
+    assert (
+        sms("LAPOR jalan berlubang besar di depan SD Caturtunggal, Kec. Depok Kab. Sleman") == "ok"
+    )
     report = Report.objects.get()
     assert report.channel == Channel.SMS and report.status == Status.AWAITING_VERIFICATION
     assert report.regency_code == "34.04" and report.district_code == "34.04.07"
@@ -31,7 +33,10 @@ def test_lapor_with_a_place_files_a_report_and_queues_the_receipt(directory):
 
 @pytest.mark.parametrize(
     "text",
-    ["lapor#Lampu jalan mati sebulan di Kota Semarang", "  Lapor   Lampu jalan mati sebulan di kota semarang "],
+    [
+        "lapor#Lampu jalan mati sebulan di Kota Semarang",
+        "  Lapor   Lampu jalan mati sebulan di kota semarang ",
+    ],
 )
 def test_keywords_are_tolerant(directory, text):
     sms(text)

@@ -59,13 +59,21 @@ def test_dlr_is_guarded_too(directory):
     n = Notification.objects.get()
     base = {"n": n.pk, "type": 8, "answer": "ACK/"}
     assert Client().get("/sms/dlr?" + urlencode({**base, "secret": "no"})).status_code == 403
-    assert Client(REMOTE_ADDR="10.1.2.3").get(
-        "/sms/dlr?" + urlencode({**base, "secret": SECRET})
-    ).status_code == 403
+    assert (
+        Client(REMOTE_ADDR="10.1.2.3")
+        .get("/sms/dlr?" + urlencode({**base, "secret": SECRET}))
+        .status_code
+        == 403
+    )
     assert not DeliveryReport.objects.exists()
     assert Client().get("/sms/dlr?" + urlencode({**base, "secret": SECRET})).status_code == 200
-    assert Client().get("/sms/dlr?" + urlencode({**base, "n": 0, "secret": SECRET})).status_code == 404
-    assert Client().get("/sms/dlr?" + urlencode({**base, "n": "x", "secret": SECRET})).status_code == 400
+    assert (
+        Client().get("/sms/dlr?" + urlencode({**base, "n": 0, "secret": SECRET})).status_code == 404
+    )
+    assert (
+        Client().get("/sms/dlr?" + urlencode({**base, "n": "x", "secret": SECRET})).status_code
+        == 400
+    )
 
 
 def test_ucs2_text_is_decoded(directory):

@@ -17,7 +17,9 @@ def _file() -> Report:
     return Report.objects.get()
 
 
-def _dispose_and_follow_up(report: Report, cast, directory, message: str = "Sudah ditambal.") -> None:
+def _dispose_and_follow_up(
+    report: Report, cast, directory, message: str = "Sudah ditambal."
+) -> None:
     ca.report_dispose(
         report=report,
         agency=directory.sleman_pupr,
@@ -47,7 +49,9 @@ def test_another_number_gets_a_neutral_not_found(cast, directory):
     assert str(Status(report.status).label) not in theirs
     sms(f"BALAS {report.tracking_id} saya bukan pelapornya", sender=OTHER_PHONE)
     sms(f"TUTUP {report.tracking_id} 1", sender=OTHER_PHONE)
-    assert not ReportEvent.objects.filter(report=report, kind__in=["reporter_info", "closed"]).exists()
+    assert not ReportEvent.objects.filter(
+        report=report, kind__in=["reporter_info", "closed"]
+    ).exists()
 
 
 def test_balas_before_a_follow_up_adds_information(cast, directory):

@@ -1,6 +1,6 @@
 """A gateway that takes the request and never answers: whether it accepted is unknown, so the
 row fails as "delivery unknown" and is not retried automatically; Kannel's delivery report, if
-it comes, marks it sent. A refused connection is retried (tests/sms/test_it_survives_the_gateway)."""
+it comes, marks it sent. A refused connection is retried (test_it_survives_the_gateway)."""
 
 from __future__ import annotations
 

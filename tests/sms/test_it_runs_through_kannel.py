@@ -40,8 +40,10 @@ def delivered(count: int) -> None:
     """Wait until Kannel's delivery reports for ``count`` messages are in: the live server
     then has nothing more to write while the test goes on."""
     wait_for(
-        lambda: DeliveryReport.objects.filter(status=1).values("notification").distinct().count()
-        >= count,
+        lambda: (
+            DeliveryReport.objects.filter(status=1).values("notification").distinct().count()
+            >= count
+        ),
         what=f"delivery reports of {count} messages",
     )
 
@@ -49,7 +51,9 @@ def delivered(count: int) -> None:
 def test_a_report_by_sms_is_followed_up_and_the_answer_reaches_the_phone(
     kannel: Kannel, run_outbox, cast, directory
 ):
-    kannel.send_mo(PHONE, "LAPOR Jalan berlubang besar di depan SD Caturtunggal Kec. Depok Kab. Sleman")
+    kannel.send_mo(
+        PHONE, "LAPOR Jalan berlubang besar di depan SD Caturtunggal Kec. Depok Kab. Sleman"
+    )
     report = wait_for(Report.objects.first, what="the report")
     assert report.channel == "sms" and report.regency_code == "34.04"
 

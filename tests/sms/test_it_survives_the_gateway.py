@@ -99,7 +99,7 @@ def test_long_texts_arrive_in_correct_parts(kannel: Kannel, run_outbox, director
     if coding == "ucs2":
         assert message.text == body
     else:
-        assert message.text.replace("\x00", "") .strip() == body.strip()
+        assert message.text.replace("\x00", "").strip() == body.strip()
 
 
 def test_a_refusal_by_the_gateway_fails_at_once(kannel: Kannel, run_outbox, directory, settings):
