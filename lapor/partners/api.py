@@ -97,7 +97,7 @@ class ReportIn(Schema):
     longitude: Decimal | None = Field(None, ge=-180, le=180)
     category: str | None = Field(None, max_length=60, description="Category code.")
     language: Literal["id", "en"] = "id"
-    contact: ContactIn = Field(default_factory=ContactIn)
+    contact: ContactIn = Field(default_factory=ContactIn)  # type: ignore[arg-type]
 
 
 class PushedOut(Schema):
@@ -281,7 +281,7 @@ def get_report(request: HttpRequest, external_id: str) -> ReportOut:
         external_id=external_id,
         status=report.status,
         open311_status=open311_status(report.status),
-        agency=report.agency.name if report.agency_id else None,
+        agency=report.agency.name if report.agency is not None else None,
         created_at=report.created_at,
         timeline=_timeline(report),
     )

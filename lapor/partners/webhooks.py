@@ -99,7 +99,7 @@ def payload_for(event: ReportEvent, ref: ExternalReference, event_id: uuid.UUID)
             "external_id": ref.external_id,
             "status": report.status,
             "open311_status": open311_status(report.status),
-            "agency": report.agency.name if report.agency_id else None,
+            "agency": report.agency.name if report.agency is not None else None,
         },
         "event": {
             "kind": event.kind,

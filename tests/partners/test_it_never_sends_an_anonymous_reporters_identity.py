@@ -11,7 +11,7 @@ from django.test import Client
 from lapor.partners.models import DeliveryAttempt, WebhookDelivery
 from lapor.reports import case_actions as ca
 from lapor.reports.models import IdentityAccessLog, Privacy
-from tests.partners.conftest import EMAIL, NAME, PHONE, dispose, pushed, run_worker
+from tests.partners.conftest import EMAIL, NAME, PHONE, pushed, run_worker
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
