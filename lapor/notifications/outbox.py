@@ -6,9 +6,9 @@ sends nothing itself: the worker does, after commit (see ``delivery`` for why an
 Who hears about what — chosen against notification floods (DOMAIN.md §10): one message per
 event that changes what the reporter should know or do, nothing for what they did themselves.
 
-Reporter, by e-mail, in the report's language (a reporter who gave no e-mail address gets
-nothing: the worker finds no address and cancels the row, which tells staff they were not
-reached):
+Reporter, by e-mail — or by SMS when the report was filed by SMS (``reporter_channel``) — in
+the report's language (a reporter who gave no address gets nothing: the worker finds no
+address and cancels the row, which tells staff they were not reached):
 - ``submitted`` (a receipt; matters most when a desk or an SMS filed it for them),
   ``disposed``, ``postponed`` (with the admin's question), ``archived`` (by an admin or the
   system), ``follow_up``, ``question``, ``transferred``, ``agency_involved``,
