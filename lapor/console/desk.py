@@ -25,7 +25,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.urls import reverse
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -34,6 +34,7 @@ from lapor.accounts.models import User
 from lapor.agencies.capabilities import Capability, holds
 from lapor.console.views import _console_context, _staff_user
 from lapor.core.errors import DomainError
+from lapor.notifications.compose import site_url
 from lapor.reports import actions, emergency
 from lapor.reports.models import CONSENT_BY_CHANNEL, Channel, Consent, Privacy, Report
 from lapor.reports.tracking import normalize_tracking_id
@@ -289,8 +290,8 @@ def desk_receipt(request: HttpRequest, tracking_id: str) -> HttpResponse:
             "tells_by_email": entry.get("email", False),
             "has_phone": entry.get("phone", False),
             "is_phone": report.channel == Channel.PHONE,
-            "filed_by": user,
-            "now": timezone.now(),
+            # In full: the paper goes home with the person.
+            "track_url": site_url() + reverse("web:track"),
         },
     )
 
