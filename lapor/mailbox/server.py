@@ -18,7 +18,7 @@ from aiosmtpd.controller import Controller
 from aiosmtpd.lmtp import LMTP
 from aiosmtpd.smtp import SMTP
 from django.conf import settings
-from django.db import close_old_connections
+from django.db import close_old_connections, connections
 
 from lapor.mailbox.actions import receive_mail
 from lapor.mailbox.tokens import classify_recipient
@@ -42,7 +42,8 @@ def _accepts(address: str) -> bool:
     try:
         return classify_recipient(address) is not None
     finally:
-        close_old_connections()
+        # Executor threads outlive the message: do not leave their connections open.
+        connections.close_all()
 
 
 def _receive(raw: bytes, recipient: str, mail_from: str | None) -> str:
@@ -51,7 +52,7 @@ def _receive(raw: bytes, recipient: str, mail_from: str | None) -> str:
         result = receive_mail(raw=raw, recipient=recipient, envelope_sender=mail_from)
         return result.outcome
     finally:
-        close_old_connections()
+        connections.close_all()
 
 
 class IntakeHandler:
