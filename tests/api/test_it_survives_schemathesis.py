@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 
@@ -28,6 +30,17 @@ def full_key(make_key, cast, directory) -> str:
 
 # Loaded at collection (no database needed for the document itself). schemathesis's lazy
 # ``from_fixture`` loader does not work with pytest 9.
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection():
+    """The WSGI handler closes the database connection at the end of each request, which would
+    close the test's transaction (on PostgreSQL); Django's test client does the same as this."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
 
 
