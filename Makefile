@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 # Stamp per database, so switching DATABASE_URL loads the directory into the new one.
 DB_TAG := $(shell printf '%s' "$${DATABASE_URL:-sqlite}" | cksum | cut -d' ' -f1)
 
-.PHONY: install run serve worker test test-fast lint messages clean
+.PHONY: install run serve worker mail-intake test test-fast lint messages clean
 
 $(VENV)/.installed: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python >= 3.11 is required")'
@@ -40,16 +40,21 @@ run: setup serve
 # gets the terminal's SIGINT and may then refuse to stop: --workers-kill-timeout bounds the wait.
 serve:
 	@echo "Lapor is at http://$(HOST):$(PORT)/  (English: http://$(HOST):$(PORT)/en/)"
-	@server=; worker=; trap 'kill -TERM $$server $$worker 2>/dev/null' INT TERM; \
+	@server=; worker=; intake=; trap 'kill -TERM $$server $$worker $$intake 2>/dev/null' INT TERM; \
 	$(BIN)/python manage.py run_worker & worker=$$!; \
+	$(BIN)/python manage.py run_mail_intake & intake=$$!; \
 	$(BIN)/granian --interface wsgi --host $(HOST) --port $(PORT) --workers 1 \
 		--blocking-threads 4 --backpressure 16 --workers-kill-timeout 5 \
 		lapor.wsgi:application & server=$$!; \
-	wait $$server; status=$$?; kill -TERM $$server $$worker 2>/dev/null; wait; exit $$status
+	wait $$server; status=$$?; kill -TERM $$server $$worker $$intake 2>/dev/null; wait; exit $$status
 
 # Only the worker: queued tasks plus the periodic schedule (for a separate process/host).
 worker:
 	$(BIN)/python manage.py run_worker
+
+# Only the e-mail intake server (new reports and replies; MAIL_INTAKE_HOST/PORT, docs/email.md).
+mail-intake:
+	$(BIN)/python manage.py run_mail_intake
 
 test: install
 	$(BIN)/python -m pytest -q
