@@ -29,13 +29,35 @@ def api_language(request: HttpRequest) -> str:
     return "id"
 
 
+# JSON bodies only (no file uploads): a report is at most ~20 kB of text.
+MAX_BODY_BYTES = 256 * 1024
+
+
+def _too_large(request: HttpRequest) -> HttpResponse | None:
+    """413 before anything reads a body larger than any valid request."""
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        length = 0
+    if length <= MAX_BODY_BYTES:
+        return None
+    response = error_response(
+        413,
+        "payload_too_large",
+        _("The request body is too large: at most %(kb)d kB.") % {"kb": MAX_BODY_BYTES // 1024},
+    )
+    response["Connection"] = "close"
+    return response
+
+
 def with_language(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     @wraps(view)
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         language = api_language(request)
         with translation.override(language):
             request.LANGUAGE_CODE = language
-            response = view(request, *args, **kwargs)
+            too_large = _too_large(request)
+            response = too_large or view(request, *args, **kwargs)
             if response.status_code == 405 and not response.get("Content-Type", "").startswith(
                 "application/json"
             ):

@@ -116,3 +116,22 @@ def test_existing_keys_get_the_open311_scope_from_the_data_migration(transaction
     key = ApiKey.objects.get(prefix="abcdefgh")
     assert key.scopes == ["open311"]
     assert key.rate_limit_per_minute > 0 and key.user is None
+
+
+def test_a_body_too_large_gets_413_in_the_error_shape_and_nothing_is_read(api, make_key):
+    from django.conf import settings
+
+    from lapor.api.urls import MAX_BODY_BYTES
+
+    raw = make_key()
+    for size in (MAX_BODY_BYTES + 1, settings.REQUEST_MAX_BYTES + 1):
+        r = api.generic(
+            "POST",
+            "/api/v1/reports",
+            b"x",
+            content_type="application/json",
+            headers={"X-API-Key": raw},
+            CONTENT_LENGTH=str(size),
+        )
+        assert r.status_code == 413
+        assert error_of(r)["code"] == "payload_too_large"
