@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_tasks",
     "django_tasks_db",
+    # API v1 (lapor.api): its Swagger UI is served from our static files, not a CDN.
+    "ninja",
     "lapor.core",
     "lapor.regions",
     "lapor.agencies",

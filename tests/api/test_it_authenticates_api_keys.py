@@ -85,7 +85,12 @@ def test_the_openapi_document_and_the_docs_are_served(api):
     doc = r.json()
     assert doc["openapi"].startswith("3.")
     assert "/api/v1/key" in doc["paths"]
-    assert api.get("/api/v1/docs").status_code == 200
+    docs = api.get("/api/v1/docs")
+    assert docs.status_code == 200
+    # Served from our own static files (no CDN), and those files exist.
+    html = docs.content.decode()
+    assert "cdn." not in html and "/static/ninja/swagger-ui-bundle.js" in html
+    assert api.get("/static/ninja/swagger-ui-bundle.js").status_code == 200
 
 
 def test_open311_needs_the_open311_scope(api, make_key, directory):
