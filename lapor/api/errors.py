@@ -102,10 +102,12 @@ def render(error: ApiError) -> HttpResponse:
 
 def _field_name(loc: Any) -> str:
     # ninja: ("body", "payload", "title") / ("query", "page") / ("header", "x-report-pin")
-    parts = [str(p) for p in (loc or ()) if p not in ("body", "query", "path", "header", "form")]
-    # The first part of a body location is the parameter's name, not a field.
-    if loc and loc[0] == "body" and len(parts) > 1:
-        parts = parts[1:]
+    parts = [str(p) for p in (loc or ())]
+    if parts and parts[0] in ("body", "query", "path", "header", "form", "cookie"):
+        where = parts.pop(0)
+        # In a body, the next part is the operation's parameter name, not a field.
+        if where in ("body", "form") and len(parts) > 1:
+            parts.pop(0)
     return ".".join(parts) or "body"
 
 

@@ -91,9 +91,11 @@ def test_bad_payloads_get_422_with_the_fields_and_nothing_is_filed(api, key):
     r = post(api, key, payload(privacy="secret", rating="x"))
     assert r.status_code == 422 and "privacy" in error_of(r)["fields"]
     missing = payload()
-    del missing["title"]
+    del missing["title"], missing["body"]
     r = post(api, key, missing)
-    assert error_of(r)["fields"]["title"]
+    assert set(error_of(r)["fields"]) == {"title", "body"}
+    r = post(api, key, payload(title=5, contact={"phone": ["x"]}))
+    assert set(error_of(r)["fields"]) == {"title", "contact.phone"}
     assert Report.objects.count() == 0
 
 
