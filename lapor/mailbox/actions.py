@@ -23,7 +23,7 @@ from django.utils import timezone, translation
 
 from lapor.core.errors import DomainError
 from lapor.mailbox import replies
-from lapor.mailbox.models import InboundMessage, PendingIntake, ReplyToken
+from lapor.mailbox.models import InboundMessage, PendingIntake, PinCourier, ReplyToken
 from lapor.mailbox.parsing import MalformedMail, ParsedMail, parse
 from lapor.mailbox.tokens import (
     classify_recipient,
@@ -432,7 +432,11 @@ def _reply(mail: ParsedMail, report: Report, key: str) -> InboundMessage:
     return row
 
 
-def forget_old_raw(*, older_than: dt.timedelta = dt.timedelta(days=90)) -> int:
-    """Drop kept copies of unprocessed mail after staff had time to look (personal data)."""
+def forget_old_mail(*, older_than: dt.timedelta = dt.timedelta(days=90)) -> dict[str, int]:
+    """Personal data kept no longer than needed: copies of unprocessed mail after staff had
+    time to look, and PINs whose receipt never went out (no address, failed delivery)."""
     cutoff = timezone.now() - older_than
-    return InboundMessage.objects.filter(received_at__lt=cutoff, raw__isnull=False).update(raw=None)
+    raw = InboundMessage.objects.filter(received_at__lt=cutoff, raw__isnull=False).update(raw=None)
+    stale = timezone.now() - dt.timedelta(days=30)
+    pins, _by_model = PinCourier.objects.filter(created_at__lt=stale).delete()
+    return {"raw_copies": raw, "pins": pins}
