@@ -114,3 +114,24 @@ def test_staff_never_get_the_reporters_identity(api, make_key, cast, directory):
         assert "siti@example.id" not in r.content.decode()
         assert "Siti" not in r.content.decode()
     assert not IdentityAccessLog.objects.filter(report=report).exists()
+
+
+def test_a_queue_page_costs_the_same_number_of_queries_whatever_its_size(
+    api, make_key, cast, directory
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for _ in range(4):
+        r = submit()
+        ca.report_dispose(report=r, agency=directory.sleman_pupr, actor=cast.national_admin)
+    key = make_key(["staff"], user=cast.officer_a)
+    # The first request of a minute also records the key's last use.
+    api.get("/api/v1/key", headers={"X-API-Key": key})
+    counts = []
+    for size in (1, 4):
+        with CaptureQueriesContext(connection) as queries:
+            r = api.get(f"/api/v1/staff/queues/all?page_size={size}", headers={"X-API-Key": key})
+        assert len(r.json()["results"]) == size
+        counts.append(len(queries))
+    assert counts[0] == counts[1] <= 10, counts

@@ -76,3 +76,16 @@ def test_one_public_report_with_its_timeline_and_404_for_hidden_ones(api, publis
     for other in (hidden, confidential):
         r = api.get(f"/api/v1/public/reports/{other.tracking_id}")
         assert r.status_code == 404 and error_of(r)["code"] == "not_found"
+
+
+def test_a_page_costs_the_same_number_of_queries_whatever_its_size(api, published):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    counts = []
+    for size in (1, 5):
+        with CaptureQueriesContext(connection) as queries:
+            r = api.get(f"/api/v1/public/reports?page_size={size}")
+        assert len(r.json()["results"]) == size
+        counts.append(len(queries))
+    assert counts[0] == counts[1] and counts[0] <= 4, counts
