@@ -14,7 +14,7 @@ PostgreSQL (the production database):
   for fuzzy matches, the title's word similarity. Full text is asked first and trigrams only
   when it finds nothing (a common word must not pay for a fuzzy scan), and relevance is
   computed over the newest ``CANDIDATES`` matches (see below), which keeps a search under a
-  few tens of milliseconds at a million reports.
+  few tens of milliseconds at a million reports (docs/performance.md).
 
 SQLite (the embedded default): every word must appear in the published title or body, as
 typed or as its PySastrawi stem (``berlubang`` → ``lubang``); title matches first. It scans,
@@ -126,26 +126,29 @@ _TRGM_RANK = "word_similarity(%s, title_published)"
 
 # Relevance is computed over the newest CANDIDATES matches only. Ranking reads every match's
 # vector: for a word in one report out of six ("jalan"), that is ~170,000 rows at a million
-# reports and most of a second; the newest thousand are ranked in milliseconds. Older matches
-# stay reachable with the date filters.
-CANDIDATES = 1000
+# reports and most of a second; the newest 200 are read and ranked in a few milliseconds (1,000
+# cost ~100 ms on a cold cache). Older matches stay reachable with the date filters.
+CANDIDATES = 200
 
 
 def _search_postgresql(qs: QuerySet[Report], text: str) -> QuerySet[Report]:
     """Full-text first; trigrams (typos, informal spelling) only when full text finds nothing,
-    so a common word never pays for a fuzzy scan of the titles."""
+    so a common word never pays for a fuzzy scan of the titles.
+
+    The candidates are fetched as ids (one query), not probed with ``exists()``: PostgreSQL
+    plans ``LIMIT 1`` over words it has no statistics for as a scan of the whole table hoping
+    for an early hit (0.8 s at a million reports when nothing matches); for ``LIMIT 200`` it
+    reads the GIN index."""
     match = RawSQL(_FTS_MATCH, (text,), output_field=BooleanField())  # noqa: S611
-    fts = qs.filter(match)
-    # Ask the bare table: with the feed's filters PostgreSQL plans "LIMIT 1" as a scan of the
-    # newest rows (0.4 s at a million reports when nothing matches); alone it uses the index.
-    if Report.objects.filter(match).exists():
-        matches, rank_sql = fts, _FTS_RANK
-    else:
-        matches = qs.filter(RawSQL(_TRGM_MATCH, (text,), output_field=BooleanField()))  # noqa: S611
+    newest = ("-created_at", "-id")
+    ids = list(qs.filter(match).order_by(*newest).values_list("pk", flat=True)[:CANDIDATES])
+    rank_sql = _FTS_RANK
+    if not ids:
+        fuzzy = RawSQL(_TRGM_MATCH, (text,), output_field=BooleanField())  # noqa: S611
+        ids = list(qs.filter(fuzzy).order_by(*newest).values_list("pk", flat=True)[:CANDIDATES])
         rank_sql = _TRGM_RANK
-    candidates = matches.order_by("-created_at").values("pk")[:CANDIDATES]
     return (
-        Report.objects.filter(pk__in=candidates)
+        Report.objects.filter(pk__in=ids)
         .annotate(rank=RawSQL(rank_sql, (text,), output_field=FloatField()))  # noqa: S611
         .order_by("-rank", "-created_at", "-id")
     )

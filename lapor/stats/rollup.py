@@ -14,12 +14,13 @@ subtracted: a statistic measures the wait the citizen saw.
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from django.db import connection, models, transaction
+from django.db import DEFAULT_DB_ALIAS, connection, connections, models, transaction
 from django.db.models import (
     Case,
     Count,
@@ -55,7 +56,7 @@ from lapor.stats.models import (
     Watermark,
 )
 
-CHUNK = 500
+CHUNK = 2000
 FOLLOW_UP_LIMIT_WD = 5
 # Safety margin against clock skew between web processes and the worker.
 UPDATED_AT_MARGIN = dt.timedelta(minutes=10)
@@ -86,6 +87,8 @@ class Result:
     agencies: int = 0
     full: bool = False
     touched_days: set[dt.date] = field(default_factory=set)
+    # Seconds spent per phase (facts, rollups, scores), for the command's output.
+    seconds: dict[str, float] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, int]:
         return {"reports": self.reports, "days": self.days, "agencies": self.agencies}
@@ -134,7 +137,8 @@ def _refresh(*, full: bool, now: dt.datetime) -> Result:
             ).values_list("report_id", flat=True)
         )
         ids = sorted(changed)
-    context = _Context()
+    started = time.perf_counter()
+    context = _Context(full=result.full)
     agencies: set[int] = set()
     batch: list[int] = []
     for report_id in ids:
@@ -152,9 +156,14 @@ def _refresh(*, full: bool, now: dt.datetime) -> Result:
         result.touched_days |= set(stale.values_list("received_on", flat=True))
         stale.delete()
         AgencyCaseFact.objects.filter(gone).delete()
+    result.seconds["facts"] = time.perf_counter() - started
+    started = time.perf_counter()
     _rebuild_days(result.touched_days, full=result.full)
     result.days = len(result.touched_days)
+    result.seconds["rollups"] = time.perf_counter() - started
+    started = time.perf_counter()
     result.agencies = _refresh_scores(agencies, now, all_agencies=result.full or _hourly(now))
+    result.seconds["scores"] = time.perf_counter() - started
     mark.last_event_id = max(top_event, mark.last_event_id)
     mark.last_run_at = now
     mark.save(update_fields=["last_event_id", "last_run_at"])
@@ -173,35 +182,61 @@ def _hourly(now: dt.datetime) -> bool:
 
 
 class _Days:
-    """``WorkingCalendar.working_days_between`` with each day's answer remembered: a full
-    refresh asks about the same few hundred days millions of times."""
+    """``WorkingCalendar.working_days_between`` in constant time: a running count of working
+    days per day, computed once per distinct calendar (a full refresh asks about the same
+    thousand days millions of times)."""
+
+    BASE = dt.date(2000, 1, 1)
 
     def __init__(self, calendar: WorkingCalendar) -> None:
         self.calendar = calendar
-        self.known: dict[dt.date, bool] = {}
+        self.cum = [0]  # cum[i]: working days among BASE+1 … BASE+i
+
+    def _upto(self, index: int) -> None:
+        cum, is_working = self.cum, self.calendar.is_working_day
+        while len(cum) <= index:
+            cum.append(cum[-1] + is_working(self.BASE + dt.timedelta(days=len(cum))))
 
     def working_days_between(self, start: dt.datetime, end: dt.datetime) -> int:
-        day, last, n = self.calendar.local_date(start), self.calendar.local_date(end), 0
-        while day < last:
-            day += dt.timedelta(days=1)
-            working = self.known.get(day)
-            if working is None:
-                working = self.known[day] = self.calendar.is_working_day(day)
-            n += working
-        return n
+        first, last = self.calendar.local_date(start), self.calendar.local_date(end)
+        if last <= first:
+            return 0
+        if first < self.BASE:
+            return self.calendar.working_days_between(start, end)
+        a, b = (first - self.BASE).days, (last - self.BASE).days
+        self._upto(b)
+        return self.cum[b] - self.cum[a]
 
 
 class _Context:
-    """Per-run caches: calendars per regency, the category tree."""
+    """Per-run caches: calendars (one per distinct set of days off and time zone, shared by
+    the regencies that have it), the category tree."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, full: bool = False) -> None:
+        from lapor.core.models import CalendarDay
+
+        self.full = full
         self.calendars: dict[str, _Days] = {}
+        self.shared: dict[tuple[Any, ...], _Days] = {}
+        self.days_off: dict[str, dict[dt.date, str]] = defaultdict(dict)
+        for day, code, name in CalendarDay.objects.values_list("date", "region_code", "name"):
+            self.days_off[code][day] = name
         self.parents = dict(Category.objects.values_list("id", "parent_id"))
 
     def calendar(self, regency_code: str) -> _Days:
-        if regency_code not in self.calendars:
-            self.calendars[regency_code] = _Days(WorkingCalendar(regency_code))
-        return self.calendars[regency_code]
+        days = self.calendars.get(regency_code)
+        if days is None:
+            # The scopes WorkingCalendar._load_extra_days reads: national, province, regency.
+            extra: dict[dt.date, str] = {}
+            for scope in ("", regency_code[:2], regency_code[:5]):
+                extra.update(self.days_off.get(scope, {}))
+            cal = WorkingCalendar(regency_code, extra_days=extra)
+            key = (str(cal.zone), tuple(sorted(extra)))
+            days = self.shared.get(key)
+            if days is None:
+                days = self.shared[key] = _Days(cal)
+            self.calendars[regency_code] = days
+        return days
 
     def top_category(self, category_id: int | None) -> int | None:
         seen = 0
@@ -233,8 +268,11 @@ def _follow_up(
 def _refresh_facts(
     ids: list[int], now: dt.datetime, ctx: _Context, result: Result, agencies: set[int]
 ) -> None:
+    # A full refresh walks every report in id order: a chunk is an id range (no long IN list).
+    chunk = Q(id__gte=ids[0], id__lte=ids[-1]) if ctx.full else Q(id__in=ids)
+    theirs = Q(report_id__gte=ids[0], report_id__lte=ids[-1]) if ctx.full else Q(report_id__in=ids)
     reports = list(
-        Report.objects.filter(id__in=ids).values(
+        Report.objects.filter(chunk).values(
             "id",
             "created_at",
             "province_code",
@@ -253,26 +291,28 @@ def _refresh_facts(
     assignments: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for row in cast(
         "Iterable[dict[str, Any]]",
-        Assignment.objects.filter(report_id__in=ids)
+        Assignment.objects.filter(theirs)
         .order_by("created_at", "id")
         .values("report_id", "agency_id", "file_complete_at", "first_followed_up_at", "active"),
     ):
         assignments[row["report_id"]].append(row)
     events: dict[int, list[tuple[str, int | None]]] = defaultdict(list)
     for report_id, kind, agency_id in ReportEvent.objects.filter(
-        report_id__in=ids, kind__in=[ReportEvent.Kind.NOT_AUTHORITY, ReportEvent.Kind.DISPUTED]
+        theirs, kind__in=[ReportEvent.Kind.NOT_AUTHORITY, ReportEvent.Kind.DISPUTED]
     ).values_list("report_id", "kind", "agency_id"):
         events[report_id].append((kind, agency_id))
 
-    old = ReportFact.objects.filter(report_id__in=ids)
-    result.touched_days |= set(old.values_list("received_on", flat=True))
-    agencies |= set(
-        AgencyCaseFact.objects.filter(report_id__in=ids).values_list("agency_id", flat=True)
-    )
+    old = ReportFact.objects.filter(theirs)
+    if not ctx.full:  # a full refresh rebuilds every day and every agency anyway
+        result.touched_days |= set(old.values_list("received_on", flat=True))
+        agencies |= set(
+            AgencyCaseFact.objects.filter(report_id__in=ids).values_list("agency_id", flat=True)
+        )
     old.delete()
-    AgencyCaseFact.objects.filter(report_id__in=ids).delete()
+    AgencyCaseFact.objects.filter(theirs).delete()
 
-    facts, case_facts = [], []
+    facts: list[dict[str, Any]] = []
+    case_facts: list[dict[str, Any]] = []
     for r in reports:
         cal = ctx.calendar(r["regency_code"])
         own = assignments.get(r["id"], [])
@@ -284,7 +324,7 @@ def _refresh_facts(
         )
         fu_wd, within = _follow_up(cal, start, done, now)
         reopened = any(kind == ReportEvent.Kind.DISPUTED for kind, _a in evs)
-        fact = ReportFact(
+        fact: dict[str, Any] = dict(
             report_id=r["id"],
             received_on=_local_date(r["created_at"]),
             province_code=r["province_code"],
@@ -312,7 +352,7 @@ def _refresh_facts(
             computed_at=now,
         )
         facts.append(fact)
-        result.touched_days.add(fact.received_on)
+        result.touched_days.add(fact["received_on"])
         by_agency: dict[int, list[dict[str, Any]]] = defaultdict(list)
         for a in own:
             by_agency[a["agency_id"]].append(a)
@@ -325,7 +365,7 @@ def _refresh_facts(
             still_handling = any(a["active"] for a in rows)
             a_completed = completed and still_handling
             case_facts.append(
-                AgencyCaseFact(
+                dict(
                     report_id=r["id"],
                     agency_id=agency_id,
                     received_on=_local_date(a_start),
@@ -349,9 +389,46 @@ def _refresh_facts(
                 )
             )
             agencies.add(agency_id)
-    ReportFact.objects.bulk_create(facts)
-    AgencyCaseFact.objects.bulk_create(case_facts)
+    _insert_rows(ReportFact, facts)
+    _insert_rows(AgencyCaseFact, case_facts)
     result.reports += len(facts)
+
+
+def _insert_rows(model: type[models.Model], objs: list[dict[str, Any]]) -> None:
+    """``bulk_create`` without the ORM's per-row SQL compilation (most of its cost at a
+    million rows): ``COPY`` on PostgreSQL, one parameterised INSERT for every row elsewhere."""
+    if not objs:
+        return
+    fields = [f for f in model._meta.concrete_fields if not isinstance(f, models.AutoField)]
+    db = connections[DEFAULT_DB_ALIAS]
+    quote = db.ops.quote_name
+    table, columns = quote(model._meta.db_table), ", ".join(quote(str(f.column)) for f in fields)
+    names = [f.attname for f in fields]
+    with db.cursor() as cursor:
+        if db.vendor == "postgresql":
+            # psycopg adapts dates, datetimes, booleans and None itself.
+            with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+                for obj in objs:
+                    copy.write_row([obj[name] for name in names])
+            return
+        # Dates and datetimes take the backend's own adaptation; values repeat, so remember.
+        dated = {
+            i for i, f in enumerate(fields) if isinstance(f, models.DateField | models.TimeField)
+        }
+        prepped: dict[tuple[int, Any], Any] = {}
+
+        def prep(i: int, value: Any) -> Any:
+            if i not in dated or value is None:
+                return value
+            key = (i, value)
+            if key not in prepped:
+                prepped[key] = fields[i].get_db_prep_save(value, db)
+            return prepped[key]
+
+        cursor.executemany(
+            f"INSERT INTO {table} ({columns}) VALUES ({', '.join('%s' for _f in fields)})",  # noqa: S608
+            [tuple(prep(i, obj[n]) for i, n in enumerate(names)) for obj in objs],
+        )
 
 
 def _one(q: Q) -> Sum:

@@ -20,5 +20,7 @@ class Command(BaseCommand):
             return
         self.stdout.write(
             f"facts of {result.reports} reports, {result.days} days, "
-            f"{result.agencies} agency scores"
+            f"{result.agencies} agency scores ("
+            + ", ".join(f"{k} {v:.1f} s" for k, v in result.seconds.items())
+            + ")"
         )
