@@ -9,10 +9,13 @@ not even to staff allowed to see it: that stays in the console, where each read 
 
 # No "from __future__ import annotations": ninja reads the annotations of paginated
 # operations in the paginator's module, where these names do not exist.
+import base64
+import binascii
 import datetime as dt
 from enum import StrEnum
 from typing import Any
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -28,6 +31,7 @@ from lapor.console import selectors
 from lapor.console.access import access_case_for_staff
 from lapor.core.errors import DomainError
 from lapor.reports import case_actions as ca
+from lapor.reports.attachments import AttachmentError, check_file, check_limits, stage
 from lapor.reports.models import Channel, Report, ReportEvent
 
 router = Router(tags=["staff"], auth=api_key_auth)
@@ -96,14 +100,47 @@ class CaseOut(Schema):
     timeline: list[EventOut]
 
 
+class EvidenceIn(Schema):
+    name: str = Field(..., max_length=120, description="File name, e.g. hasil.jpg.")
+    content_base64: str = Field(..., description="The file, base64-encoded.")
+
+
 class FollowUpIn(Schema):
     message: str = Field(..., max_length=10_000)
     resolved: bool = Field(
-        False,
-        description="Claims the problem is solved. Needs evidence (a photo or document), "
-        "which only the console can attach: through the API this answers 422.",
+        False, description="Claims the problem is solved: needs at least one evidence file."
     )
     question: bool = Field(False, description="Asks the reporter for more information.")
+    evidence: list[EvidenceIn] = Field(
+        [],
+        max_length=5,
+        description="Photos or documents of the result, checked like the console's uploads "
+        "(type from content, size limits, photos re-encoded without metadata).",
+    )
+
+
+def _stage_evidence(files: list[EvidenceIn]) -> list[Any]:
+    """Decode and check each file as the console's uploads are checked; 422 naming the file."""
+    staged = []
+    fields: dict[str, list[str]] = {}
+    for i, item in enumerate(files):
+        try:
+            raw = base64.b64decode(item.content_base64, validate=True)
+        except (binascii.Error, ValueError):
+            fields[f"evidence.{i}.content_base64"] = [_("This is not valid base64.")]
+            continue
+        try:
+            staged.append(stage(check_file(SimpleUploadedFile(item.name or "file", raw))))
+        except AttachmentError as exc:
+            fields[f"evidence.{i}"] = [exc.message]
+    if not fields:
+        try:
+            check_limits(len(staged), sum(p.size for p in staged))
+        except AttachmentError as exc:
+            fields["evidence"] = [exc.message]
+    if fields:
+        raise ApiError(422, "validation_error", _("Some fields are missing or not valid."), fields)
+    return staged
 
 
 def _user(request: HttpRequest) -> Any:
@@ -203,11 +240,13 @@ def case(request: HttpRequest, tracking_id: str) -> CaseOut:
 def follow_up(request: HttpRequest, tracking_id: str, payload: FollowUpIn) -> Any:
     user = _user(request)
     report = access_case_for_staff(user, tracking_id, Capability.FOLLOW_UP)
+    uploads = _stage_evidence(payload.evidence)
     try:
         event = ca.report_follow_up(
             report=report,
             message=payload.message,
             actor=user,
+            uploads=uploads,
             resolved=payload.resolved,
             question=payload.question,
         )
@@ -216,7 +255,7 @@ def follow_up(request: HttpRequest, tracking_id: str, payload: FollowUpIn) -> An
         raise Http404 from None
     except DomainError as exc:
         if exc.code in ("evidence_required", "message_required"):
-            field = "resolved" if exc.code == "evidence_required" else "message"
+            field = "evidence" if exc.code == "evidence_required" else "message"
             raise ApiError(422, "validation_error", exc.message, {field: [exc.message]}) from None
         raise
     return Status(201, action_done(report, event, event.message))

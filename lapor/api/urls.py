@@ -8,6 +8,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.urls import URLPattern, URLResolver, re_path
 from django.utils import translation
@@ -29,8 +30,15 @@ def api_language(request: HttpRequest) -> str:
     return "id"
 
 
-# JSON bodies only (no file uploads): a report is at most ~20 kB of text.
+# JSON bodies: a report is at most ~20 kB of text. Follow-ups may carry evidence files
+# (base64), up to what Django reads into memory at all (DATA_UPLOAD_MAX_MEMORY_SIZE).
 MAX_BODY_BYTES = 256 * 1024
+
+
+def max_body_bytes(path: str) -> int:
+    if path.endswith("/follow-ups"):
+        return max(MAX_BODY_BYTES, settings.DATA_UPLOAD_MAX_MEMORY_SIZE or 0)
+    return MAX_BODY_BYTES
 
 
 def _too_large(request: HttpRequest) -> HttpResponse | None:
@@ -39,12 +47,13 @@ def _too_large(request: HttpRequest) -> HttpResponse | None:
         length = int(request.META.get("CONTENT_LENGTH") or 0)
     except ValueError:
         length = 0
-    if length <= MAX_BODY_BYTES:
+    limit = max_body_bytes(request.path)
+    if length <= limit:
         return None
     response = error_response(
         413,
         "payload_too_large",
-        _("The request body is too large: at most %(kb)d kB.") % {"kb": MAX_BODY_BYTES // 1024},
+        _("The request body is too large: at most %(kb)d kB.") % {"kb": limit // 1024},
     )
     response["Connection"] = "close"
     return response

@@ -140,3 +140,13 @@ def test_a_body_too_large_gets_413_in_the_error_shape_and_nothing_is_read(api, m
         )
         assert r.status_code == 413
         assert error_of(r)["code"] == "payload_too_large"
+    # Follow-ups may carry evidence files, up to what Django reads into memory.
+    url = "/api/v1/staff/reports/123/follow-ups"
+    for size, status in (
+        (MAX_BODY_BYTES + 1, 401),
+        (settings.DATA_UPLOAD_MAX_MEMORY_SIZE + 1, 413),
+    ):
+        r = api.generic(
+            "POST", url, b"x", content_type="application/json", CONTENT_LENGTH=str(size)
+        )
+        assert r.status_code == status

@@ -49,7 +49,11 @@ def test_a_follow_up_through_the_api(api, make_key, cast, disposed):
     r = send({"message": "  "})
     assert r.status_code == 422 and "message" in error_of(r)["fields"]
     r = send({"message": "Sudah ditambal.", "resolved": True})
-    assert r.status_code == 422 and "resolved" in error_of(r)["fields"]
+    assert r.status_code == 422 and "evidence" in error_of(r)["fields"]
+    bad = [{"name": "a.jpg", "content_base64": "***"}, {"name": "b.exe", "content_base64": "TVqQ"}]
+    r = send({"message": "Sudah ditambal.", "resolved": True, "evidence": bad})
+    assert set(error_of(r)["fields"]) == {"evidence.0.content_base64", "evidence.1"}
+    assert not ReportEvent.objects.filter(report=disposed, kind="follow_up").exists()
     r = send({"message": "Sudah dijadwalkan minggu depan."})
     assert r.status_code == 201, r.content
     assert r.json()["status"] == "followed_up"
@@ -135,3 +139,30 @@ def test_a_queue_page_costs_the_same_number_of_queries_whatever_its_size(
         assert len(r.json()["results"]) == size
         counts.append(len(queries))
     assert counts[0] == counts[1] <= 10, counts
+
+
+def test_a_resolved_follow_up_with_a_photo_as_evidence(api, make_key, cast, disposed):
+    import base64
+    import io
+
+    from PIL import Image
+
+    from lapor.reports.models import Attachment
+
+    photo = io.BytesIO()
+    Image.new("RGB", (40, 30), "gray").save(photo, format="JPEG")
+    key = make_key(["staff"], user=cast.officer_a)
+    evidence = [
+        {"name": "hasil.jpg", "content_base64": base64.b64encode(photo.getvalue()).decode()}
+    ]
+    r = api.post(
+        f"/api/v1/staff/reports/{disposed.tracking_id}/follow-ups",
+        json.dumps({"message": "Sudah ditambal.", "resolved": True, "evidence": evidence}),
+        content_type="application/json",
+        headers={"X-API-Key": key},
+    )
+    assert r.status_code == 201, r.content
+    event = ReportEvent.objects.get(report=disposed, kind="follow_up")
+    assert event.data["resolved"] is True
+    attachment = Attachment.objects.get(event=event)
+    assert attachment.content_type == "image/jpeg" and attachment.original_name == "hasil.jpg"
