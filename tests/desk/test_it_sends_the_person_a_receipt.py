@@ -6,9 +6,14 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from lapor.notifications.models import Notification
 from lapor.reports.models import Report
 from tests.desk.conftest import DESK_URL, PERSON, PERSON_EMAIL, desk_post, login, run_worker
+
+# The worker closes database connections as a real one does: rows must really be committed.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_the_person_gets_the_receipt_by_e_mail(cast, smtp):
