@@ -12,6 +12,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.urls import URLPattern, URLResolver, re_path
 from django.utils import translation
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
@@ -78,6 +79,7 @@ def with_language(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespon
                 )
                 response["Allow"] = allow
             response["Content-Language"] = language
+            patch_vary_headers(response, ["Accept-Language"])
             return response
 
     return wrapped

@@ -50,6 +50,7 @@ def test_messages_are_indonesian_by_default_and_english_on_request(api):
     assert r["Content-Language"] == "id"
     r = api.get(URL, headers={"Accept-Language": "en-GB,en;q=0.9"})
     assert r["Content-Language"] == "en"
+    assert "Accept-Language" in r["Vary"]
     assert "API key is required" in error_of(r)["message"]
 
 
