@@ -74,6 +74,12 @@ class DeskReportForm(ReportForm):
             "E.g. the number of the signed form, or the time of the call. No personal data."
         ),
     )
+    person_language = forms.ChoiceField(
+        label=gettext_lazy("Language of the messages to the person"),
+        choices=[("id", "Bahasa Indonesia"), ("en", "English")],
+        initial="id",
+        help_text=gettext_lazy("Whatever language this console is shown in."),
+    )
     privacy_read_out = forms.BooleanField(
         label=gettext_lazy(
             "I read the three privacy choices out to the person and marked the one they chose."
@@ -172,7 +178,9 @@ def desk_new(request: HttpRequest) -> HttpResponse:
         "emergency_pattern": emergency.js_pattern(),
     }
     if request.method != "POST":
-        form = DeskReportForm(initial={"channel": Channel.DESK}, language=language)
+        form = DeskReportForm(
+            initial={"channel": Channel.DESK, "person_language": "id"}, language=language
+        )
         return _render(request, form, [], [], context)
 
     pending, file_errors = collect_uploads(request)
@@ -214,7 +222,7 @@ def desk_new(request: HttpRequest) -> HttpResponse:
             category=data["category"],
             requested_agency=data["requested_agency"],
             uploads=pending,
-            language=language[:2],
+            language=data["person_language"],
             emergency_suspected=is_emergency,
             submission_key=data["submission_key"],
             filed_by=user,

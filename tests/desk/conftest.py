@@ -28,6 +28,7 @@ def desk_post(**overrides: object) -> dict[str, object]:
         consent="signed_form",
         consent_note="Formulir 12/2026",
         privacy_read_out="on",
+        person_language="id",
     )
     data.update(overrides)
     return {k: v for k, v in data.items() if v is not None}

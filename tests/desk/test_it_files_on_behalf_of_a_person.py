@@ -146,3 +146,28 @@ def test_handing_over_forgets_the_pin(cast):
     again = client.get(response["Location"]).content.decode()
     assert 'id="pin"' not in again
     assert report.tracking_id in again
+
+
+def test_messages_go_in_the_person_s_language_not_the_console_s(cast):
+    client = login(cast.officer_a)
+    client.post("/en" + DESK_URL, desk_post())
+    assert Report.objects.get().language == "id"
+    client.post("/en" + DESK_URL, desk_post(person_language="en"))
+    assert Report.objects.order_by("pk").last().language == "en"
+    bad = client.post("/en" + DESK_URL, desk_post(person_language="jv"))
+    assert b'href="#field-person_language"' in bad.content
+    assert Report.objects.count() == 2
+
+
+def test_an_emergency_is_flagged_once_then_filed(cast):
+    client = login(cast.officer_a)
+    data = desk_post(title="Ada kebakaran di pasar, api sudah besar")
+    first = client.post("/en" + DESK_URL, data)
+    assert first.status_code == 200
+    html = first.content.decode()
+    assert 'id="emergency-notice"' in html and "112" in html
+    assert 'name="emergency_ack" value="1"' in html
+    assert Report.objects.count() == 0
+    second = client.post(DESK_URL, {**data, "emergency_ack": "1"})
+    assert second.status_code == 302
+    assert Report.objects.get().emergency_suspected
