@@ -135,7 +135,13 @@ def test_every_desk_field_is_reached_with_the_keyboard(page, cast):
     assert focused_matches(page, "input[name=channel][value=desk]")
     page.keyboard.press("ArrowDown")
     expect(page.locator("input[name=channel][value=phone]")).to_be_checked()
-    for css in ("[name=full_name]", "[name=phone]", "[name=email]", "[name=disability]"):
+    for css in (
+        "[name=full_name]",
+        "[name=phone]",
+        "[name=email]",
+        "[name=disability]",
+        "[name=person_language]",
+    ):
         tab_to(page, css, limit=1)
     tab_to(page, "input[name=kind]", limit=1)
     tab_to(page, "input[name=attachments]", limit=20)
