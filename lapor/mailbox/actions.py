@@ -15,6 +15,7 @@ import datetime as dt
 import hashlib
 import logging
 import uuid
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -26,6 +27,7 @@ from lapor.mailbox import replies
 from lapor.mailbox.models import InboundMessage, PendingIntake, PinCourier, ReplyToken
 from lapor.mailbox.parsing import MalformedMail, ParsedMail, parse
 from lapor.mailbox.tokens import (
+    Recipient,
     classify_recipient,
     keep_pin_for_receipt,
     new_token,
@@ -37,7 +39,7 @@ from lapor.regions.models import Region
 from lapor.reports import actions, case_actions, emergency, lifecycle
 from lapor.reports.access import reporter_identity
 from lapor.reports.attachments import AttachmentError, check_file, check_limits, stage
-from lapor.reports.models import Channel, PendingUpload, Privacy, Report, Status
+from lapor.reports.models import Attachment, Channel, PendingUpload, Privacy, Report, Status
 from lapor.reports.scrub import EMAIL_MASK
 
 log = logging.getLogger(__name__)
@@ -53,6 +55,8 @@ PRIVACY_TAGS = {
     "[confidential]": Privacy.CONFIDENTIAL,
 }
 TITLE_MAX = 200
+# Uploads stored while one message is processed, so a rolled-back attempt leaves no files.
+_STAGED: ContextVar[list[PendingUpload] | None] = ContextVar("mail_staged", default=None)
 
 
 @dataclass(frozen=True)
@@ -100,7 +104,19 @@ def receive_mail(*, raw: bytes, recipient: str, envelope_sender: str | None = No
     if mail.automatic:
         return _log_only(key, raw, Outcome.IGNORED, mail.automatic, target.kind, mail)
 
-    row: InboundMessage | None = None
+    staged: list[PendingUpload] = []
+    scope = _STAGED.set(staged)
+    try:
+        return _route(mail, raw, key, target)
+    except BaseException:
+        # Whatever the outcome, a rolled-back attempt's stored files belong to nothing.
+        _discard(staged)
+        raise
+    finally:
+        _STAGED.reset(scope)
+
+
+def _route(mail: ParsedMail, raw: bytes, key: str, target: Recipient) -> Received:
     reply: replies.AutoReply | None = None
     try:
         with translation.override(mail.language):
@@ -113,17 +129,20 @@ def receive_mail(*, raw: bytes, recipient: str, envelope_sender: str | None = No
             else:  # a token pointing nowhere: treated as unknown
                 raise _Refused("unknown_recipient", None)
     except IntegrityError:
+        _discard(_STAGED.get() or [])
         # The same message is being processed by another delivery right now.
         first = InboundMessage.objects.filter(dedupe_key=key).first()
         if first is not None:
             return Received(first.outcome, first.reason, first.report, duplicate=True)
         raise
     except _Refused as refused:
+        _discard(_STAGED.get() or [])
         row = _log(key, raw, Outcome.REFUSED, refused.reason, target.kind, mail)
         if refused.reply is not None:
             _answer(refused.reply, mail, row)
         return Received(Outcome.REFUSED, refused.reason)
     except DomainError as exc:
+        _discard(_STAGED.get() or [])
         details = {language: [exc.message] for language in replies.LANGUAGES}
         row = _log(key, raw, Outcome.REFUSED, exc.code[:64], target.kind, mail)
         _answer(replies.refusal("other", details), mail, row)
@@ -213,14 +232,23 @@ def _check_files(mail: ParsedMail) -> None:
 def _stage(mail: ParsedMail) -> list[PendingUpload]:
     """The files through the web's pipeline (type sniffing, limits, EXIF stripped)."""
     staged = []
+    bucket = _STAGED.get()
     for item in mail.files:
-        staged.append(stage(check_file(SimpleUploadedFile(item.name, item.content))))
+        pending = stage(check_file(SimpleUploadedFile(item.name, item.content)))
+        staged.append(pending)
+        if bucket is not None:
+            bucket.append(pending)  # removed by receive_mail if the transaction rolls back
     return staged
 
 
 def _discard(staged: list[PendingUpload]) -> None:
+    """Delete the stored files of uploads whose rows were rolled back."""
     for pending in staged:
-        pending.file.delete(save=False)
+        if not PendingUpload.objects.filter(pk=pending.pk).exists() and not (
+            Attachment.objects.filter(file=pending.file.name).exists()
+        ):
+            pending.file.delete(save=False)
+    staged.clear()
 
 
 # --- a new report ---------------------------------------------------------------------------
@@ -259,24 +287,20 @@ def _file(mail: ParsedMail, region: Region, key: str) -> Report:
     today = timezone.localdate()
     incident = mail.date if mail.date and mail.date <= today else today
     staged = _stage(mail)
-    try:
-        submitted = actions.report_submit(
-            kind="complaint",
-            title=title,
-            body=body,
-            incident_date=incident,
-            region=region,
-            privacy=privacy,
-            channel=Channel.EMAIL,
-            contact=actions.ReporterContact(full_name=mail.sender_name, email=mail.sender),
-            uploads=staged,
-            language=mail.language,
-            emergency_suspected=emergency.looks_like_emergency(title, body),
-            submission_key=uuid.uuid5(uuid.NAMESPACE_URL, "lapor-mail:" + key),
-        )
-    except Exception:
-        _discard(staged)
-        raise
+    submitted = actions.report_submit(
+        kind="complaint",
+        title=title,
+        body=body,
+        incident_date=incident,
+        region=region,
+        privacy=privacy,
+        channel=Channel.EMAIL,
+        contact=actions.ReporterContact(full_name=mail.sender_name, email=mail.sender),
+        uploads=staged,
+        language=mail.language,
+        emergency_suspected=emergency.looks_like_emergency(title, body),
+        submission_key=uuid.uuid5(uuid.NAMESPACE_URL, "lapor-mail:" + key),
+    )
     if submitted.created and submitted.pin:
         keep_pin_for_receipt(submitted.report, submitted.pin)
     return submitted.report
@@ -408,18 +432,12 @@ def _reply(mail: ParsedMail, report: Report, key: str) -> InboundMessage:
     _check_files(mail)
     with transaction.atomic():
         staged = _stage(mail)
-        try:
-            if report.status == Status.FOLLOWED_UP and text:
-                event = case_actions.report_reporter_reply(
-                    report=report, message=text, uploads=staged, actor=None
-                )
-            else:
-                event = actions.report_add_info(
-                    report=report, message=text, uploads=staged, actor=None
-                )
-        except Exception:
-            _discard(staged)
-            raise
+        if report.status == Status.FOLLOWED_UP and text:
+            event = case_actions.report_reporter_reply(
+                report=report, message=text, uploads=staged, actor=None
+            )
+        else:
+            event = actions.report_add_info(report=report, message=text, uploads=staged, actor=None)
         row = InboundMessage.objects.create(
             dedupe_key=key,
             recipient="reply",

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import io
 import re
+import smtplib
+import time
 
 import pytest
 from django.utils import translation
@@ -172,3 +174,49 @@ def test_a_reply_from_another_address_is_not_added_and_reveals_nothing(
     assert report.tracking_id not in text
     assert "Jalan berlubang" not in text and SENDER not in text
     assert InboundMessage.objects.latest("pk").reason == "sender_mismatch"
+
+
+def test_concurrent_deliveries_of_one_mail_file_one_report_and_leave_no_files(
+    cast, directory, intake, outgoing, settings
+):
+    """Two servers hand over the same message at the same moment (MX failover): one report,
+    one log row, and the loser's stored attachment copies are removed."""
+    import threading
+    from pathlib import Path
+
+    from lapor.reports.models import PendingUpload
+
+    messages = [mail(files=[("foto.jpg", photo_with_gps(), "image/jpeg")]) for _ in range(4)]
+    errors: list[BaseException] = []
+
+    def deliver(message, barrier):
+        barrier.wait()
+        for _attempt in range(20):
+            try:
+                intake.send(message)
+                return
+            except smtplib.SMTPDataError as exc:
+                # 451 (e.g. SQLite's shared test database is locked): a real MTA retries.
+                if exc.smtp_code != 451:
+                    errors.append(exc)
+                    return
+                time.sleep(0.05)
+            except BaseException as exc:  # noqa: BLE001 — reported below
+                errors.append(exc)
+                return
+        errors.append(AssertionError("still 451 after 20 attempts"))
+
+    for message in messages:
+        barrier = threading.Barrier(2)
+        threads = [threading.Thread(target=deliver, args=(message, barrier)) for _ in range(2)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(60)
+    assert errors == []
+    assert Report.objects.count() == len(messages)
+    assert InboundMessage.objects.count() == len(messages)
+    assert Attachment.objects.count() == len(messages)
+    assert not PendingUpload.objects.exists()
+    stored = {p.name for p in Path(settings.MEDIA_ROOT).rglob("*") if p.is_file()}
+    assert stored == {Path(a.file.name).name for a in Attachment.objects.all()}
