@@ -170,6 +170,21 @@ def _first_address(message: Message) -> str:
     return ""
 
 
+# Parts that are not what the person wants to show: signatures (S/MIME, PGP), public keys,
+# contact cards, bounce reports. Dropped silently rather than refusing the whole mail.
+NOT_CONTENT = frozenset(
+    {
+        "application/pkcs7-signature",
+        "application/x-pkcs7-signature",
+        "application/pgp-signature",
+        "application/pgp-keys",
+        "text/vcard",
+        "text/x-vcard",
+        "message/delivery-status",
+        "message/rfc822",
+    }
+)
+
 # --- the whole message ----------------------------------------------------------------------
 
 _ADDRESS = re.compile(r"^[^@\s<>\"]+@[A-Za-z0-9.\-]+\.[A-Za-z0-9\-]+$")
@@ -251,7 +266,7 @@ def parse(raw: bytes, envelope_sender: str | None = None) -> ParsedMail:
         filename = part.get_filename()
         ctype = part.get_content_type()
         if disposition == "attachment" or filename or not ctype.startswith("text/"):
-            if ctype in ("message/delivery-status", "message/rfc822"):
+            if ctype in NOT_CONTENT:
                 continue
             payload = part.get_payload(decode=True)
             if isinstance(payload, bytes):

@@ -80,6 +80,14 @@ def _reporter_extras(notification: Notification) -> tuple[str, list[str] | None,
         pin = tokens.pin_for_receipt(report.pk)
     lines = []
     with translation.override(notification.language):
+        if pin and report.emergency_suspected:
+            # Filed by e-mail, where no page could show the 112 notice while typing.
+            lines.append(
+                _(
+                    "If someone is in danger or needs help right now, call 112: a report is "
+                    "not an emergency service."
+                )
+            )
         if pin:
             lines.append(
                 _(

@@ -220,3 +220,28 @@ def test_concurrent_deliveries_of_one_mail_file_one_report_and_leave_no_files(
     assert not PendingUpload.objects.exists()
     stored = {p.name for p in Path(settings.MEDIA_ROOT).rglob("*") if p.is_file()}
     assert stored == {Path(a.file.name).name for a in Attachment.objects.all()}
+
+
+def test_signed_mail_keeps_its_photo_and_an_emergency_gets_the_112_line(
+    cast, directory, intake, outgoing
+):
+    """An S/MIME signature or a contact card is not content (dropped, not refused); a text that
+    looks like an emergency gets the 112 line in its receipt, as the web form shows it."""
+    intake.send(
+        mail(
+            subject="Kebakaran di pasar",
+            body="Ada kebakaran besar di pasar Kecamatan Depok, Kabupaten Sleman sekarang, "
+            "banyak orang terjebak di dalam.",
+            files=[
+                ("foto.jpg", photo_with_gps(), "image/jpeg"),
+                ("smime.p7s", b"0\x82\x05\x00" + b"\x01" * 200, "application/pkcs7-signature"),
+                ("kontak.vcf", b"BEGIN:VCARD\r\nFN:Rahmat\r\nEND:VCARD\r\n", "text/vcard"),
+            ],
+        )
+    )
+    report = only_report()
+    assert report.emergency_suspected
+    assert [a.original_name for a in Attachment.objects.filter(report=report)] == ["foto.jpg"]
+    run_worker()
+    (receipt,) = outgoing.sink.messages
+    assert "112" in receipt.get_content()
