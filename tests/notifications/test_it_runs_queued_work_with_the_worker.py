@@ -34,6 +34,7 @@ def test_the_worker_sends_queued_notifications_and_runs_the_sweep(cast, director
         "staff_digest",
         "open_data_dump",
         "refresh_stats",
+        "retry_webhooks",
     }
     assert ReportEvent.objects.filter(report=report, kind="escalated").exists()
     assert not DBTaskResult.objects.exclude(status="SUCCESSFUL").exists()
