@@ -14,7 +14,7 @@ import hashlib
 import logging
 from dataclasses import dataclass
 
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -114,6 +114,9 @@ def _handle(inbound: InboundSms, command: Command) -> None:
     except DomainError as exc:
         inbound.outcome = f"refused:{exc.code}"[:32]
         _answer(inbound, _("Not done: %(why)s") % {"why": exc.message}, report=inbound.report)
+    except DatabaseError:
+        # Transient (a lock, a lost connection): the whole call fails and the gateway retries.
+        raise
     except Exception:
         # A fault of ours must not lose the message (the gateway would retry and fail the
         # same way): it stays logged, marked for staff, and the sender is told.

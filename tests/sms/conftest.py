@@ -1,9 +1,13 @@
 from __future__ import annotations
 
 import itertools
+import threading
+import time
 from urllib.parse import urlencode
 
 import pytest
+from django.core.signals import request_finished, request_started
+from django.db import connection
 from django.test import Client
 
 from lapor.notifications.models import Notification
@@ -55,6 +59,51 @@ def last_answer() -> str:
     return answers()[-1]
 
 
+# SQLite's test database is one in-memory database shared by the test and the live server's
+# threads, and a shared in-memory database answers "table is locked" at once instead of waiting.
+# On SQLite the two take turns: the test holds TURN except while it waits (``pause``), and the
+# live server takes it for each request (request signals). PostgreSQL needs none of this.
+TURN = threading.Lock()
+_test_thread: list[int] = []
+_in_flight = threading.Semaphore(64)
+_IN_FLIGHT_MAX = 64
+
+
+def _take_turn(**_kwargs: object) -> None:
+    if threading.get_ident() not in _test_thread:
+        _in_flight.acquire()
+        TURN.acquire()
+
+
+def _give_turn(**_kwargs: object) -> None:
+    if threading.get_ident() not in _test_thread:
+        TURN.release()
+        _in_flight.release()
+
+
+def _drain() -> None:
+    """Wait until the live server has finished every request (Kannel is stopped by now)."""
+    taken = 0
+    deadline = time.monotonic() + 30
+    while taken < _IN_FLIGHT_MAX and time.monotonic() < deadline:
+        if _in_flight.acquire(timeout=0.1):
+            taken += 1
+    for _ in range(taken):
+        _in_flight.release()
+
+
+def pause(seconds: float) -> None:
+    """Wait, letting the live server work meanwhile."""
+    if not _test_thread:
+        time.sleep(seconds)
+        return
+    TURN.release()
+    try:
+        time.sleep(seconds)
+    finally:
+        TURN.acquire()
+
+
 @pytest.fixture
 def kannel(live_server, settings):  # type: ignore[no-untyped-def]
     """Real bearerbox + smsbox on free ports, calling the live server; the app's SMS settings
@@ -62,6 +111,12 @@ def kannel(live_server, settings):  # type: ignore[no-untyped-def]
     from tests.sms.kannel import Kannel, require_kannel
 
     require_kannel()
+    sqlite = connection.vendor == "sqlite"
+    if sqlite:
+        TURN.acquire()
+        _test_thread.append(threading.get_ident())
+        request_started.connect(_take_turn, dispatch_uid="sms-take-turn")
+        request_finished.connect(_give_turn, dispatch_uid="sms-give-turn")
     gateway = Kannel(app_base_url=live_server.url, secret=SECRET)
     settings.SMS_SENDSMS_URL = gateway.sendsms_url
     settings.SMS_SENDSMS_PASSWORD = gateway.sendsms_password
@@ -72,6 +127,12 @@ def kannel(live_server, settings):  # type: ignore[no-untyped-def]
         yield gateway
     finally:
         gateway.cleanup()
+        if sqlite:
+            TURN.release()
+            _drain()
+            request_started.disconnect(dispatch_uid="sms-take-turn")
+            request_finished.disconnect(dispatch_uid="sms-give-turn")
+            _test_thread.clear()
 
 
 @pytest.fixture
@@ -86,6 +147,7 @@ def run_outbox():  # type: ignore[no-untyped-def]
         due = Notification.objects.filter(
             status=Notification.Status.PENDING, next_attempt_at__lte=timezone.now()
         ).order_by("pk")
-        return sum(deliver(pk) == "sent" for pk in list(due.values_list("pk", flat=True)))
+        pks = list(due.values_list("pk", flat=True))
+        return sum(deliver(pk) == "sent" for pk in pks)
 
     return run

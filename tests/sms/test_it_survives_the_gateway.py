@@ -14,7 +14,7 @@ from lapor.notifications.models import Notification
 from lapor.reports.models import Report
 from lapor.sms import gsm
 from lapor.sms.models import InboundSms
-from tests.sms.conftest import PHONE, sms
+from tests.sms.conftest import PHONE, pause, sms
 from tests.sms.kannel import Kannel
 from tests.sms.test_it_runs_through_kannel import wait_for
 
@@ -60,9 +60,7 @@ def test_gateway_down_the_answer_waits_and_goes_out_once_it_is_back(
     _make_due(answer)
     assert run_outbox() == 0
     wait_for(lambda: Notification.objects.filter(pk=answer.pk, status="sent").exists())
-    import time
-
-    time.sleep(1)
+    pause(1)
     assert len(kannel.received()) == 1
 
 
