@@ -7,15 +7,14 @@ Three layers, all rebuilt by ``lapor.stats.rollup.refresh`` (worker job every 5 
   with the working-day calendar (which SQL cannot do).
 * ``AgencyCaseFact`` — one row per (report, agency that was ever assigned it): the agency's
   own clock and outcome, for scorecards (a transferred case counts for each agency).
-* ``DailyRollup`` — day × region level/code × agency × top-level category × kind, summing
-  ReportFact; every report contributes one row at each region level (province, regency,
-  district), so a drill-down reads only the rows of one level. Histogram buckets (``fu_*``,
-  ``cl_*``) give medians without the facts.
 * ``RegionPeriod`` and ``DimPeriod`` — what the dashboard reads: per day, month and year
-  (``grain``), per region (level 0 is the whole country), all measures; and per category or
-  agency, the three counts its charts show. Without the agency × category × kind key a
-  national or province dashboard reads tens to thousands of rows, not millions: a date range
-  is covered by whole years, then whole months, then days at its edges.
+  (``grain``), per region (level 0 is the whole country, then province, regency, district:
+  every report counts once at each level, so a drill-down reads only its own level's rows),
+  all measures with histogram buckets (``fu_*``, ``cl_*``) that give medians without the
+  facts; and per category or agency, the three counts their charts show. A date range is
+  covered by whole years, then whole months, then days at its edges, so a national or
+  province dashboard reads tens to thousands of rows, not millions. (An earlier day × region
+  × agency × category × kind table was nearly as large as the facts at national volume.)
 * ``AgencyScore`` — one row per agency: the DOMAIN.md §8 indicators, ready to sort and page.
 """
 
@@ -148,30 +147,6 @@ class AgencyCaseFact(models.Model):
 
     def __str__(self) -> str:
         return f"{self.report_id}@{self.agency_id}"
-
-
-class DailyRollup(Measures):
-    class Level(models.IntegerChoices):
-        PROVINCE = 1
-        REGENCY = 2
-        DISTRICT = 3
-
-    day = models.DateField()
-    region_level = models.PositiveSmallIntegerField(choices=Level.choices)
-    region_code = models.CharField(max_length=8)
-    agency_id = models.BigIntegerField(null=True)
-    category_id = models.BigIntegerField(null=True)
-    kind = models.CharField(max_length=24)
-
-    class Meta:
-        indexes = [
-            models.Index(fields=["region_level", "day"]),
-            models.Index(fields=["region_level", "region_code", "day"]),
-            models.Index(fields=["day"]),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.day} {self.region_code}"
 
 
 class Grain(models.TextChoices):

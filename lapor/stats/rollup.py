@@ -25,6 +25,7 @@ from django.db.models import (
     Case,
     Count,
     Exists,
+    F,
     IntegerField,
     Max,
     OuterRef,
@@ -48,7 +49,6 @@ from lapor.stats.models import (
     SUM_FIELDS,
     AgencyCaseFact,
     AgencyScore,
-    DailyRollup,
     DimPeriod,
     Grain,
     RegionPeriod,
@@ -472,11 +472,8 @@ REPORT_MEASURES_EXTRA = {
     "n_archived": lambda: _one(Q(archived=True)),
 }
 
-LEVEL_FIELDS = {
-    DailyRollup.Level.PROVINCE: "province_code",
-    DailyRollup.Level.REGENCY: "regency_code",
-    DailyRollup.Level.DISTRICT: "district_code",
-}
+DISTRICT = 3
+LEVEL_FIELDS = {1: "province_code", 2: "regency_code", DISTRICT: "district_code"}
 
 
 def _insert_select(
@@ -510,87 +507,53 @@ def _fact_sums() -> dict[str, Any]:
 
 
 def _level_facts(facts: QuerySet[ReportFact], level: int) -> QuerySet[ReportFact]:
-    return facts.exclude(district_code="") if level == DailyRollup.Level.DISTRICT else facts
+    return facts.exclude(district_code="") if level == DISTRICT else facts
 
 
 def _rebuild_days(days: set[dt.date], *, full: bool) -> None:
-    """The day × region × agency × category × kind rollup, one ``INSERT … SELECT … GROUP BY``
-    per region level (per chunk of days when incremental); the same SQL on SQLite and
-    PostgreSQL. Then the coarser rollups the dashboard reads."""
+    """Rebuild the rollups of ``days`` (all of them when ``full``) from the facts, in the
+    database, in one transaction: readers see the old figures until it commits."""
     with transaction.atomic():
-        if full:
-            DailyRollup.objects.all().delete()
-            chunks: list[list[dt.date] | None] = [None]
-        else:
-            ordered = sorted(days)
-            chunks = [ordered[i : i + 200] for i in range(0, len(ordered), 200)]
-        for chunk in chunks:
-            facts = ReportFact.objects.all()
-            if chunk is not None:
-                DailyRollup.objects.filter(day__in=chunk).delete()
-                facts = facts.filter(received_on__in=chunk)
-            for level, code_field in LEVEL_FIELDS.items():
-                source = (
-                    _level_facts(facts, level)
-                    .values("received_on", code_field, "agency_id", "category_id", "kind")
-                    .order_by()
-                    .annotate(**_fact_sums())
-                )
-                _insert_select(
-                    DailyRollup,
-                    source,
-                    {"received_on": "day", code_field: "region_code"},
-                    {"region_level": int(level)},
-                )
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                # Grouping a million facts in memory rather than in sorted runs on disk.
+                cursor.execute("SET LOCAL work_mem = '256MB'")
+                if full:  # the facts were just rewritten: plan with fresh statistics
+                    cursor.execute("ANALYZE stats_reportfact")
         _rebuild_periods(None if full else days)
 
 
 # Region levels of the period rollups: 0 is the whole country (no code).
-PERIOD_LEVELS: dict[int, str | None] = {0: None, **{int(k): v for k, v in LEVEL_FIELDS.items()}}
+PERIOD_LEVELS: dict[int, str | None] = {0: None, **LEVEL_FIELDS}
 DIMS = {"c": "category_id", "a": "agency_id"}
 DIM_SUMS = ("n", "n_followed_up", "n_disposed")
 
 
-def _ranges(starts: Iterable[dt.date], grain: str) -> Q:
-    """Rows whose ``period`` lies in one of the months (or years) starting at ``starts``."""
+def _ranges(starts: Iterable[dt.date], grain: str, field: str = "period") -> Q:
+    """Rows whose ``field`` lies in one of the months (or years) starting at ``starts``."""
     q = Q(pk__in=[])
     for start in starts:
         if grain == Grain.MONTH:
             end = (start + dt.timedelta(days=32)).replace(day=1)
         else:
             end = start.replace(year=start.year + 1)
-        q |= Q(period__gte=start, period__lt=end)
+        q |= Q(**{f"{field}__gte": start, f"{field}__lt": end})
     return q
 
 
-def _rebuild_periods(days: set[dt.date] | None) -> None:
-    """Day rows from the facts, month rows from the day rows, year rows from the month rows:
-    set-based (``INSERT … SELECT … GROUP BY``), the whole table or only the touched periods."""
-    months = None if days is None else {d.replace(day=1) for d in days}
-    years = None if days is None else {d.replace(month=1, day=1) for d in days}
-    for model in (RegionPeriod, DimPeriod):
-        old = model.objects.all()
-        if days is not None:
-            assert months is not None and years is not None
-            old = old.filter(
-                Q(grain=Grain.DAY, period__in=days)
-                | Q(grain=Grain.MONTH, period__in=months)
-                | Q(grain=Grain.YEAR, period__in=years)
-            )
-        old.delete()
-    if days is not None and not days:
-        return
-    # Days, from the facts.
-    facts = ReportFact.objects.all()
-    if days is not None:
-        facts = facts.filter(received_on__in=sorted(days))
+PERIOD_OF = {Grain.DAY: F("received_on"), Grain.MONTH: TruncMonth("received_on")}
+
+
+def _periods_from_facts(facts: QuerySet[ReportFact], grain: Grain) -> None:
+    """Rows of one grain for every region level and dimension, straight from the facts."""
+    period = PERIOD_OF.get(grain, TruncYear("received_on"))
     for level, code_field in PERIOD_LEVELS.items():
-        keys = ["received_on"] + ([code_field] if code_field else [])
-        rename = {"received_on": "period", **({code_field: "region_code"} if code_field else {})}
-        consts: dict[str, Any] = {"grain": Grain.DAY.value, "region_level": level}
+        keys = ["p"] + ([code_field] if code_field else [])
+        rename = {"p": "period", **({code_field: "region_code"} if code_field else {})}
+        consts: dict[str, Any] = {"grain": grain.value, "region_level": level}
         if not code_field:
             consts["region_code"] = ""
-        level_facts = _level_facts(facts, level)
+        level_facts = _level_facts(facts, level).annotate(p=period)
         _insert_select(
             RegionPeriod,
             level_facts.values(*keys).order_by().annotate(**_fact_sums()),
@@ -611,33 +574,53 @@ def _rebuild_periods(days: set[dt.date] | None) -> None:
                 {**rename, dim_field: "dim_id"},
                 {**consts, "dim": dim},
             )
-    # Months from days, years from months.
-    for grain, finer, trunc, starts in (
-        (Grain.MONTH, Grain.DAY, TruncMonth, months),
-        (Grain.YEAR, Grain.MONTH, TruncYear, years),
-    ):
-        for model, fields in (
-            (RegionPeriod, SUM_FIELDS),
-            (DimPeriod, DIM_SUMS),
-        ):
-            rows = model.objects.filter(grain=finer)
-            if starts is not None:
-                rows = rows.filter(_ranges(starts, grain))
-            keys = ["region_level", "region_code"]
-            if model is DimPeriod:
-                keys += ["dim", "dim_id"]
-            source = (
-                rows.annotate(start=trunc("period"))
-                .values("start", *keys)
-                .order_by()
-                .annotate(**{f"s_{f}": Sum(f) for f in fields})
-            )
-            _insert_select(
-                model,
-                source,
-                {"start": "period", **{f"s_{f}": f for f in fields}},
-                {"grain": grain.value},
-            )
+
+
+def _years_from_months(years: set[dt.date]) -> None:
+    for model, fields in ((RegionPeriod, SUM_FIELDS), (DimPeriod, DIM_SUMS)):
+        keys = ["region_level", "region_code"]
+        if model is DimPeriod:
+            keys += ["dim", "dim_id"]
+        source = (
+            model.objects.filter(_ranges(years, Grain.YEAR), grain=Grain.MONTH)
+            .annotate(start=TruncYear("period"))
+            .values("start", *keys)
+            .order_by()
+            .annotate(**{f"s_{f}": Sum(f) for f in fields})
+        )
+        _insert_select(
+            model,
+            source,
+            {"start": "period", **{f"s_{f}": f for f in fields}},
+            {"grain": Grain.YEAR.value},
+        )
+
+
+def _rebuild_periods(days: set[dt.date] | None) -> None:
+    """The dashboard's rollups, set-based (``INSERT … SELECT … GROUP BY``). A full rebuild
+    makes every grain from the facts (one pass each: fewer rows than the finer grain). An
+    incremental one remakes the touched days and months from their facts, and the touched
+    years from their months."""
+    if days is None:
+        RegionPeriod.objects.all().delete()
+        DimPeriod.objects.all().delete()
+        for grain in (Grain.DAY, Grain.MONTH, Grain.YEAR):
+            _periods_from_facts(ReportFact.objects.all(), grain)
+        return
+    if not days:
+        return
+    months = {d.replace(day=1) for d in days}
+    years = {d.replace(month=1, day=1) for d in days}
+    for model in (RegionPeriod, DimPeriod):
+        model.objects.filter(
+            Q(grain=Grain.DAY, period__in=days)
+            | Q(grain=Grain.MONTH, period__in=months)
+            | Q(grain=Grain.YEAR, period__in=years)
+        ).delete()
+    facts = ReportFact.objects.all()
+    _periods_from_facts(facts.filter(received_on__in=sorted(days)), Grain.DAY)
+    _periods_from_facts(facts.filter(_ranges(months, Grain.MONTH, "received_on")), Grain.MONTH)
+    _years_from_months(years)
 
 
 def _rate(part: int, whole: int) -> float | None:

@@ -18,7 +18,6 @@ from lapor.regions.models import Region
 from lapor.reports import actions
 from lapor.reports import case_actions as ca
 from lapor.stats.models import (
-    DailyRollup,
     DimPeriod,
     Grain,
     RegionPeriod,
@@ -52,9 +51,6 @@ def _snapshot() -> dict[str, list[tuple]]:
 
     return {
         "facts": rows(ReportFact, ["report_id"]),
-        "daily": rows(
-            DailyRollup, ["day", "region_level", "region_code", "agency_id", "category_id", "kind"]
-        ),
         "region": rows(RegionPeriod, ["grain", "period", "region_level", "region_code"]),
         "dim": rows(DimPeriod, ["grain", "period", "region_level", "region_code", "dim", "dim_id"]),
     }

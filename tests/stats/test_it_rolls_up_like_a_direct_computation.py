@@ -8,7 +8,7 @@ import pytest
 from django.db.models import Sum
 from django.utils import translation
 
-from lapor.stats.models import AgencyCaseFact, AgencyScore, DailyRollup, ReportFact
+from lapor.stats.models import AgencyCaseFact, AgencyScore, RegionPeriod, ReportFact
 from lapor.stats.selectors import Filters, dashboard
 
 pytestmark = pytest.mark.django_db
@@ -33,10 +33,11 @@ def test_it_computes_each_reports_fact(refreshed, directory):
 
 
 def test_it_rolls_up_each_region_level_to_the_same_totals(refreshed):
-    for level in (1, 2, 3):
-        totals = DailyRollup.objects.filter(region_level=level).aggregate(n=Sum("n"))
-        assert totals["n"] == 4
-    sleman = DailyRollup.objects.filter(region_level=2, region_code="34.04").aggregate(
+    for level in (0, 1, 2, 3):
+        for grain in ("d", "m", "y"):
+            rows = RegionPeriod.objects.filter(region_level=level, grain=grain)
+            assert rows.aggregate(n=Sum("n"))["n"] == 4
+    sleman = RegionPeriod.objects.filter(grain="d", region_level=2, region_code="34.04").aggregate(
         n=Sum("n"), fu=Sum("n_followed_up"), conf=Sum("n_confidential")
     )
     assert sleman == {"n": 3, "fu": 2, "conf": 0}
