@@ -42,21 +42,42 @@ def _allowed(request: HttpRequest, params: dict[str, str]) -> bool:
     return hmac.compare_digest(params.get("secret", "").encode(), secret.encode())
 
 
+# smsbox's post-url: the text is the body, the rest in these headers (``send-sender = true``).
+KANNEL_HEADERS = {
+    "from": "HTTP_X_KANNEL_FROM",
+    "to": "HTTP_X_KANNEL_TO",
+    "ts": "HTTP_X_KANNEL_TIME",
+    "smsc": "HTTP_X_KANNEL_SMSC",
+    "coding": "HTTP_X_KANNEL_CODING",
+}
+
+
 def _params(request: HttpRequest) -> dict[str, str]:
-    """The query (or form body) read as bytes: Kannel's ``%b`` is the raw message, which is
-    UTF-16 for UCS-2 SMS, so it is decoded here with the coding and charset Kannel gives."""
+    """What Kannel sent. The shipped configuration POSTs the text as the body with X-Kannel-*
+    headers (``post-url``); a ``get-url`` with ``from=%p&to=%P&text=%b&coding=%c&charset=%C
+    &smsc=%i&ts=%T`` (or the same as a form) works too. Text is read as bytes and decoded with
+    the coding and charset Kannel gives: UCS-2 SMS may arrive as UTF-16."""
+    query = parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True)
+    params = {k: v for k, v in query if k != "text"}
+    if request.method == "POST" and request.content_type == "text/plain":
+        for name, header in KANNEL_HEADERS.items():
+            if header in request.META:
+                params[name] = request.META[header]
+        charset = request.content_params.get("charset", "")
+        params["text"] = decode_text(request.body, params.get("coding", ""), charset)
+        return params
     raw = request.META.get("QUERY_STRING", "")
     if request.method == "POST" and request.content_type == "application/x-www-form-urlencoded":
         raw = request.body.decode("latin-1")
     pairs = parse_qsl(raw, keep_blank_values=True, encoding="latin-1")
-    params = {k: v for k, v in pairs if k != "text"}
+    params.update({k: v for k, v in pairs if k != "text"})
     text_bytes = next((v for k, v in pairs if k == "text"), "").encode("latin-1")
     params["text"] = decode_text(text_bytes, params.get("coding", ""), params.get("charset", ""))
     return params
 
 
 def decode_text(data: bytes, coding: str, charset: str) -> str:
-    charset = charset.strip().upper()
+    charset = charset.strip().strip('"').upper()
     if coding == "2" or charset in ("UTF-16BE", "UCS-2", "UTF-16"):
         return data.decode("utf-16-be", "replace")
     for candidate in (charset or "UTF-8", "UTF-8"):

@@ -115,10 +115,7 @@ class Kannel:
         self.smsc_port = free_port()
         self.sendsms_port = free_port()
         d = self.dir
-        get_url = (
-            f"{self.app_base_url}/sms/incoming?secret={self.secret}&from=%p&to=%P&text=%b"
-            "&coding=%c&charset=%C&smsc=%i&ts=%T&id=%I"
-        )
+        post_url = f"{self.app_base_url}/sms/incoming?secret={self.secret}"
         values = {
             ("core", "admin-port"): str(self.admin_port),
             ("core", "smsbox-port"): str(self.box_port),
@@ -136,7 +133,7 @@ class Kannel:
             ("smsbox", "log-level"): "0",
             ("smsbox", "http-queue-delay"): "1",
             ("sendsms-user", "password"): self.sendsms_password,
-            ("sms-service", "get-url"): f'"{get_url}"',
+            ("sms-service", "post-url"): f'"{post_url}"',
         }
         self.config = d / "kannel.conf"
         self.config.write_text(render_config(SHIPPED.read_text(), values=values))

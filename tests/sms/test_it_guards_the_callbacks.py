@@ -86,3 +86,31 @@ def test_ucs2_text_is_decoded(directory):
     )
     assert Client().get(url).status_code == 200
     assert InboundSms.objects.get().text == text
+
+
+def test_kannels_post_url_form_is_read_from_the_headers(directory):
+    text = "LAPOR Jalan rusak — tolong 🙏 di Kota Semarang"
+    response = Client().post(
+        f"/sms/incoming?secret={SECRET}",
+        text.encode("utf-8"),
+        content_type='text/plain; charset="UTF-8"',
+        HTTP_X_KANNEL_FROM="+6281234567890",
+        HTTP_X_KANNEL_TO="1708",
+        HTTP_X_KANNEL_TIME="2026-11-28 12:00:43",
+        HTTP_X_KANNEL_SMSC="FAKE",
+        HTTP_X_KANNEL_CODING="0",
+    )
+    assert response.status_code == 200
+    inbound = InboundSms.objects.get()
+    assert (inbound.sender, inbound.receiver, inbound.text) == ("+6281234567890", "1708", text)
+    assert inbound.smsc_time == "2026-11-28 12:00:43" and inbound.outcome == "filed"
+    response = Client().post(
+        f"/sms/incoming?secret={SECRET}",
+        text.encode("utf-16-be"),
+        content_type="text/plain",
+        HTTP_X_KANNEL_FROM="+6281234567890",
+        HTTP_X_KANNEL_TIME="2026-11-28 12:00:50",
+        HTTP_X_KANNEL_CODING="2",
+    )
+    assert response.status_code == 200
+    assert InboundSms.objects.order_by("pk").last().text == text

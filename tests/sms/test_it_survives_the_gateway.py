@@ -117,6 +117,7 @@ def test_bad_input_by_sms_gets_a_clear_answer_and_nothing_is_lost(
     for i, text in enumerate(["HALO APA KABAR", long_text]):
         kannel.send_mo(PHONE, text)
         wait_for(lambda i=i: InboundSms.objects.count() == i + 1, what=f"SMS {i}")
+    assert InboundSms.objects.get(text=long_text).smsc_time  # X-Kannel-Time arrived
     # fakesmsc cannot send an empty text; Kannel delivers one as text= (the same call).
     sms("", ts="1")
     wait_for(lambda: InboundSms.objects.count() == 3, what="the empty SMS")
@@ -135,3 +136,11 @@ def test_bad_input_by_sms_gets_a_clear_answer_and_nothing_is_lost(
         (long_text, "filed"),
         ("", "empty"),
     ]
+
+
+def test_a_unicode_sms_arrives_intact(kannel: Kannel, run_outbox, directory):
+    text = "LAPOR Jalan rusak parah 🙏 di depan pasar — Kota Semarang"
+    kannel.send_mo(PHONE, text, ucs2=True)
+    report = wait_for(Report.objects.first, what="the report")
+    assert report.body_original == text[len("LAPOR ") :]
+    assert report.regency_code == "33.74"

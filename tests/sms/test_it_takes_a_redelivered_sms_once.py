@@ -50,20 +50,26 @@ class LossyProxy:
                 if not chunk:
                     return
                 data += chunk
-            request_line = data.split(b"\r\n", 1)[0].decode()
-            method, path, _version = request_line.split(" ", 2)
+            head, body = data.split(b"\r\n\r\n", 1)
+            lines = head.decode("latin-1").split("\r\n")
+            method, path, _version = lines[0].split(" ", 2)
+            headers = dict(line.split(": ", 1) for line in lines[1:] if ": " in line)
+            length = int(headers.get("Content-Length", "0"))
+            while len(body) < length:
+                body += conn.recv(65536)
+            headers.pop("Host", None)
             upstream = http.client.HTTPConnection("127.0.0.1", self.target_port, timeout=30)
-            upstream.request(method, path)
+            upstream.request(method, path, body=body or None, headers=headers)
             response = upstream.getresponse()
-            body = response.read()
+            answer = response.read()
             upstream.close()
             self.calls += 1
             if self.calls == 1:
                 return  # processed by the app, answer lost: close without a response
             conn.sendall(
-                f"HTTP/1.1 {response.status} OK\r\nContent-Length: {len(body)}\r\n"
+                f"HTTP/1.1 {response.status} OK\r\nContent-Length: {len(answer)}\r\n"
                 "Connection: close\r\n\r\n".encode()
-                + body
+                + answer
             )
 
     def close(self) -> None:
