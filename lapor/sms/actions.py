@@ -10,6 +10,7 @@ not exist, so a guessed number tells nothing.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import logging
 from dataclasses import dataclass
@@ -36,6 +37,8 @@ LANGUAGE = "id"
 TITLE_LENGTH = 80
 # The shortest text that can be a report (a word or two is a greeting, not a complaint).
 MIN_REPORT_LENGTH = 15
+# How long a question (where did it happen? file this as a report?) waits for its answer.
+PENDING_TTL = dt.timedelta(days=3)
 
 
 @dataclass(frozen=True)
@@ -95,6 +98,16 @@ def _handle(inbound: InboundSms, command: Command) -> None:
     conversation, _created = Conversation.objects.select_for_update().get_or_create(
         phone=inbound.sender
     )
+    if (
+        conversation.state != Conversation.State.IDLE
+        and conversation.updated_at < timezone.now() - PENDING_TTL
+    ):
+        # A question left unanswered for days: the next SMS is a new start, not its answer.
+        # The pending text stays in the inbound log.
+        conversation.state = Conversation.State.IDLE
+        conversation.pending_text = ""
+        conversation.pending_privacy = ""
+        conversation.save()
     inbound.command = command.name
     handler = {
         "empty": _empty,

@@ -63,7 +63,7 @@ def _params(request: HttpRequest) -> dict[str, str]:
         for name, header in KANNEL_HEADERS.items():
             if header in request.META:
                 params[name] = request.META[header]
-        charset = request.content_params.get("charset", "")
+        charset = (request.content_params or {}).get("charset", "")
         params["text"] = decode_text(request.body, params.get("coding", ""), charset)
         return params
     raw = request.META.get("QUERY_STRING", "")

@@ -76,3 +76,21 @@ def test_lapor_rahasia_files_a_confidential_report(directory):
     report = Report.objects.get()
     assert report.privacy == "confidential"
     assert not report.body_original.upper().startswith("RAHASIA")
+
+
+def test_an_unanswered_question_expires(directory):
+    import datetime as dt
+
+    import time_machine
+
+    from tests.cases.conftest import at
+
+    with time_machine.travel(at(2026, 11, 2), tick=False):
+        sms("LAPOR ada pungutan liar di kantor kelurahan saat urus KTP")
+    with time_machine.travel(at(2026, 11, 2) + dt.timedelta(days=4), tick=False):
+        sms("Kab. Sleman")  # days later: not the answer any more
+    assert not Report.objects.exists()
+    conversation = Conversation.objects.get(phone=PHONE)
+    assert conversation.state == "awaiting_confirm" and conversation.pending_text == "Kab. Sleman"
+    # The first text is not lost: it is in the log.
+    assert InboundSms.objects.filter(text__startswith="LAPOR ada pungutan").exists()
