@@ -132,7 +132,7 @@ def _handle(inbound: InboundSms, command: Command) -> None:
         raise
     except Exception:
         # A fault of ours must not lose the message (the gateway would retry and fail the
-        # same way): it stays logged, marked for staff, and the sender is told.
+        # same way): it stays in the log with outcome "error", and the sender is told.
         logger.exception("sms %s: command %s failed", inbound.pk, command.name)
         inbound.outcome = "error"
         inbound.report = None
