@@ -39,6 +39,8 @@ TITLE_LENGTH = 80
 MIN_REPORT_LENGTH = 15
 # How long a question (where did it happen? file this as a report?) waits for its answer.
 PENDING_TTL = dt.timedelta(days=3)
+# A receipt PIN waits this long for its SMS to go out (retries last about 4 hours).
+PIN_TTL = dt.timedelta(days=7)
 
 
 @dataclass(frozen=True)
@@ -436,3 +438,19 @@ def _free_text(inbound: InboundSms, command: Command, conversation: Conversation
             "Reports start with LAPOR, e.g. LAPOR <what happened, where>."
         ),
     )
+
+
+def forget_old_sms(
+    *, older_than: dt.timedelta = dt.timedelta(days=365), pins_after: dt.timedelta = PIN_TTL
+) -> dict[str, int]:
+    """Personal data kept no longer than needed: the text of incoming SMS after a year (the
+    report keeps what was filed; the dedupe key stays, so a late repeat still does nothing),
+    and PINs whose receipt never went out (failed, cancelled) after a week."""
+    now = timezone.now()
+    texts = (
+        InboundSms.objects.filter(received_at__lt=now - older_than).exclude(text="").update(text="")
+    )
+    pins, _by_model = ReceiptPin.objects.filter(
+        notification__created_at__lt=now - pins_after
+    ).delete()
+    return {"texts": texts, "pins": pins}
