@@ -53,8 +53,18 @@ def test_an_anonymous_sms_report_never_shows_the_number(cast, directory, client)
     assert report.privacy == "anonymous" and report.identity_hidden
     ca.report_dispose(report=report, agency=directory.sleman_pupr, actor=cast.agency_admin)
     client.force_login(cast.officer_a)
-    page = client.get(f"/en/konsol/laporan/{report.tracking_id}/").content.decode()
+    response = client.get(f"/en/konsol/laporan/{report.tracking_id}/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert report.tracking_id in page
     assert PHONE not in page and PHONE[3:] not in page
-    client.force_login(cast.agency_admin)
-    outbox = client.get("/en/konsol/notifikasi/").content.decode()
+    client.force_login(cast.national_admin)
+    response = client.get("/en/konsol/notifikasi/")
+    assert response.status_code == 200
+    outbox = response.content.decode()
+    assert f"#{report.tracking_id}" in outbox  # the SMS rows are listed
     assert PHONE not in outbox and PHONE[3:] not in outbox
+    for row in Notification.objects.filter(channel="sms"):
+        detail = client.get(f"/en/konsol/notifikasi/{row.pk}/")
+        assert detail.status_code == 200
+        assert PHONE not in detail.content.decode()
