@@ -187,11 +187,16 @@ def _report(inbound: InboundSms, command: Command, conversation: Conversation) -
             ),
         )
         return
-    _file_or_ask(inbound, conversation, text, command.privacy)
+    _file_or_ask(inbound, conversation, text, command.privacy, kind=command.kind)
 
 
 def _file_or_ask(
-    inbound: InboundSms, conversation: Conversation, text: str, privacy: str, place_text: str = ""
+    inbound: InboundSms,
+    conversation: Conversation,
+    text: str,
+    privacy: str,
+    place_text: str = "",
+    kind: str = "complaint",
 ) -> None:
     from lapor.regions.finder import find_place
 
@@ -200,6 +205,7 @@ def _file_or_ask(
         conversation.state = Conversation.State.AWAITING_PLACE
         conversation.pending_text = text
         conversation.pending_privacy = privacy
+        conversation.pending_kind = kind
         conversation.pending_since = inbound
         conversation.save()
         inbound.outcome = "asked_place"
@@ -217,7 +223,7 @@ def _file_or_ask(
         return
     address = place_text.strip()[:255] if place_text else ""
     submitted = report_actions.report_submit(
-        kind="complaint",
+        kind=kind or "complaint",
         title=_title(text),
         body=text,
         incident_date=timezone.localdate(),
@@ -404,6 +410,7 @@ def _free_text(inbound: InboundSms, command: Command, conversation: Conversation
             conversation.pending_text,
             conversation.pending_privacy,
             place_text=text,
+            kind=conversation.pending_kind,
         )
         return
     reports = open_reports(inbound.sender)

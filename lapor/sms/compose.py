@@ -113,9 +113,9 @@ def help_text(language: str = "id") -> str:
     with translation.override(language):
         return _fit(
             _(
-                "LAPOR 1708: send LAPOR <what happened, where: regency/city>. CEK <number> "
-                "for status. BALAS <number> <text> to reply. TUTUP <number> <1-5> to close. "
-                "SANGGAH <number> <reason> to reopen."
+                "LAPOR 1708: send LAPOR <what happened, where: regency/city> (or ASPIRASI, "
+                "PERMINTAAN for information). CEK <number> for status. BALAS <number> <text> "
+                "to reply. TUTUP <number> <1-5> to close. SANGGAH <number> <reason> to reopen."
             )
         )
 

@@ -53,6 +53,7 @@ class Conversation(models.Model):
     state = models.CharField(max_length=20, choices=State.choices, default=State.IDLE)
     pending_text = models.TextField(blank=True)
     pending_privacy = models.CharField(max_length=16, blank=True)
+    pending_kind = models.CharField(max_length=24, blank=True)
     pending_since = models.ForeignKey(
         InboundSms, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

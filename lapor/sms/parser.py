@@ -3,7 +3,9 @@
 Tolerant of what phones and people send: any case, extra spaces, "#" or "*" between the parts
 ("LAPOR#isi", "CEK#123456789", "BALAS 123456789#isi"), a "#" before the number.
 
-    LAPOR [RAHASIA|ANONIM] <isi>    file a report (the place is read from the text)
+    LAPOR [RAHASIA|ANONIM] <isi>    file a complaint (the place is read from the text)
+    ASPIRASI [...] <isi>            file an aspiration
+    PERMINTAAN [...] <isi>          file a request for public information
     CEK <nomor>                     status and deadline
     BALAS <nomor> <isi>             reply to the agency / add information
     TUTUP <nomor> <1-5> [komentar]  close with a rating
@@ -21,6 +23,8 @@ from dataclasses import dataclass
 KEYWORDS = {
     "LAPOR": "report",
     "ADUAN": "report",
+    "ASPIRASI": "report",
+    "PERMINTAAN": "report",
     "CEK": "check",
     "STATUS": "check",
     "BALAS": "reply",
@@ -33,6 +37,7 @@ KEYWORDS = {
     "YA": "yes",
     "BATAL": "cancel",
 }
+REPORT_KINDS = {"ASPIRASI": "aspiration", "PERMINTAAN": "information_request"}
 PRIVACY_WORDS = {"RAHASIA": "confidential", "ANONIM": "anonymous"}
 SEPARATORS = re.compile(r"[\s#*]+")
 TRACKING = re.compile(r"^#?(\d{6,12})$")
@@ -44,6 +49,7 @@ class Command:
     tracking_id: str = ""
     rating: int | None = None
     privacy: str = ""
+    kind: str = "complaint"
     rest: str = ""
     # The keyword needs a number and none (or no valid one) was given.
     missing: str = ""
@@ -74,7 +80,8 @@ def parse(text: str) -> Command:
         word, after = _split(tail)
         if word.upper() in PRIVACY_WORDS:
             privacy, tail = PRIVACY_WORDS[word.upper()], after
-        return Command("report", privacy=privacy, rest=tail)
+        kind = REPORT_KINDS.get(head.upper().rstrip(".:,"), "complaint")
+        return Command("report", privacy=privacy, kind=kind, rest=tail)
     number, rest = _split(tail)
     match = TRACKING.match(number)
     if match is None:

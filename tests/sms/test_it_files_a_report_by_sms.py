@@ -94,3 +94,14 @@ def test_an_unanswered_question_expires(directory):
     assert conversation.state == "awaiting_confirm" and conversation.pending_text == "Kab. Sleman"
     # The first text is not lost: it is in the log.
     assert InboundSms.objects.filter(text__startswith="LAPOR ada pungutan").exists()
+
+
+@pytest.mark.parametrize(
+    ("keyword", "kind"),
+    [("ASPIRASI", "aspiration"), ("permintaan", "information_request"), ("LAPOR", "complaint")],
+)
+def test_the_keyword_chooses_the_kind_also_across_the_place_question(directory, keyword, kind):
+    sms(f"{keyword} mohon taman kota diperbanyak dan diberi lampu")
+    sms("Kota Semarang")
+    report = Report.objects.get()
+    assert report.kind == kind and report.regency_code == "33.74"

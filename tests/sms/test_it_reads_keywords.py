@@ -32,6 +32,13 @@ def test_keywords(text, name, tracking_id, rest):
     assert (command.name, command.tracking_id, command.rest) == (name, tracking_id, rest)
 
 
+def test_kinds():
+    assert parse("ASPIRASI taman kota").kind == "aspiration"
+    assert parse("permintaan#data anggaran").kind == "information_request"
+    assert parse("aspirasi rahasia taman").privacy == "confidential"
+    assert parse("LAPOR jalan").kind == "complaint"
+
+
 def test_privacy_words_and_ratings():
     assert parse("LAPOR ANONIM pungli").privacy == "anonymous"
     assert parse("lapor rahasia pungli").privacy == "confidential"
