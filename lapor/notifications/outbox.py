@@ -135,9 +135,10 @@ def report_event_created(event: ReportEvent) -> None:
 
 
 def reporter_channel(report: Report) -> str:
-    """Reports filed by SMS are answered by SMS (to the number that filed them); every other
-    report by e-mail, as before."""
-    if report.channel == ReportChannel.SMS:
+    """Reports filed by SMS are answered by SMS (to the number that filed them), and so are
+    reports filed for a caller at the telephone desk (the number is required there); every
+    other report by e-mail, as before."""
+    if report.channel in (ReportChannel.SMS, ReportChannel.PHONE):
         return Notification.ChannelName.SMS
     return Notification.ChannelName.EMAIL
 

@@ -13,7 +13,7 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from lapor.notifications.compose import Composed, _event_agency, _short, archive_reason, site_url
-from lapor.reports.models import Report, ReportEvent, Status
+from lapor.reports.models import Channel, Report, ReportEvent, Status
 from lapor.sms import gsm
 
 Kind = ReportEvent.Kind
@@ -52,7 +52,13 @@ def reporter_sms(event: ReportEvent, language: str) -> Composed:
             "url": track_url(),
         }
         kind = event.kind
-        if kind == Kind.SUBMITTED:
+        if kind == Kind.SUBMITTED and report.channel == Channel.PHONE:
+            # Filed for a caller at the telephone desk: the PIN was read out on the call.
+            text = _(
+                "LAPOR: an officer filed your report by telephone. Number %(id)s; keep the "
+                "PIN you were told. Send CEK %(id)s for its status, or see %(url)s"
+            )
+        elif kind == Kind.SUBMITTED:
             text = _(
                 "LAPOR 1708: your report has been received. Number %(id)s, PIN %(pin)s. "
                 "Send CEK %(id)s for its status, or see %(url)s"
