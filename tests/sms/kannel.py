@@ -144,10 +144,10 @@ class Kannel:
         return f"http://127.0.0.1:{self.sendsms_port}/cgi-bin/sendsms"
 
     def _spawn(self, name: str, argv: list[str]) -> subprocess.Popen:
-        out = open(self.dir / f"{name}.out", "ab")  # noqa: SIM115 - closed with the process
-        proc = subprocess.Popen(
-            argv, cwd=self.dir, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
-        )
+        with open(self.dir / f"{name}.out", "ab") as out:  # the child keeps its own copy
+            proc = subprocess.Popen(
+                argv, cwd=self.dir, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+            )
         self.procs[name] = proc
         return proc
 
