@@ -521,6 +521,10 @@ def _rebuild_days(days: set[dt.date], *, full: bool) -> None:
                 if full:  # the facts were just rewritten: plan with fresh statistics
                     cursor.execute("ANALYZE stats_reportfact")
         _rebuild_periods(None if full else days)
+        if full and connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                # Without statistics the new rows look like an empty table to the planner.
+                cursor.execute("ANALYZE stats_regionperiod, stats_dimperiod")
 
 
 # Region levels of the period rollups: 0 is the whole country (no code).

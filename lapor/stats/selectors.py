@@ -231,10 +231,12 @@ def segments(since: dt.date | None, until: dt.date | None, *, years: bool = True
     return out
 
 
-def _in(segs: list[Segment]) -> Q:
+def _in(segs: list[Segment], scope: Q) -> Q:
+    """Rows of ``scope`` in the periods of ``segs``. The scope is repeated in every branch so
+    each one is a range of the (region, grain, period) index, not a filter over all grains."""
     q = Q(pk__in=[])
     for grain, first, last in segs:
-        q |= Q(grain=grain, period__gte=first, period__lte=last)
+        q |= scope & Q(grain=grain, period__gte=first, period__lte=last)
     return q
 
 
@@ -244,12 +246,13 @@ def _level(region: Region | None) -> Q:
     return Q(region_level=region.level, region_code=region.code)
 
 
-def _below(region: Region | None) -> Q | None:
+def _children(region: Region | None) -> tuple[int, dict[str, str]] | None:
+    """The next level down and its regions' names (None below a district)."""
     if region is None:
-        return Q(region_level=1)
+        return 1, dict(Region.objects.filter(level=1).values_list("code", "name"))
     if region.level >= 3:
         return None
-    return Q(region_level=region.level + 1, region_code__startswith=region.code + ".")
+    return region.level + 1, dict(Region.objects.filter(parent=region).values_list("code", "name"))
 
 
 def _clean(row: dict[str, Any]) -> dict[str, int]:
@@ -308,32 +311,34 @@ def dashboard(filters: Filters, language: str) -> dict[str, Any]:
 
 
 def _dashboard(filters: Filters, language: str) -> dict[str, Any]:
-    span = _in(segments(filters.since, filters.until))
-    here = RegionPeriod.objects.filter(_level(filters.region))
-    totals = _clean(here.filter(span).aggregate(**sums()))
+    segs = segments(filters.since, filters.until)
+    here = _level(filters.region)
+    totals = _clean(RegionPeriod.objects.filter(_in(segs, here)).aggregate(**sums()))
     if filters.by == "week":
         trunc: TruncWeek | TruncMonth = TruncWeek("period")
-        timeline = here.filter(_in([(Grain.DAY, *_bounds(filters))]))
+        timeline = _in([(Grain.DAY, *_bounds(filters))], here)
     else:
         trunc = TruncMonth("period")
-        timeline = here.filter(_in(segments(filters.since, filters.until, years=False)))
+        timeline = _in(segments(filters.since, filters.until, years=False), here)
     over_time = [
         (row["p"], row["n"] or 0)
-        for row in timeline.annotate(p=trunc).values("p").order_by("p").annotate(n=Sum("n"))
+        for row in RegionPeriod.objects.filter(timeline)
+        .annotate(p=trunc)
+        .values("p")
+        .order_by("p")
+        .annotate(n=Sum("n"))
     ]
     regions: list[dict[str, Any]] = []
-    below = _below(filters.region)
-    if below is not None:
+    children = _children(filters.region)
+    if children is not None:
+        level, names = children
         rows = list(
-            RegionPeriod.objects.filter(below, span)
+            RegionPeriod.objects.filter(
+                _in(segs, Q(region_level=level, region_code__in=sorted(names)))
+            )
             .values("region_code")
             .order_by()
             .annotate(n=Sum("n"), fu=Sum("n_followed_up"), disposed=Sum("n_disposed"))
-        )
-        names = dict(
-            Region.objects.filter(code__in=[r["region_code"] for r in rows]).values_list(
-                "code", "name"
-            )
         )
         for r in rows:
             regions.append(
@@ -345,10 +350,13 @@ def _dashboard(filters: Filters, language: str) -> dict[str, Any]:
                 }
             )
         regions.sort(key=lambda r: (-r["n"], r["name"]))
-    dims = DimPeriod.objects.filter(_level(filters.region), span)
+    dims = DimPeriod.objects.all()
     cat_rows = [
         {"category_id": r["dim_id"], "n": r["n"]}
-        for r in dims.filter(dim="c").values("dim_id").order_by().annotate(n=Sum("n"))
+        for r in dims.filter(_in(segs, here & Q(dim="c")))
+        .values("dim_id")
+        .order_by()
+        .annotate(n=Sum("n"))
     ]
     categories_by_id = {
         c.pk: c
@@ -373,7 +381,7 @@ def _dashboard(filters: Filters, language: str) -> dict[str, Any]:
     )
     agency_rows = [
         {"agency_id": r["dim_id"], "n": r["n"], "fu": r["fu"], "disposed": r["disposed"]}
-        for r in dims.filter(dim="a")
+        for r in dims.filter(_in(segs, here & Q(dim="a")))
         .exclude(dim_id=None)
         .values("dim_id")
         .order_by()
