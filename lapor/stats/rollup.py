@@ -530,6 +530,10 @@ def _rebuild_days(days: set[dt.date], *, full: bool) -> None:
 # Region levels of the period rollups: 0 is the whole country (no code).
 PERIOD_LEVELS: dict[int, str | None] = {0: None, **LEVEL_FIELDS}
 DIMS = {"c": "category_id", "a": "agency_id"}
+# Category and agency rows per year only for the country and provinces, where a range would
+# otherwise read one row per agency and month; below, months are few enough, and the year rows
+# of districts would make every incremental refresh re-sum most of the year's month rows.
+DIM_YEAR_LEVELS = 1
 DIM_SUMS = ("n", "n_followed_up", "n_disposed")
 
 
@@ -564,6 +568,8 @@ def _periods_from_facts(facts: QuerySet[ReportFact], grain: Grain) -> None:
             rename,
             consts,
         )
+        if grain == Grain.YEAR and level > DIM_YEAR_LEVELS:
+            continue
         for dim, dim_field in DIMS.items():
             of_dim = level_facts.exclude(agency_id=None) if dim == "a" else level_facts
             _insert_select(
@@ -585,9 +591,11 @@ def _years_from_months(years: set[dt.date]) -> None:
         keys = ["region_level", "region_code"]
         if model is DimPeriod:
             keys += ["dim", "dim_id"]
+        rows = model.objects.filter(_ranges(years, Grain.YEAR), grain=Grain.MONTH)
+        if model is DimPeriod:
+            rows = rows.filter(region_level__lte=DIM_YEAR_LEVELS)
         source = (
-            model.objects.filter(_ranges(years, Grain.YEAR), grain=Grain.MONTH)
-            .annotate(start=TruncYear("period"))
+            rows.annotate(start=TruncYear("period"))
             .values("start", *keys)
             .order_by()
             .annotate(**{f"s_{f}": Sum(f) for f in fields})

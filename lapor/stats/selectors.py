@@ -31,7 +31,7 @@ from lapor.stats.models import (
     Grain,
     RegionPeriod,
 )
-from lapor.stats.rollup import median_bucket
+from lapor.stats.rollup import DIM_YEAR_LEVELS, median_bucket
 
 # Indicator definitions, published on the pages next to the figures.
 INDICATORS: dict[str, tuple[Any, Any]] = {
@@ -351,6 +351,8 @@ def _dashboard(filters: Filters, language: str) -> dict[str, Any]:
             )
         regions.sort(key=lambda r: (-r["n"], r["name"]))
     dims = DimPeriod.objects.all()
+    if filters.region is not None and filters.region.level > DIM_YEAR_LEVELS:
+        segs = segments(filters.since, filters.until, years=False)  # no year rows down there
     cat_rows = [
         {"category_id": r["dim_id"], "n": r["n"]}
         for r in dims.filter(_in(segs, here & Q(dim="c")))
