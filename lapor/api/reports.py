@@ -26,7 +26,7 @@ from lapor.api.errors import ApiError, ErrorOut, form_error
 from lapor.api.schemas import ActionDone, EventOut, action_done, event_out
 from lapor.core.errors import DomainError
 from lapor.regions.models import Region
-from lapor.reports import access, actions, case_actions, emergency
+from lapor.reports import access, actions, case_actions, emergency, lifecycle
 from lapor.reports.models import Channel, Report, ReportEvent
 from lapor.web.forms import ReportForm
 
@@ -314,10 +314,7 @@ def _unlock(request: HttpRequest, tracking_id: str, pin: str) -> Report:
 
 
 def _allowed(report: Report) -> set[str]:
-    # The reporter's possible actions, as the web's own report page decides them.
-    from lapor.web.views import _reporter_actions
-
-    return _reporter_actions(report)
+    return lifecycle.reporter_actions(report)
 
 
 def _not_now() -> ApiError:

@@ -642,6 +642,11 @@ def report_dispute(*, report: Report, reason: str, actor: User | None) -> Report
     if not reason.strip():
         raise DomainError(_("Explain why the problem is not solved."), code="reason_required")
     report = _lock(report)
+    if "dispute" not in lifecycle.reporter_actions(report):
+        raise DomainError(
+            _("This closure can no longer be disputed: file a new report."),
+            code="not_disputable",
+        )
     assignment = report.assignments.filter(active=True, is_primary=True).first() or (
         report.assignments.filter(active=True).first()
     )

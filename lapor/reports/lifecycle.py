@@ -9,8 +9,10 @@ function below already picks the table by the report's kind.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lapor.accounts.models import User
@@ -39,6 +41,27 @@ CLOSED = frozenset(
 HIDDEN = frozenset({Status.ARCHIVED_BY_ADMIN, Status.ARCHIVED_BY_SYSTEM})
 # The reporter may still add information while the case is not closed.
 ACCEPTS_REPORTER_INFO = OPEN | {Status.POSTPONED}
+
+# A reporter may dispute a closure this long after it (DOMAIN.md: re-open rate).
+DISPUTE_WINDOW = dt.timedelta(days=30)
+
+
+def reporter_actions(report: Report, now: dt.datetime | None = None) -> set[str]:
+    """What the reporter may do now, whatever the channel (web, SMS, e-mail, API): add
+    information, reply, close with a rating, dispute a closure."""
+    allowed: set[str] = set()
+    if report.status == Status.FOLLOWED_UP:
+        allowed |= {"reply", "close"}
+    elif report.status in ACCEPTS_REPORTER_INFO:
+        allowed.add("info")
+    if (
+        report.status in CLOSED - HIDDEN
+        and report.closed_at is not None
+        and (now or timezone.now()) - report.closed_at < DISPUTE_WINDOW
+    ):
+        allowed.add("dispute")
+    return allowed
+
 
 # None is "no report yet": the only way in is submission.
 ALLOWED_TRANSITIONS: dict[Status | None, frozenset[Status]] = {

@@ -293,10 +293,7 @@ def _check(inbound: InboundSms, command: Command, conversation: Conversation) ->
 
 
 def _reporter_may(report: Report) -> set[str]:
-    # The web's rule for what the reporter may do now, so both channels agree.
-    from lapor.web.views import _reporter_actions
-
-    return _reporter_actions(report)
+    return lifecycle.reporter_actions(report)
 
 
 def _thread(inbound: InboundSms, report: Report, text: str) -> None:

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -18,7 +15,7 @@ from lapor.core.errors import DomainError
 from lapor.core.files import attachment_response
 from lapor.regions.selectors import children, place_label
 from lapor.reports import access, actions, case_actions, deadlines, emergency, lifecycle
-from lapor.reports.models import Attachment, Clock, Privacy, Report, ReportEvent, Status
+from lapor.reports.models import Attachment, Clock, Privacy, Report, ReportEvent
 from lapor.routing import duplicates
 from lapor.web.forms import (
     AddInfoForm,
@@ -163,29 +160,10 @@ def track(request: HttpRequest) -> HttpResponse:
 
 
 # How long after a closure the reporter may still dispute it.
-DISPUTE_WINDOW = dt.timedelta(days=30)
-
-
-def _reporter_actions(report: Report) -> set[str]:
-    """What the reporter may do now: add information, reply, close with a rating, dispute."""
-    allowed: set[str] = set()
-    if report.status == Status.FOLLOWED_UP:
-        allowed |= {"reply", "close"}
-    elif report.status in lifecycle.ACCEPTS_REPORTER_INFO:
-        allowed.add("info")
-    if (
-        report.status in lifecycle.CLOSED - lifecycle.HIDDEN
-        and report.closed_at is not None
-        and timezone.now() - report.closed_at < DISPUTE_WINDOW
-    ):
-        allowed.add("dispute")
-    return allowed
-
-
 @require_http_methods(["GET", "POST"])
 def report_detail(request: HttpRequest, tracking_id: str) -> HttpResponse:
     report = access.access_report_for_reporter(request, tracking_id)
-    allowed = _reporter_actions(report)
+    allowed = lifecycle.reporter_actions(report)
     actor = request.user if request.user.is_authenticated else None
     forms_ = {
         "info": AddInfoForm(),

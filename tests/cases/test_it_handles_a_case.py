@@ -313,3 +313,22 @@ def test_roles_are_enforced(cast, directory, new_report):
     with pytest.raises(DomainError):  # Sleman's admin cannot dispose to Semarang
         r2 = submit(title="Lampu jalan mati di Jalan Kaliurang")
         ca.report_dispose(report=r2, agency=directory.semarang_pupr, actor=cast.agency_admin)
+
+
+def test_a_closure_cannot_be_disputed_after_30_days(cast, directory, new_report):
+    # The window is a domain rule: every channel (web, SMS, e-mail, API) gets the same answer.
+    ca.report_dispose(report=new_report, agency=directory.sleman_pupr, actor=cast.agency_admin)
+    ca.report_follow_up(
+        report=new_report,
+        message="Selesai.",
+        actor=cast.officer_a,
+        uploads=_evidence(),
+        resolved=True,
+    )
+    ca.report_close_by_reporter(report=new_report, rating=2, actor=None)
+    report = Report.objects.get()
+    with time_machine.travel(report.closed_at + dt.timedelta(days=31)):
+        with pytest.raises(DomainError) as caught:
+            ca.report_dispute(report=report, reason="Masih rusak.", actor=None)
+    assert caught.value.code == "not_disputable"
+    assert Report.objects.get().status == Status.CLOSED_BY_REPORTER
