@@ -51,6 +51,7 @@ from lapor.console.forms import (
 from lapor.core import actions as core_actions
 from lapor.core.errors import DomainError
 from lapor.core.files import attachment_response
+from lapor.partners.selectors import is_partner_admin
 from lapor.regions.selectors import place_label
 from lapor.reports import access as report_access
 from lapor.reports import case_actions as ca
@@ -91,6 +92,7 @@ def _console_context(user: User) -> dict[str, Any]:
         ),
         "roles": memberships(user),
         "may_file_on_behalf": holds(user, Capability.FILE_ON_BEHALF),
+        "may_read_partner_log": is_partner_admin(user),
     }
 
 
