@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lapor.regions.models import Region
 
@@ -118,6 +119,7 @@ def _tokens(text: str) -> list[str]:
     return [PREFIXES.get(t, t) for t in out]
 
 
+@lru_cache(maxsize=100_000)
 def _name_tokens(name: str) -> tuple[str, tuple[str, ...]]:
     """("kabupaten", ("aceh", "selatan")) for "Kabupaten Aceh Selatan"."""
     tokens = _tokens(name)
@@ -159,8 +161,11 @@ def _matches(
     tokens: list[str], regions: list[Region], prefixes: tuple[str, ...], kind_aware: bool
 ) -> list[_Match]:
     out = []
+    present = set(tokens)
     for region in regions:
         kind, name = _name_tokens(region.name)
+        if not name or name[0] not in present:
+            continue
         wanted = (kind,) if kind_aware and kind else prefixes
         for start, end, explicit in _find(tokens, name, wanted):
             if explicit or _bare_allowed(name):
