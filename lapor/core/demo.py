@@ -84,6 +84,9 @@ class DemoReport:
     reporter: str | None = "warga@lapor.localhost"
     name: str = "Siti Rahmawati"
     phone: str = "+6281200000001"
+    email: str = ""
+    # How it arrived (the console shows and filters it; the reporter is answered on it).
+    channel: str = "web"
 
 
 REPORTS = [
@@ -108,6 +111,7 @@ REPORTS = [
         reporter=None,
         name="Agus Prasetyo",
         phone="+6281300000002",
+        channel="sms",
     ),
     DemoReport(
         "pungli-sekolah",
@@ -141,7 +145,9 @@ REPORTS = [
         3,
         reporter=None,
         name="Rina Kusuma",
-        phone="+6281300000004",
+        phone="",
+        email="rina.kusuma@example.id",
+        channel="email",
     ),
     DemoReport(
         "bansos-rahasia",
@@ -202,7 +208,10 @@ def load_demo() -> dict[str, int]:
             incident_date=(timezone.now() - dt.timedelta(days=demo.days_ago + 1)).date(),
             region=region,
             privacy=demo.privacy,
-            contact=actions.ReporterContact(full_name=demo.name, phone=demo.phone),
+            channel=demo.channel,
+            contact=actions.ReporterContact(
+                full_name=demo.name, phone=demo.phone, email=demo.email
+            ),
             category=Category.objects.filter(code=demo.category).first() if demo.category else None,
             submission_key=key,
             actor=user,
