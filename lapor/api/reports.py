@@ -226,23 +226,10 @@ def submit(
     cleaned = form.cleaned_data
     is_emergency = emergency.looks_like_emergency(cleaned["title"], cleaned["body"])
     submitted = actions.report_submit(
-        kind=cleaned["kind"],
-        title=cleaned["title"],
-        body=cleaned["body"],
-        incident_date=cleaned["incident_date"],
-        region=cleaned["region"],
-        privacy=cleaned["privacy"],
+        **{**form.report_fields(), "submission_key": submission_key},
         channel=Channel.API,
-        contact=actions.ReporterContact(
-            full_name=cleaned["full_name"], email=cleaned["email"], phone=cleaned["phone"]
-        ),
-        address=cleaned["address"],
-        latitude=cleaned["latitude"],
-        longitude=cleaned["longitude"],
-        category=cleaned["category"],
         language=language,
         emergency_suspected=is_emergency,
-        submission_key=submission_key,
     )
     report = submitted.report
     replay = f"api-v1:pin:{submission_key}"

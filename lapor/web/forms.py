@@ -18,6 +18,7 @@ from lapor.accounts.phones import normalize_phone
 from lapor.agencies.models import Agency, Category
 from lapor.agencies.selectors import agency_choices, category_choices
 from lapor.regions.selectors import children, resolve_chain
+from lapor.reports.actions import ReporterContact
 from lapor.reports.models import Kind, PendingUpload, Privacy
 
 # The easternmost time zone (WIT, UTC+9): "today" there is the latest "today" anywhere in
@@ -287,6 +288,31 @@ class ReportForm(AttachmentsMixin, forms.Form):
                 )
             data["region"] = region
         return data
+
+    def report_fields(self) -> dict[str, Any]:
+        """The keyword arguments of ``report_submit`` this form fills (after ``is_valid``);
+        every interface that files with this form (citizen page, desk) passes them on."""
+        data = self.cleaned_data
+        return {
+            "kind": data["kind"],
+            "title": data["title"],
+            "body": data["body"],
+            "incident_date": data["incident_date"],
+            "region": data["region"],
+            "privacy": data["privacy"],
+            "contact": ReporterContact(
+                full_name=data["full_name"],
+                email=data["email"],
+                phone=data["phone"],
+                disability=data["disability"],
+            ),
+            "address": data["address"],
+            "latitude": data["latitude"],
+            "longitude": data["longitude"],
+            "category": data["category"],
+            "requested_agency": data["requested_agency"],
+            "submission_key": data["submission_key"],
+        }
 
 
 class TrackForm(forms.Form):

@@ -74,27 +74,10 @@ def report_new(request: HttpRequest) -> HttpResponse:
 
     try:
         submitted = actions.report_submit(
-            kind=data["kind"],
-            title=data["title"],
-            body=data["body"],
-            incident_date=data["incident_date"],
-            region=data["region"],
-            privacy=data["privacy"],
-            contact=actions.ReporterContact(
-                full_name=data["full_name"],
-                email=data["email"],
-                phone=data["phone"],
-                disability=data["disability"],
-            ),
-            address=data["address"],
-            latitude=data["latitude"],
-            longitude=data["longitude"],
-            category=data["category"],
-            requested_agency=data["requested_agency"],
+            **form.report_fields(),
             uploads=pending,
             language=language,
             emergency_suspected=is_emergency,
-            submission_key=data["submission_key"],
             actor=request.user if request.user.is_authenticated else None,
         )
     except DomainError as exc:

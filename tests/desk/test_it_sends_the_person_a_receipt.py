@@ -34,7 +34,11 @@ def test_the_person_gets_the_receipt_by_e_mail(cast, smtp):
     assert message["X-RcptTo"] == PERSON_EMAIL
     body = message.get_content()
     assert report.tracking_id in body
-    assert "An officer filed it for you at the walk-in desk, with your consent." in body
+    # In the person's language (Indonesian by default), whatever the officer's screen shows.
+    assert (
+        "Seorang petugas mencatatnya untuk Anda di loket pengaduan, dengan persetujuan Anda."
+        in (" ".join(body.split()))
+    )
     assert pin not in body
     assert PERSON not in body and PERSON not in message["Subject"]
     # The officer's name is not in the person's e-mail either ("no names here, ever").
@@ -62,7 +66,7 @@ def test_a_caller_gets_the_receipt_by_sms(cast, directory):
     pin = re.search(r'id="pin">(\d{6})<', client.get(response["Location"]).content.decode())[1]
     row = Notification.objects.get(report=report, recipient_kind="reporter")
     assert row.channel == Notification.ChannelName.SMS
-    assert report.tracking_id in row.body and "by telephone" in row.body
+    assert report.tracking_id in row.body and "melalui telepon" in row.body
     assert pin not in row.body and "{PIN}" not in row.body and PERSON not in row.body
     assert row.address == ""  # read at sending time only, through the logged access function
     assert reporter_address(row) == "+6285643210987"
