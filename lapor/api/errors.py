@@ -61,6 +61,12 @@ class ErrorOut(Schema):
     error: ErrorBody
 
 
+# The error answers an authenticated operation may give, for its ``response=`` map.
+ERROR_RESPONSES: dict[int, Any] = {
+    status: ErrorOut for status in (400, 401, 403, 404, 409, 422, 429)
+}
+
+
 # Default codes for statuses raised without one (e.g. ninja's HttpError).
 STATUS_CODES = {
     400: "bad_request",

@@ -22,7 +22,7 @@ from ninja import Field, Header, Router, Schema
 from ninja.responses import Status
 
 from lapor.api.auth import api_key_auth, request_key, require_scope
-from lapor.api.errors import ApiError, ErrorOut, form_error
+from lapor.api.errors import ERROR_RESPONSES, ApiError, form_error
 from lapor.api.schemas import ActionDone, EventOut, action_done, event_out
 from lapor.core.errors import DomainError
 from lapor.regions.models import Region
@@ -37,16 +37,6 @@ SCOPE = "reports"
 # client's first answer may have been lost on the way; after that only the hash is kept).
 PIN_REPLAY_SECONDS = 60 * 60
 IDEMPOTENCY_NAMESPACE = uuid.UUID("6f1d3f4e-5b1c-4c1e-9a51-8c0f1d0a7e11")
-
-ERRORS: dict[int, Any] = {
-    400: ErrorOut,
-    401: ErrorOut,
-    403: ErrorOut,
-    404: ErrorOut,
-    409: ErrorOut,
-    422: ErrorOut,
-    429: ErrorOut,
-}
 
 
 class ContactIn(Schema):
@@ -185,7 +175,7 @@ def _submission_key(request: HttpRequest, header: str | None) -> uuid.UUID | Non
 
 @router.post(
     "",
-    response={200: ReceiptOut, 201: ReceiptOut, **ERRORS},
+    response={200: ReceiptOut, 201: ReceiptOut, **ERROR_RESPONSES},
     summary="Submit a report for a person; returns its tracking ID and PIN (once)",
     openapi_extra={"responses": {200: {"description": "A repeated Idempotency-Key"}}},
 )
@@ -339,7 +329,7 @@ def _reporter_view(report: Report) -> ReportOut:
 
 @router.get(
     "/{tracking_id}",
-    response={200: ReportOut, **ERRORS},
+    response={200: ReportOut, **ERROR_RESPONSES},
     summary="The person's own report, with its PIN in the X-Report-PIN header",
 )
 def track(request: HttpRequest, tracking_id: str, pin: str = PinHeader) -> ReportOut:
@@ -348,7 +338,7 @@ def track(request: HttpRequest, tracking_id: str, pin: str = PinHeader) -> Repor
 
 @router.post(
     "/{tracking_id}/replies",
-    response={201: ActionDone, **ERRORS},
+    response={201: ActionDone, **ERROR_RESPONSES},
     summary="The person answers the agency's follow-up (or adds information)",
 )
 def reply(request: HttpRequest, tracking_id: str, payload: ReplyIn, pin: str = PinHeader) -> Any:
@@ -367,7 +357,7 @@ def reply(request: HttpRequest, tracking_id: str, payload: ReplyIn, pin: str = P
 
 @router.post(
     "/{tracking_id}/close",
-    response={201: ActionDone, **ERRORS},
+    response={201: ActionDone, **ERROR_RESPONSES},
     summary="The person closes the report with a rating of 1–5 and a comment",
 )
 def close(request: HttpRequest, tracking_id: str, payload: CloseIn, pin: str = PinHeader) -> Any:
@@ -382,7 +372,7 @@ def close(request: HttpRequest, tracking_id: str, payload: CloseIn, pin: str = P
 
 @router.post(
     "/{tracking_id}/dispute",
-    response={201: ActionDone, **ERRORS},
+    response={201: ActionDone, **ERROR_RESPONSES},
     summary="The person disputes a closure: the case reopens at the agency",
 )
 def dispute(

@@ -24,7 +24,7 @@ from ninja.responses import Status
 
 from lapor.agencies.capabilities import Capability, is_staff_member
 from lapor.api.auth import api_key_auth, staff_user
-from lapor.api.errors import ApiError, ErrorOut
+from lapor.api.errors import ERROR_RESPONSES, ApiError
 from lapor.api.pagination import Mapped, paginate
 from lapor.api.schemas import ActionDone, EventOut, action_done, event_out
 from lapor.console import selectors
@@ -35,15 +35,6 @@ from lapor.reports.attachments import AttachmentError, check_file, check_limits,
 from lapor.reports.models import Channel, Report, ReportEvent
 
 router = Router(tags=["staff"], auth=api_key_auth)
-
-ERRORS: dict[int, Any] = {
-    401: ErrorOut,
-    403: ErrorOut,
-    404: ErrorOut,
-    409: ErrorOut,
-    422: ErrorOut,
-    429: ErrorOut,
-}
 
 
 class QueueName(StrEnum):
@@ -177,7 +168,7 @@ def _queue_rows(now: dt.datetime) -> Any:
 
 @router.get(
     "/queues/{queue}",
-    response={200: list[QueueItem], **ERRORS},
+    response={200: list[QueueItem], **ERROR_RESPONSES},
     summary="One of the console's queues, oldest deadline first",
 )
 @paginate
@@ -224,7 +215,7 @@ def _case_view(report: Report) -> CaseOut:
 
 @router.get(
     "/reports/{tracking_id}",
-    response={200: CaseOut, **ERRORS},
+    response={200: CaseOut, **ERROR_RESPONSES},
     summary="A case in the key user's scope (404 outside it, as in the console)",
 )
 def case(request: HttpRequest, tracking_id: str) -> CaseOut:
@@ -234,7 +225,7 @@ def case(request: HttpRequest, tracking_id: str) -> CaseOut:
 
 @router.post(
     "/reports/{tracking_id}/follow-ups",
-    response={201: ActionDone, **ERRORS},
+    response={201: ActionDone, **ERROR_RESPONSES},
     summary="Post the agency's follow-up (or a question to the reporter)",
 )
 def follow_up(request: HttpRequest, tracking_id: str, payload: FollowUpIn) -> Any:

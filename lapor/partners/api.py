@@ -19,7 +19,7 @@ from ninja import Field, Query, Router, Schema, Status
 
 from lapor.agencies.models import Category
 from lapor.api.auth import api_key_auth, request_key, require_scope
-from lapor.api.errors import ApiError, ErrorOut
+from lapor.api.errors import ERROR_RESPONSES, ApiError
 from lapor.api.pagination import paginate
 from lapor.core.errors import DomainError
 from lapor.core.timezones import WIB
@@ -36,15 +36,6 @@ from lapor.reports.selectors import public_event_message
 router = Router(tags=["partner"], auth=api_key_auth)
 
 EXTERNAL_ID = r"^[A-Za-z0-9._:\-]{1,100}$"
-ERRORS: dict[int, Any] = {
-    400: ErrorOut,
-    401: ErrorOut,
-    403: ErrorOut,
-    404: ErrorOut,
-    409: ErrorOut,
-    422: ErrorOut,
-    429: ErrorOut,
-}
 
 
 def _partner(request: HttpRequest) -> PartnerApp:
@@ -189,7 +180,7 @@ def _pushed(result: actions.Pushed, external_id: str) -> PushedOut:
 
 @router.post(
     "/reports",
-    response={200: PushedOut, 201: PushedOut, **ERRORS},
+    response={200: PushedOut, 201: PushedOut, **ERROR_RESPONSES},
     summary="Push a report under the partner's own ID (a resend returns the same report)",
 )
 def push_report(request: HttpRequest, payload: ReportIn) -> Any:
@@ -267,7 +258,7 @@ def _timeline(report: Report) -> list[TimelineItemOut]:
 
 @router.get(
     "/reports/{external_id}",
-    response={200: ReportOut, **ERRORS},
+    response={200: ReportOut, **ERROR_RESPONSES},
     summary="Status and public timeline of a report the partner pushed",
 )
 def get_report(request: HttpRequest, external_id: str) -> ReportOut:
@@ -289,7 +280,7 @@ def get_report(request: HttpRequest, external_id: str) -> ReportOut:
 
 @router.post(
     "/reports/{external_id}/follow-ups",
-    response={200: FollowUpOut, 201: FollowUpOut, **ERRORS},
+    response={200: FollowUpOut, 201: FollowUpOut, **ERROR_RESPONSES},
     summary="Post a follow-up made in the partner's own app (by its service user)",
 )
 def post_follow_up(request: HttpRequest, external_id: str, payload: FollowUpIn) -> Any:
@@ -313,7 +304,7 @@ def post_follow_up(request: HttpRequest, external_id: str, payload: FollowUpIn) 
 
 @router.get(
     "/deliveries",
-    response={200: list[DeliveryOut], **ERRORS},
+    response={200: list[DeliveryOut], **ERROR_RESPONSES},
     summary="The partner's webhook delivery log, newest first",
 )
 @paginate
