@@ -21,6 +21,7 @@ from lapor.core.timezones import WIB
 from lapor.notifications import tasks
 from lapor.notifications.models import ScheduledJob
 from lapor.partners import tasks as partner_tasks
+from lapor.public import tasks as public_tasks
 
 logger = logging.getLogger(__name__)
 
@@ -58,6 +59,9 @@ JOBS = (
     # At night, when the database is quiet: all public reports to open-data files.
     Periodic("open_data_dump", tasks.dump_open_data, daily_at=dt.time(2, 0)),
     Periodic("retry_webhooks", partner_tasks.retry_due_webhooks, every=dt.timedelta(minutes=1)),
+    # The search vocabulary: new words every 5 minutes, rebuilt nightly (lapor.public.vocabulary).
+    Periodic("search_words", public_tasks.refresh_search_words, every=dt.timedelta(minutes=5)),
+    Periodic("search_words_rebuild", public_tasks.rebuild_search_words, daily_at=dt.time(2, 30)),
 )
 
 

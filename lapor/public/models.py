@@ -94,3 +94,15 @@ class Follow(models.Model):
 
     def __str__(self) -> str:
         return f"follower of {self.report_id}"
+
+
+class SearchWord(models.Model):
+    """A word of the published title or body of publicly visible reports: the vocabulary a
+    misspelled search word is corrected against (lapor.public.vocabulary). Rebuilt by the
+    worker; on PostgreSQL a trigram GIN index on ``word`` finds the closest words."""
+
+    word = models.CharField(max_length=40, primary_key=True)
+    reports = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return self.word

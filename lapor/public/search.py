@@ -6,10 +6,12 @@ PostgreSQL (the production database):
   (migration reports/0004). The snowball stemmer over-stems (``sekolah`` → ``seko``), but it
   does so identically for documents and queries, so recall is right; the cost is an occasional
   false friend, which the ranking pushes down.
-- Typos and informal spelling: a trigram GIN index on the published title, queried with the
-  word-similarity operator ``<%`` (``sekola`` finds "sekolah", ``jalan berlobang`` finds
-  "jalan berlubang"). Common chat abbreviations (``jln``, ``sklh``, ``gak``) are expanded before
-  either is asked.
+- Typos and informal spelling: when full text finds nothing, each query word missing from the
+  vocabulary of published words (lapor.public.vocabulary) is corrected to its closest words
+  there (``sekola`` → ``sekolah``, ``berlobang`` → ``berlubang``) and full text is asked again
+  with them. Only if that finds nothing either, a trigram GIN index on the published title is
+  queried with the word-similarity operator ``<%`` (words newer than the vocabulary). Common
+  chat abbreviations (``jln``, ``sklh``, ``gak``) are expanded before anything is asked.
 - Rank: ``ts_rank`` on the stored vector (title words weigh more), newest first among equals;
   for fuzzy matches, the title's word similarity. Full text is asked first and trigrams only
   when it finds nothing (a common word must not pay for a fuzzy scan), and relevance is
@@ -17,7 +19,8 @@ PostgreSQL (the production database):
   few tens of milliseconds at a million reports (docs/performance.md).
 
 SQLite (the embedded default): every word must appear in the published title or body, as
-typed or as its PySastrawi stem (``berlubang`` → ``lubang``); title matches first. It scans,
+typed, as its PySastrawi stem (``berlubang`` → ``lubang``) or, for a word missing from the
+vocabulary, as one of its corrections; title matches first. It scans,
 which is fine at the sizes SQLite is used for.
 """
 
@@ -39,6 +42,7 @@ from django.db.models import (
 )
 from django.db.models.expressions import RawSQL
 
+from lapor.public import vocabulary
 from lapor.reports.models import Report
 from lapor.reports.scrub import EMAIL_MASK, NIK_MASK, PHONE_MASK, scrub
 
@@ -132,34 +136,67 @@ CANDIDATES = 200
 
 
 def _search_postgresql(qs: QuerySet[Report], text: str) -> QuerySet[Report]:
-    """Full-text first; trigrams (typos, informal spelling) only when full text finds nothing,
-    so a common word never pays for a fuzzy scan of the titles.
+    """Full text first; then full text with misspelled words corrected against the
+    vocabulary; trigrams over the titles only when both find nothing. A common word never
+    pays for a correction, and a typo of a known word never pays for a fuzzy scan of the
+    titles (every title close to any query word: ~350 ms at a million reports).
 
     The candidates are fetched as ids (one query), not probed with ``exists()``: PostgreSQL
     plans ``LIMIT 1`` over words it has no statistics for as a scan of the whole table hoping
     for an early hit (0.8 s at a million reports when nothing matches); for ``LIMIT 200`` it
     reads the GIN index."""
-    match = RawSQL(_FTS_MATCH, (text,), output_field=BooleanField())  # noqa: S611
     newest = ("-created_at", "-id")
-    ids = list(qs.filter(match).order_by(*newest).values_list("pk", flat=True)[:CANDIDATES])
-    rank_sql = _FTS_RANK
+
+    def candidates(sql: str, params: list[str]) -> list[int]:
+        match = RawSQL(sql, params, output_field=BooleanField())  # noqa: S611
+        return list(qs.filter(match).order_by(*newest).values_list("pk", flat=True)[:CANDIDATES])
+
+    rank_sql, rank_params = _FTS_RANK, [text]
+    ids = candidates(_FTS_MATCH, [text])
     if not ids:
-        fuzzy = RawSQL(_TRGM_MATCH, (text,), output_field=BooleanField())  # noqa: S611
-        ids = list(qs.filter(fuzzy).order_by(*newest).values_list("pk", flat=True)[:CANDIDATES])
-        rank_sql = _TRGM_RANK
+        corrected = _corrected_tsquery(text)
+        if corrected is not None:
+            tsquery, params = corrected
+            ids = candidates(f"search_vector @@ ({tsquery})", params)
+            rank_sql, rank_params = f"ts_rank(search_vector, ({tsquery}))", params
+    if not ids:
+        ids = candidates(_TRGM_MATCH, [text])
+        rank_sql, rank_params = _TRGM_RANK, [text]
     return (
         Report.objects.filter(pk__in=ids)
-        .annotate(rank=RawSQL(rank_sql, (text,), output_field=FloatField()))  # noqa: S611
+        .annotate(rank=RawSQL(rank_sql, rank_params, output_field=FloatField()))  # noqa: S611
         .order_by("-rank", "-created_at", "-id")
     )
 
 
+_WORD_TSQUERY = "plainto_tsquery('indonesian'::regconfig, %s)"
+
+
+def _corrected_tsquery(text: str) -> tuple[str, list[str]] | None:
+    """A tsquery of ``text`` with each misspelled word replaced by its corrections (any of
+    them may match) — as SQL and its parameters — or ``None`` when no word was corrected.
+    Every word is a bound parameter."""
+    words = text.split()
+    fixes = vocabulary.corrections(words)
+    if not any(fixes.values()):
+        return None
+    parts, params = [], []
+    for word in words:
+        forms = fixes.get(word) or [word]
+        parts.append("(" + " || ".join([_WORD_TSQUERY] * len(forms)) + ")")
+        params.extend(forms)
+    return " && ".join(parts), params
+
+
 def _search_fallback(qs: QuerySet[Report], text: str) -> QuerySet[Report]:
     words = [w for w in text.split() if len(w) > 1][:8] or text.split()[:1]
+    fixes = vocabulary.corrections(words)
     condition = Q()
     title_hits = Q()
     for word in words:
         forms = {word, stem(word)} - {""}
+        for fix in fixes.get(word, []):
+            forms |= {fix, stem(fix)} - {""}
         any_form = Q()
         in_title = Q()
         for form in forms:

@@ -35,6 +35,8 @@ def test_the_worker_sends_queued_notifications_and_runs_the_sweep(cast, director
         "open_data_dump",
         "refresh_stats",
         "retry_webhooks",
+        "search_words",
+        "search_words_rebuild",
     }
     assert ReportEvent.objects.filter(report=report, kind="escalated").exists()
     assert not DBTaskResult.objects.exclude(status="SUCCESSFUL").exists()

@@ -16,6 +16,7 @@ def test_each_job_is_enqueued_once_per_slot():
         "retry_notifications",
         "refresh_stats",
         "retry_webhooks",
+        "search_words",
     ]
     assert tick(at(2026, 11, 3, 6, 59)) == []
     assert tick(at(2026, 11, 3, 7, 0)) == ["retry_notifications", "staff_digest", "retry_webhooks"]
@@ -25,6 +26,7 @@ def test_each_job_is_enqueued_once_per_slot():
         "retry_notifications",
         "refresh_stats",
         "retry_webhooks",
+        "search_words",
     ]
     assert "staff_digest" not in tick(at(2026, 11, 3, 23, 0))
     # A worker that was down for days runs each job once on return, not once per missed slot.
@@ -35,5 +37,7 @@ def test_each_job_is_enqueued_once_per_slot():
         "staff_digest",
         "open_data_dump",
         "retry_webhooks",
+        "search_words",
+        "search_words_rebuild",
     ]
     assert tick(at(2026, 11, 7, 9, 0)) == []
