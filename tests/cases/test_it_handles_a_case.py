@@ -327,8 +327,10 @@ def test_a_closure_cannot_be_disputed_after_30_days(cast, directory, new_report)
     )
     ca.report_close_by_reporter(report=new_report, rating=2, actor=None)
     report = Report.objects.get()
-    with time_machine.travel(report.closed_at + dt.timedelta(days=31)):
-        with pytest.raises(DomainError) as caught:
-            ca.report_dispute(report=report, reason="Masih rusak.", actor=None)
+    with (
+        time_machine.travel(report.closed_at + dt.timedelta(days=31)),
+        pytest.raises(DomainError) as caught,
+    ):
+        ca.report_dispute(report=report, reason="Masih rusak.", actor=None)
     assert caught.value.code == "not_disputable"
     assert Report.objects.get().status == Status.CLOSED_BY_REPORTER
