@@ -38,9 +38,8 @@ from lapor.notifications.compose import site_url
 from lapor.reports import actions, emergency
 from lapor.reports.models import CONSENT_BY_CHANNEL, Channel, Consent, Privacy, Report
 from lapor.reports.tracking import normalize_tracking_id
-from lapor.routing import duplicates
-from lapor.web.forms import ReportForm, sign_pending
-from lapor.web.uploads import collect_uploads
+from lapor.web.filing import read_filing, render_filing_form
+from lapor.web.forms import ReportForm
 
 # The session's receipts: {tracking_id: {"pin": str | None, ...}}; the last few only.
 DESK_RECEIPTS = "desk_receipts"
@@ -158,6 +157,9 @@ class DeskReportForm(ReportForm):
         return data
 
 
+DESK_FORM = "console/desk_form.html"
+
+
 def _desk_user(request: HttpRequest) -> User:
     """A staff member who may file on behalf of people; everyone else the console's 404."""
     user = _staff_user(request)
@@ -178,36 +180,24 @@ def desk_new(request: HttpRequest) -> HttpResponse:
         "emergency_pattern": emergency.js_pattern(),
     }
     if request.method != "POST":
-        form = DeskReportForm(
+        blank = DeskReportForm(
             initial={"channel": Channel.DESK, "person_language": "id"}, language=language
         )
-        return _render(request, form, [], [], context)
+        return _render(request, blank, [], [], context)
 
-    pending, file_errors = collect_uploads(request)
-    if "_refresh" in request.POST:
-        initial = {k: request.POST.get(k, "") for k in request.POST if k != "csrfmiddlewaretoken"}
-        form = DeskReportForm(initial=initial, language=language)
-        return _render(request, form, pending, file_errors, context)
-
-    form = DeskReportForm(request.POST, request.FILES, language=language)
-    if not form.is_valid() or file_errors:
-        return _render(request, form, pending, file_errors, context)
+    filing = read_filing(request, DeskReportForm, language)
+    form, pending = filing.form, filing.pending
+    if not filing.ready:
+        context["emergency_detected"] = filing.emergency_detected
+        return _render(request, form, pending, filing.file_errors, context)
     data = form.cleaned_data
-    is_emergency = emergency.looks_like_emergency(data["title"], data["body"])
-    if is_emergency and not data["emergency_ack"]:
-        post = request.POST.copy()
-        post["emergency_ack"] = "1"
-        form = DeskReportForm(post, language=language)
-        form.is_valid()
-        context["emergency_detected"] = True
-        return _render(request, form, pending, [], context)
     try:
         submitted = actions.report_submit(
             **form.report_fields(),
             channel=data["channel"],
             uploads=pending,
             language=data["person_language"],
-            emergency_suspected=is_emergency,
+            emergency_suspected=filing.emergency,
             filed_by=user,
             consent=data["consent"],
             consent_note=data["consent_note"],
@@ -235,21 +225,14 @@ def desk_new(request: HttpRequest) -> HttpResponse:
 
 def _render(
     request: HttpRequest,
-    form: DeskReportForm,
+    form: ReportForm,
     pending: list,
     file_errors: list[str],
     context: dict[str, Any],
 ) -> HttpResponse:
-    context.update(
-        {
-            "form": form,
-            "pending_files": pending,
-            "pending_token": sign_pending([str(p.pk) for p in pending]),
-            "file_errors": file_errors,
-            "similar": duplicates.similar_for_form(request.POST) if request.POST else [],
-        }
+    return render_filing_form(
+        request, "console/desk_form.html", form, pending, file_errors, context
     )
-    return render(request, "console/desk_form.html", context)
 
 
 def _receipt(request: HttpRequest, user: User, tracking_id: str) -> tuple[Report, dict]:

@@ -16,7 +16,7 @@ from lapor.core.files import attachment_response
 from lapor.regions.selectors import children, place_label
 from lapor.reports import access, actions, case_actions, deadlines, emergency, lifecycle
 from lapor.reports.models import Attachment, Clock, Privacy, Report, ReportEvent
-from lapor.routing import duplicates
+from lapor.web.filing import read_filing, render_filing_form
 from lapor.web.forms import (
     AddInfoForm,
     CloseForm,
@@ -29,6 +29,7 @@ from lapor.web.forms import (
 from lapor.web.uploads import collect_uploads
 
 RECEIPT_PINS = "receipt_pins"
+REPORT_FORM = "web/report_form.html"
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -48,41 +49,24 @@ def report_new(request: HttpRequest) -> HttpResponse:
                 "phone": request.user.phone or "",
             }
         form = ReportForm(initial=initial, language=language)
-        return render(request, "web/report_form.html", {**context, "form": form})
+        return render(request, REPORT_FORM, {**context, "form": form})
 
-    pending, file_errors = collect_uploads(request)
-    if "_refresh" in request.POST:
-        # "Show the places in this area" without JavaScript: redraw with the next level's
-        # choices, keeping everything typed and every file, without shouting errors yet.
-        initial = {k: request.POST.get(k, "") for k in request.POST if k != "csrfmiddlewaretoken"}
-        form = ReportForm(initial=initial, language=language)
-        return _render_report_form(request, form, pending, file_errors, context, status=200)
-
-    form = ReportForm(request.POST, request.FILES, language=language)
-    if not form.is_valid() or file_errors:
-        return _render_report_form(request, form, pending, file_errors, context)
-
-    data = form.cleaned_data
-    is_emergency = emergency.looks_like_emergency(data["title"], data["body"])
-    if is_emergency and not data["emergency_ack"]:
-        post = request.POST.copy()
-        post["emergency_ack"] = "1"
-        form = ReportForm(post, language=language)
-        form.is_valid()
-        context["emergency_detected"] = True
-        return _render_report_form(request, form, pending, [], context)
-
+    filing = read_filing(request, ReportForm, language)
+    form, pending = filing.form, filing.pending
+    if not filing.ready:
+        context["emergency_detected"] = filing.emergency_detected
+        return render_filing_form(request, REPORT_FORM, form, pending, filing.file_errors, context)
     try:
         submitted = actions.report_submit(
             **form.report_fields(),
             uploads=pending,
             language=language,
-            emergency_suspected=is_emergency,
+            emergency_suspected=filing.emergency,
             actor=request.user if request.user.is_authenticated else None,
         )
     except DomainError as exc:
         form.add_error(None, exc.message)
-        return _render_report_form(request, form, pending, [], context)
+        return render_filing_form(request, REPORT_FORM, form, pending, [], context)
 
     report = submitted.report
     if submitted.created:
@@ -94,28 +78,6 @@ def report_new(request: HttpRequest) -> HttpResponse:
         # A repeat of a form filed from another session: do not reveal that report.
         raise Http404
     return redirect("web:receipt", tracking_id=report.tracking_id)
-
-
-def _render_report_form(
-    request: HttpRequest,
-    form: ReportForm,
-    pending: list,
-    file_errors: list[str],
-    context: dict[str, object],
-    status: int = 200,
-) -> HttpResponse:
-    context.update(
-        {
-            "form": form,
-            "pending_files": pending,
-            "pending_token": sign_pending([str(p.pk) for p in pending]),
-            "file_errors": file_errors,
-            # Similar open reports ("dukung laporan ini"), also without JavaScript: the
-            # "check for similar reports" button and every re-render show them.
-            "similar": duplicates.similar_for_form(request.POST),
-        }
-    )
-    return render(request, "web/report_form.html", context, status=status)
 
 
 def receipt(request: HttpRequest, tracking_id: str) -> HttpResponse:
