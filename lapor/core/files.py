@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from django.http import FileResponse, Http404, HttpResponse
+from django.http.response import HttpResponseBase
 from django.utils.translation import gettext as _
 
 from lapor.reports.models import Attachment
@@ -14,7 +15,7 @@ log = logging.getLogger(__name__)
 RETRY_AFTER = 60
 
 
-def attachment_response(attachment: Attachment, filename: str) -> HttpResponse:
+def attachment_response(attachment: Attachment, filename: str) -> HttpResponseBase:
     """Photos, audio and video open in the browser; documents download. The type is the one we
     sniffed on upload, and ``nosniff`` stops the browser from guessing another.
 
@@ -36,12 +37,12 @@ def attachment_response(attachment: Attachment, filename: str) -> HttpResponse:
         response["Cache-Control"] = "no-store"
         return response
     inline = attachment.content_type.split("/")[0] in ("image", "audio", "video")
-    response = FileResponse(
+    served = FileResponse(
         handle,
         content_type=attachment.content_type,
         as_attachment=not inline,
         filename=filename,
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    served["X-Content-Type-Options"] = "nosniff"
+    served["Cache-Control"] = "private, no-store"
+    return served

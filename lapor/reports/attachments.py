@@ -321,7 +321,7 @@ def purge_stale_uploads(
     storage = PendingUpload._meta.get_field("file").storage
     stale = PendingUpload.objects.filter(created_at__lt=now - STAGING_WINDOW)
     for pending in stale.iterator():
-        name = pending.file.name
+        name = pending.file.name or ""
         orphaned = bool(name) and not Attachment.objects.filter(file=name).exists()
         if orphaned and not delete_quietly(storage, name):
             result.kept += 1
@@ -376,4 +376,4 @@ def discard_staged(staged: list[PendingUpload] | tuple[PendingUpload, ...]) -> N
         if PendingUpload.objects.filter(pk=pending.pk).delete()[0] and not (
             Attachment.objects.filter(file=pending.file.name).exists()
         ):
-            delete_quietly(storage, pending.file.name)
+            delete_quietly(storage, pending.file.name or "")
