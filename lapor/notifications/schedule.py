@@ -63,8 +63,9 @@ JOBS = (
     # The search vocabulary: new words every 5 minutes, rebuilt nightly (lapor.public.vocabulary).
     Periodic("search_words", public_tasks.refresh_search_words, every=dt.timedelta(minutes=5)),
     Periodic("search_words_rebuild", public_tasks.rebuild_search_words, daily_at=dt.time(2, 30)),
-    # Staged files of abandoned forms and stored files no row refers to (failed attempts).
+    # Staged files of abandoned forms hourly; nightly also stored files no row refers to.
     Periodic("purge_uploads", report_tasks.purge_stale_uploads, every=dt.timedelta(hours=1)),
+    Periodic("sweep_storage", report_tasks.sweep_storage, daily_at=dt.time(3, 0)),
 )
 
 

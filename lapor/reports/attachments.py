@@ -308,11 +308,16 @@ class Purged:
 
 
 def purge_stale_uploads(
-    now: dt.datetime | None = None, *, grace: dt.timedelta | None = None
+    now: dt.datetime | None = None,
+    *,
+    grace: dt.timedelta | None = None,
+    sweep_storage: bool = True,
 ) -> Purged:
-    """Delete staged files of forms never completed (older than a day), then sweep the
-    storage itself: files under ``attachments/`` that no attachment or staged upload refers
-    to and older than ``grace`` (failed attempts, crashes, rolled-back transactions) go too.
+    """Delete staged files of forms never completed (older than a day), then (with
+    ``sweep_storage``) sweep the storage itself: files under ``attachments/`` that no attachment
+    or staged upload refers to and older than ``grace`` (failed attempts, crashes, rolled-back
+    transactions) go too. The sweep lists every stored file, so the worker runs it daily and
+    the cheap first part hourly.
 
     Only the storage API is used, so this works the same on a disk and on an object store."""
     now = now or timezone.now()
@@ -328,6 +333,8 @@ def purge_stale_uploads(
             continue  # the row stays, so the next run tries again
         pending.delete()
         result.rows += 1
+    if not sweep_storage:
+        return result
     for directory in _attachment_dirs(storage):
         try:
             _dirs, names = storage.listdir(directory)

@@ -284,7 +284,8 @@ class Attachment(models.Model):
     event = models.ForeignKey(
         ReportEvent, null=True, blank=True, on_delete=models.SET_NULL, related_name="attachments"
     )
-    file = models.FileField(upload_to=attachment_path)
+    # Indexed: the storage sweep and the mail intake ask "does a row own this file?".
+    file = models.FileField(upload_to=attachment_path, db_index=True)
     original_name = models.CharField(max_length=255)
     content_type = models.CharField(max_length=100)
     kind = models.CharField(max_length=16, choices=AttachmentKind.choices)

@@ -78,8 +78,18 @@ def test_the_purge_sweeps_rows_and_the_storage(client, directory, settings):
     assert Report.objects.count() == 1
 
 
-def test_the_worker_runs_the_purge_every_hour():
-    job = next(j for j in JOBS if j.name == "purge_uploads")
-    assert job.every == dt.timedelta(hours=1)
-    result = job.task.call()
-    assert result == {"rows": 0, "files": 0, "kept": 0}
+def test_the_worker_purges_rows_hourly_and_sweeps_the_storage_nightly(client, directory):
+    client.post("/lapor/", report_post_data(title="", attachments=[jpeg_with_gps("lama.jpg")]))
+    PendingUpload.objects.update(created_at=timezone.now() - dt.timedelta(days=2))
+    orphan = default_storage.save("attachments/ab/orphan.jpg", ContentFile(b"\xff\xd8" * 50))
+    age(orphan, 48)
+
+    hourly = next(j for j in JOBS if j.name == "purge_uploads")
+    assert hourly.every == dt.timedelta(hours=1)
+    assert hourly.task.call() == {"rows": 1, "files": 0, "kept": 0}
+    assert default_storage.exists(orphan)
+
+    nightly = next(j for j in JOBS if j.name == "sweep_storage")
+    assert nightly.daily_at == dt.time(3, 0)
+    assert nightly.task.call() == {"rows": 0, "files": 1, "kept": 0}
+    assert not default_storage.exists(orphan)
