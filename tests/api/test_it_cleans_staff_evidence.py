@@ -8,6 +8,8 @@ import base64
 import json
 
 import pytest
+from django.utils import translation
+from django.utils.translation import gettext
 
 from lapor.reports import case_actions as ca
 from lapor.reports.models import Attachment, PendingUpload, Report
@@ -63,5 +65,12 @@ def test_a_refused_evidence_file_leaves_nothing_staged(api, make_key, cast, disp
     }
     response = post(api, key, disposed, [encoded("jpeg"), broken])
     assert response.status_code == 422
-    assert "cannot be cleaned" in response.json()["error"]["fields"]["evidence.1"][0]
+    message = response.json()["error"]["fields"]["evidence.1"][0]
+    with translation.override("id"):  # the API answers in the default language
+        expected = gettext(
+            "“%(name)s” cannot be cleaned of its hidden details (names, places and dates in its "
+            "tags), so it was not accepted. Please send the recording or video in another format "
+            "(MP4, M4A, MP3 or OGG)."
+        ) % {"name": "rekaman.mp4"}
+    assert message == expected
     assert PendingUpload.objects.count() == 0 and not Attachment.objects.exists()

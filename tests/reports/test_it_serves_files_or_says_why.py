@@ -28,8 +28,8 @@ def filed(client, cast, directory) -> tuple[Report, Attachment]:
 
 def urls(report: Report, attachment: Attachment) -> list[tuple[str, str | None]]:
     return [
-        (f"/lacak/{report.tracking_id}/lampiran/{attachment.pk}/", None),
-        (f"/konsol/laporan/{report.tracking_id}/lampiran/{attachment.pk}/", "staff"),
+        (f"/en/lacak/{report.tracking_id}/lampiran/{attachment.pk}/", None),
+        (f"/en/konsol/laporan/{report.tracking_id}/lampiran/{attachment.pk}/", "staff"),
     ]
 
 
