@@ -171,6 +171,13 @@ ATTACHMENT_MAX_FILES = int(env("ATTACHMENT_MAX_FILES", "5"))
 REQUEST_MAX_BYTES = ATTACHMENT_MAX_TOTAL_BYTES + 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FILES = 20
+# Files staged by forms that were never completed, per client and day (a failing form must not
+# be a way to fill the disk); a shared address (office, school, mobile carrier) gets more.
+STAGING_MAX_FILES_PER_SESSION = int(env("STAGING_MAX_FILES_PER_SESSION", "20"))
+STAGING_MAX_FILES_PER_ADDRESS = int(env("STAGING_MAX_FILES_PER_ADDRESS", "100"))
+STAGING_MAX_BYTES_PER_ADDRESS = int(env("STAGING_MAX_BYTES_PER_ADDRESS", str(300 * 1024 * 1024)))
+# A stored file that no row refers to is removed by the purge once it is this old (hours).
+STORAGE_ORPHAN_GRACE_HOURS = int(env("STORAGE_ORPHAN_GRACE_HOURS", "6"))
 
 # --- cache (rate limits); Redis when REDIS_URL is set ----------------------------------------
 if env("REDIS_URL"):

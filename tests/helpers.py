@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import io
+import os
+import subprocess
+import tempfile
 
+import pikepdf
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
@@ -22,17 +27,67 @@ def jpeg_with_gps(name: str = "foto.jpg", size: tuple[int, int] = (64, 48)) -> S
 
 
 def pdf_file(name: str = "surat.pdf") -> SimpleUploadedFile:
-    body = (
-        b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-        b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
-    )
-    return SimpleUploadedFile(name, body, content_type="application/pdf")
+    """A real one-page PDF (made with pikepdf), without any metadata."""
+    return SimpleUploadedFile(name, _plain_pdf(), content_type="application/pdf")
+
+
+@functools.cache
+def _plain_pdf() -> bytes:
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=(200, 200))
+    out = io.BytesIO()
+    pdf.save(out)
+    return out.getvalue()
 
 
 def ogg_voice_note(name: str = "pesan-suara.ogg") -> SimpleUploadedFile:
-    # An Ogg page header with an Opus identification packet, as WhatsApp voice notes begin.
-    head = b"OggS\x00\x02" + b"\x00" * 20 + b"\x01\x13OpusHead\x01\x01\x38\x01\x80\xbb\x00\x00"
-    return SimpleUploadedFile(name, head + b"\x00" * 200, content_type="audio/ogg")
+    """A real Opus-in-Ogg voice note, as WhatsApp sends them (made with ffmpeg)."""
+    return SimpleUploadedFile(name, media_bytes("ogg"), content_type="audio/ogg")
+
+
+# ffmpeg muxer and audio/video encoder arguments for each test container.
+MEDIA_RECIPES: dict[str, list[str]] = {
+    "mp3": ["-c:a", "libmp3lame", "-f", "mp3"],
+    "ogg": ["-c:a", "libopus", "-f", "ogg"],
+    "m4a": ["-c:a", "aac", "-f", "ipod"],
+    "wav": ["-f", "wav"],
+    "mp4": ["-c:v", "libx264", "-pix_fmt", "yuv420p", "-c:a", "aac", "-f", "mp4"],
+    "mov": ["-c:v", "libx264", "-pix_fmt", "yuv420p", "-c:a", "aac", "-f", "mov"],
+    "webm": ["-c:v", "libvpx", "-c:a", "libopus", "-f", "webm"],
+}
+MEDIA_TYPES = {
+    "mp3": "audio/mpeg",
+    "ogg": "audio/ogg",
+    "m4a": "audio/mp4",
+    "wav": "audio/x-wav",
+    "mp4": "video/mp4",
+    "mov": "video/quicktime",
+    "webm": "video/webm",
+}
+
+
+@functools.cache
+def media_bytes(kind: str, tags: tuple[tuple[str, str], ...] = ()) -> bytes:
+    """Half a second of tone (and a test picture for video containers), with ``tags`` written
+    as container metadata."""
+    video = kind in ("mp4", "mov", "webm")
+    inputs = ["-f", "lavfi", "-i", "sine=frequency=440:duration=0.5"]
+    if video:
+        inputs += ["-f", "lavfi", "-i", "testsrc=size=64x48:rate=5:duration=0.5"]
+    meta: list[str] = []
+    for key, value in tags:
+        meta += ["-metadata", f"{key}={value}"]
+    with tempfile.TemporaryDirectory() as work:
+        out = os.path.join(work, f"out.{kind}")
+        subprocess.run(
+            ["ffmpeg", "-nostdin", "-v", "error", "-y", *inputs, *meta, "-shortest"]
+            + MEDIA_RECIPES[kind]
+            + [out],
+            check=True,
+            timeout=60,
+        )
+        with open(out, "rb") as fh:
+            return fh.read()
 
 
 def executable_as_jpg(name: str = "foto-jalan.jpg") -> SimpleUploadedFile:

@@ -24,14 +24,21 @@ from ninja.responses import Status
 
 from lapor.agencies.capabilities import Capability, is_staff_member
 from lapor.api.auth import api_key_auth, staff_user
-from lapor.api.errors import ERROR_RESPONSES, ApiError
+from lapor.api.errors import ERROR_RESPONSES, ApiError, ErrorOut
 from lapor.api.pagination import Mapped, paginate
 from lapor.api.schemas import ActionDone, EventOut, action_done, event_out
 from lapor.console import selectors
 from lapor.console.access import access_case_for_staff
 from lapor.core.errors import DomainError
 from lapor.reports import case_actions as ca
-from lapor.reports.attachments import AttachmentError, check_file, check_limits, stage
+from lapor.reports.attachments import (
+    AttachmentError,
+    StorageUnavailable,
+    check_file,
+    check_limits,
+    discard_staged,
+    stage,
+)
 from lapor.reports.models import Channel, Report, ReportEvent
 
 router = Router(tags=["staff"], auth=api_key_auth)
@@ -111,25 +118,31 @@ class FollowUpIn(Schema):
 
 
 def _stage_evidence(files: list[EvidenceIn]) -> list[Any]:
-    """Decode and check each file as the console's uploads are checked; 422 naming the file."""
+    """Decode, check and clean each file as the console's uploads are; 422 naming the file,
+    503 when the storage cannot take them. Nothing stays staged after a refusal."""
     staged = []
     fields: dict[str, list[str]] = {}
-    for i, item in enumerate(files):
-        try:
-            raw = base64.b64decode(item.content_base64, validate=True)
-        except (binascii.Error, ValueError):
-            fields[f"evidence.{i}.content_base64"] = [_("This is not valid base64.")]
-            continue
-        try:
-            staged.append(stage(check_file(SimpleUploadedFile(item.name or "file", raw))))
-        except AttachmentError as exc:
-            fields[f"evidence.{i}"] = [exc.message]
+    try:
+        for i, item in enumerate(files):
+            try:
+                raw = base64.b64decode(item.content_base64, validate=True)
+            except (binascii.Error, ValueError):
+                fields[f"evidence.{i}.content_base64"] = [_("This is not valid base64.")]
+                continue
+            try:
+                staged.append(stage(check_file(SimpleUploadedFile(item.name or "file", raw))))
+            except AttachmentError as exc:
+                fields[f"evidence.{i}"] = [exc.message]
+    except StorageUnavailable as exc:
+        discard_staged(staged)
+        raise ApiError(503, "storage_unavailable", exc.message, retry_after=60) from None
     if not fields:
         try:
             check_limits(len(staged), sum(p.size for p in staged))
         except AttachmentError as exc:
             fields["evidence"] = [exc.message]
     if fields:
+        discard_staged(staged)
         raise ApiError(422, "validation_error", _("Some fields are missing or not valid."), fields)
     return staged
 
@@ -225,7 +238,7 @@ def case(request: HttpRequest, tracking_id: str) -> CaseOut:
 
 @router.post(
     "/reports/{tracking_id}/follow-ups",
-    response={201: ActionDone, **ERROR_RESPONSES},
+    response={201: ActionDone, **ERROR_RESPONSES, 503: ErrorOut},
     summary="Post the agency's follow-up (or a question to the reporter)",
 )
 def follow_up(request: HttpRequest, tracking_id: str, payload: FollowUpIn) -> Any:
@@ -243,8 +256,10 @@ def follow_up(request: HttpRequest, tracking_id: str, payload: FollowUpIn) -> An
         )
     except ca.Forbidden:
         # Outside the user's rights for this action: the same answer as out of scope.
+        discard_staged(uploads)
         raise Http404 from None
     except DomainError as exc:
+        discard_staged(uploads)
         if exc.code in ("evidence_required", "message_required"):
             field = "evidence" if exc.code == "evidence_required" else "message"
             raise ApiError(422, "validation_error", exc.message, {field: [exc.message]}) from None

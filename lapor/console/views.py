@@ -16,7 +16,8 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -614,7 +615,7 @@ def _identity(request: HttpRequest, user: User, report: Report) -> dict[str, Any
 
 @login_required
 @require_GET
-def attachment(request: HttpRequest, tracking_id: str, pk: int) -> FileResponse:
+def attachment(request: HttpRequest, tracking_id: str, pk: int) -> HttpResponseBase:
     user = _staff_user(request)
     report = access_case_for_staff(user, tracking_id)
     found = Attachment.objects.filter(report=report, pk=pk).first()

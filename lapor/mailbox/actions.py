@@ -38,7 +38,14 @@ from lapor.notifications.compose import tracking_url
 from lapor.regions.models import Region
 from lapor.reports import actions, case_actions, emergency, lifecycle
 from lapor.reports.access import reporter_identity
-from lapor.reports.attachments import AttachmentError, check_file, check_limits, stage
+from lapor.reports.attachments import (
+    AttachmentError,
+    CheckedFile,
+    StorageUnavailable,
+    check_file,
+    check_limits,
+    stage,
+)
 from lapor.reports.models import Attachment, Channel, PendingUpload, Privacy, Report, Status
 from lapor.reports.scrub import EMAIL_MASK
 
@@ -135,6 +142,8 @@ def _route(mail: ParsedMail, raw: bytes, key: str, target: Recipient) -> Receive
         if first is not None:
             return Received(first.outcome, first.reason, first.report, duplicate=True)
         raise
+    except StorageUnavailable:
+        raise  # temporary: not a refusal; the sender's server retries (451)
     except _Refused as refused:
         _discard(_STAGED.get() or [])
         row = _log(key, raw, Outcome.REFUSED, refused.reason, target.kind, mail)
@@ -210,13 +219,21 @@ def _answer(reply: replies.AutoReply, mail: ParsedMail, row: InboundMessage) -> 
 # --- files --------------------------------------------------------------------------------
 
 
-def _check_files(mail: ParsedMail) -> None:
+def _check_files(mail: ParsedMail) -> list[CheckedFile]:
     """Refuse the whole message (nothing saved) when any attachment fails the web's checks;
-    the answer names each file and the reason, in both languages."""
+    the answer names each file and the reason, in both languages. Each file is checked and
+    cleaned once; only a refused one is checked again, for its message in the other language."""
+    checked: list[CheckedFile] = []
+    refused = []
+    for item in mail.files:
+        try:
+            checked.append(check_file(SimpleUploadedFile(item.name, item.content)))
+        except AttachmentError:
+            refused.append(item)
     details: dict[str, list[str]] = {language: [] for language in replies.LANGUAGES}
     for language in replies.LANGUAGES:
         with translation.override(language):
-            for item in mail.files:
+            for item in refused:
                 try:
                     check_file(SimpleUploadedFile(item.name, item.content))
                 except AttachmentError as exc:
@@ -227,14 +244,19 @@ def _check_files(mail: ParsedMail) -> None:
                 details[language].append(exc.message)
     if any(details.values()):
         raise _Refused("bad_files", replies.refusal("bad_files", details))
+    return checked
 
 
-def _stage(mail: ParsedMail) -> list[PendingUpload]:
-    """The files through the web's pipeline (type sniffing, limits, EXIF stripped)."""
+def _stage(mail: ParsedMail, checked: list[CheckedFile] | None = None) -> list[PendingUpload]:
+    """The files through the web's pipeline (type sniffing, limits, metadata removed). A full
+    or unavailable storage raises ``StorageUnavailable``: the server answers 451 and the
+    sending server tries again later."""
+    if checked is None:
+        checked = [check_file(SimpleUploadedFile(i.name, i.content)) for i in mail.files]
     staged = []
     bucket = _STAGED.get()
-    for item in mail.files:
-        pending = stage(check_file(SimpleUploadedFile(item.name, item.content)))
+    for item in checked:
+        pending = stage(item)
         staged.append(pending)
         if bucket is not None:
             bucket.append(pending)  # removed by receive_mail if the transaction rolls back
@@ -281,12 +303,14 @@ def _report_text(mail: ParsedMail) -> tuple[str, str, str]:
     return title, body.strip(), privacy
 
 
-def _file(mail: ParsedMail, region: Region, key: str) -> Report:
+def _file(
+    mail: ParsedMail, region: Region, key: str, checked: list[CheckedFile] | None = None
+) -> Report:
     """Inside the caller's transaction: the report, its files and the PIN for the receipt."""
     title, body, privacy = _report_text(mail)
     today = timezone.localdate()
     incident = mail.date if mail.date and mail.date <= today else today
-    staged = _stage(mail)
+    staged = _stage(mail, checked)
     submitted = actions.report_submit(
         kind="complaint",
         title=title,
@@ -311,7 +335,7 @@ def _intake(
 ) -> tuple[InboundMessage, replies.AutoReply | None]:
     if not (mail.text or mail.full_text).strip():
         raise _Refused("no_text", replies.refusal("no_text"))
-    _check_files(mail)
+    checked = _check_files(mail)
     region = find_place(f"{mail.subject}\n{mail.full_text or mail.text}")
     with transaction.atomic():
         if region is None:
@@ -331,7 +355,7 @@ def _intake(
                 intake=intake,
             )
             return row, replies.ask_for_place(again=False, reply_to=reply_address(token.token))
-        report = _file(mail, region, key)
+        report = _file(mail, region, key, checked)
         row = InboundMessage.objects.create(
             dedupe_key=key,
             recipient="intake",
@@ -429,9 +453,9 @@ def _reply(mail: ParsedMail, report: Report, key: str) -> InboundMessage:
         text = text.replace(secret, EMAIL_MASK)
     if not text and not mail.files:
         raise _Refused("no_text", replies.refusal("no_text"))
-    _check_files(mail)
+    checked = _check_files(mail)
     with transaction.atomic():
-        staged = _stage(mail)
+        staged = _stage(mail, checked)
         if report.status == Status.FOLLOWED_UP and text:
             event = case_actions.report_reporter_reply(
                 report=report, message=text, uploads=staged, actor=None

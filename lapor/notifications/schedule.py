@@ -22,6 +22,7 @@ from lapor.notifications import tasks
 from lapor.notifications.models import ScheduledJob
 from lapor.partners import tasks as partner_tasks
 from lapor.public import tasks as public_tasks
+from lapor.reports import tasks as report_tasks
 
 logger = logging.getLogger(__name__)
 
@@ -62,6 +63,9 @@ JOBS = (
     # The search vocabulary: new words every 5 minutes, rebuilt nightly (lapor.public.vocabulary).
     Periodic("search_words", public_tasks.refresh_search_words, every=dt.timedelta(minutes=5)),
     Periodic("search_words_rebuild", public_tasks.rebuild_search_words, daily_at=dt.time(2, 30)),
+    # Staged files of abandoned forms hourly; nightly also stored files no row refers to.
+    Periodic("purge_uploads", report_tasks.purge_stale_uploads, every=dt.timedelta(hours=1)),
+    Periodic("sweep_storage", report_tasks.sweep_storage, daily_at=dt.time(3, 0)),
 )
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 import uuid
 from urllib.parse import urlencode
 
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -204,7 +205,7 @@ def unfollow(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @require_GET
-def image(request: HttpRequest, tracking_id: str, pk: int) -> FileResponse:
+def image(request: HttpRequest, tracking_id: str, pk: int) -> HttpResponseBase:
     report = _report_or_404(tracking_id)
     attachment = selectors.public_images().filter(report=report, pk=pk).first()
     if attachment is None:

@@ -284,7 +284,8 @@ class Attachment(models.Model):
     event = models.ForeignKey(
         ReportEvent, null=True, blank=True, on_delete=models.SET_NULL, related_name="attachments"
     )
-    file = models.FileField(upload_to=attachment_path)
+    # Indexed: the storage sweep and the mail intake ask "does a row own this file?".
+    file = models.FileField(upload_to=attachment_path, db_index=True)
     original_name = models.CharField(max_length=255)
     content_type = models.CharField(max_length=100)
     kind = models.CharField(max_length=16, choices=AttachmentKind.choices)
@@ -313,6 +314,16 @@ class PendingUpload(models.Model):
     size = models.PositiveBigIntegerField()
     sha256 = models.CharField(max_length=64)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    # Keyed hashes of who staged it (client address, session), to limit how much a client
+    # can keep staged by forms it never completes (lapor.reports.attachments).
+    address_hash = models.CharField(max_length=64, blank=True, default="")
+    session_hash = models.CharField(max_length=64, blank=True, default="")
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["address_hash", "created_at"], name="pending_address_idx"),
+            models.Index(fields=["session_hash", "created_at"], name="pending_session_idx"),
+        ]
 
     def __str__(self) -> str:
         return self.original_name

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -195,7 +196,7 @@ def _reporter_act(
         case_actions.report_dispute(report=report, reason=data["reason"], actor=actor)
 
 
-def attachment_download(request: HttpRequest, tracking_id: str, pk: int) -> FileResponse:
+def attachment_download(request: HttpRequest, tracking_id: str, pk: int) -> HttpResponseBase:
     report = access.access_report_for_reporter(request, tracking_id)
     attachment = Attachment.objects.filter(report=report, pk=pk).first()
     if attachment is None:

@@ -25,10 +25,10 @@ def write_jpeg(path: Path, color: tuple[int, int, int] = (200, 30, 30)) -> Path:
 
 
 def write_pdf(path: Path) -> Path:
-    path.write_bytes(
-        b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-        b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
-    )
+    """A real one-page PDF (uploads are rewritten by pikepdf, which needs a valid document)."""
+    from tests.helpers import pdf_file
+
+    path.write_bytes(pdf_file().read())
     return path
 
 

@@ -37,6 +37,8 @@ def test_the_worker_sends_queued_notifications_and_runs_the_sweep(cast, director
         "retry_webhooks",
         "search_words",
         "search_words_rebuild",
+        "purge_uploads",
+        "sweep_storage",
     }
     assert ReportEvent.objects.filter(report=report, kind="escalated").exists()
     assert not DBTaskResult.objects.exclude(status="SUCCESSFUL").exists()

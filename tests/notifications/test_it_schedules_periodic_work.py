@@ -17,6 +17,7 @@ def test_each_job_is_enqueued_once_per_slot():
         "refresh_stats",
         "retry_webhooks",
         "search_words",
+        "purge_uploads",
     ]
     assert tick(at(2026, 11, 3, 6, 59)) == []
     assert tick(at(2026, 11, 3, 7, 0)) == ["retry_notifications", "staff_digest", "retry_webhooks"]
@@ -39,5 +40,7 @@ def test_each_job_is_enqueued_once_per_slot():
         "retry_webhooks",
         "search_words",
         "search_words_rebuild",
+        "purge_uploads",
+        "sweep_storage",
     ]
     assert tick(at(2026, 11, 7, 9, 0)) == []

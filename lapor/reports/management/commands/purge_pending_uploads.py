@@ -1,20 +1,21 @@
-import datetime as dt
-
 from django.core.management.base import BaseCommand
-from django.utils import timezone
 
-from lapor.reports.models import PendingUpload
+from lapor.reports.attachments import purge_stale_uploads
 
 
 class Command(BaseCommand):
-    help = "Delete files staged by forms that were never completed (older than a day)."
+    help = (
+        "Delete files staged by forms that were never completed (older than a day) and stored "
+        "files that no row refers to (older than STORAGE_ORPHAN_GRACE_HOURS)."
+    )
 
     def handle(self, *args: object, **options: object) -> None:
-        cutoff = timezone.now() - dt.timedelta(days=1)
-        stale = PendingUpload.objects.filter(created_at__lt=cutoff)
-        count = 0
-        for pending in stale.iterator():
-            pending.file.delete(save=False)
-            pending.delete()
-            count += 1
-        self.stdout.write(f"Deleted {count} stale staged uploads.")
+        result = purge_stale_uploads()
+        self.stdout.write(
+            f"Deleted {result.rows} stale staged uploads and {result.files} orphan files"
+            + (
+                f"; {result.kept} could not be deleted (tried again next run)."
+                if result.kept
+                else "."
+            )
+        )
