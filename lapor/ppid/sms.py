@@ -28,6 +28,7 @@ from .models import Delivery, ObjectionGround, Obtain
 
 MIN_TEXT = 15
 IDENTITY_FORMAT = "NIK#Nama#Alamat#Pekerjaan#Tujuan"
+IDENTITY_PLACEHOLDER = "[identitas pemohon informasi: disimpan terpisah]"
 
 
 def identity_question() -> str:
@@ -78,8 +79,10 @@ def _government(region: Region) -> Agency | None:
 def identity_answer(inbound: object, conversation: object, text: str, answer: object) -> str:
     """The identity, as ``NIK#Nama#Alamat#Pekerjaan#Tujuan``: file the kept request."""
     from lapor.regions.finder import find_place
-    from lapor.sms.models import Conversation, FiledBy, ReceiptPin
+    from lapor.sms.models import Conversation, FiledBy, InboundSms, ReceiptPin
 
+    # The identity lives in the requester's table only, never in the SMS log.
+    InboundSms.objects.filter(pk=inbound.pk).update(text=IDENTITY_PLACEHOLDER)  # type: ignore[attr-defined]
     parts = [p.strip() for p in text.split("#")]
     if len(parts) < 5 or not all(parts[:5]):
         answer(  # type: ignore[operator]
@@ -126,18 +129,11 @@ def identity_answer(inbound: object, conversation: object, text: str, answer: ob
             ),
         )
         return "place_unknown"
-    filed = actions.request_file(
-        requester=requester,
-        title=_title(pending),
-        information=pending,
-        purpose=purpose,
-        agency=agency,
-        region=region,
-        obtain=Obtain.SOFTCOPY,
-        delivery=Delivery.SMS_LINK,
-        channel=Channel.SMS,
-        language="id",
-    )
+    try:
+        filed = _file(requester, pending, purpose, agency, region)
+    except DomainError as exc:
+        answer(inbound, _("Not done: %(why)s") % {"why": exc.message})  # type: ignore[operator]
+        return "refused"
     report = filed.report
     FiledBy.objects.get_or_create(phone=inbound.sender, report=report)  # type: ignore[attr-defined]
     receipt = Notification.objects.filter(
@@ -154,6 +150,23 @@ def identity_answer(inbound: object, conversation: object, text: str, answer: ob
     conversation.save()  # type: ignore[attr-defined]
     inbound.report = report  # type: ignore[attr-defined]
     return "request_filed"
+
+
+def _file(
+    requester: actions.Requester, pending: str, purpose: str, agency: Agency, region: Region
+) -> actions.Filed:
+    return actions.request_file(
+        requester=requester,
+        title=_title(pending),
+        information=pending,
+        purpose=purpose,
+        agency=agency,
+        region=region,
+        obtain=Obtain.SOFTCOPY,
+        delivery=Delivery.SMS_LINK,
+        channel=Channel.SMS,
+        language="id",
+    )
 
 
 def _title(text: str) -> str:

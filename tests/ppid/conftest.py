@@ -148,3 +148,28 @@ def request_post_data(**overrides):
     }
     data.update(overrides)
     return {k: v for k, v in data.items() if v is not None}
+
+
+@pytest.fixture
+def make_key(db):
+    from tests.api.conftest import make_key as fixture
+
+    return fixture.__wrapped__(db)  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def api():
+    from django.test import Client
+
+    return Client()
+
+
+@pytest.fixture
+def partner_key(db):
+    from lapor.open311.models import ApiKey, PartnerApp
+
+    partner = PartnerApp.objects.create(name="Sambat Online Malang")
+    key = ApiKey(partner=partner, scopes=["open311", "reports"])
+    raw = key.set_new_key()
+    key.save()
+    return raw
