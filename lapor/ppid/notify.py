@@ -25,6 +25,7 @@ from lapor.notifications.models import Notification
 from lapor.reports.models import Clock, Kind, Report, ReportEvent, Status
 
 from .models import Decision, DisputeOutcome, InformationRequest, Notice, Outcome
+from .sms import sms_template
 
 E = ReportEvent.Kind
 K = Clock.Kind
@@ -184,10 +185,7 @@ def _texts(event: ReportEvent) -> tuple[str, str, str] | None:
             "The information officer (PPID) must answer you in writing by %(due)s (10 working "
             "days; they may extend it once by 7 working days, with a written reason)."
         )
-        sms = _(
-            "PPID: your information request is registered, No. %(reg)s. Tracking number "
-            "%(id)s%(pin)s. Written answer by %(due)s. CEK %(id)s for its status."
-        )
+        sms = sms_template("registered")
         if kind == E.SUBMITTED and event.report.channel == "sms":
             v["pin"] = ", PIN " + "{PIN}"
         if data.get("on_behalf"):
@@ -205,11 +203,7 @@ def _texts(event: ReportEvent) -> tuple[str, str, str] | None:
             "nothing: the request will be archived, and you can file an anonymous complaint "
             "instead."
         )
-        sms = _(
-            "LAPOR #%(id)s is now an information request to %(agency)s. The law requires your "
-            "identity (NIK, name, address, occupation) by %(due)s: see %(url)s or a desk. It "
-            "is never published."
-        )
+        sms = sms_template("to_request")
     elif kind == E.CONVERTED:
         subject = _("Your information request is now a complaint")
         text = _(
@@ -218,10 +212,7 @@ def _texts(event: ReportEvent) -> tuple[str, str, str] | None:
             "NIK, address and occupation you gave for the request have been deleted: a "
             "complaint does not need them. Your contact and your choice of privacy are kept."
         )
-        sms = _(
-            "Your information request #%(id)s is now a complaint; an admin verifies it within "
-            "3 working days. The identity given for the request was deleted."
-        )
+        sms = sms_template("to_complaint")
     elif kind == E.INFO_CLARIFY:
         subject = _("The PPID asks you to clarify your request")
         text = _(
@@ -229,14 +220,14 @@ def _texts(event: ReportEvent) -> tuple[str, str, str] | None:
             "The answer time is paused until you answer. Answer by %(due)s at %(url)s, "
             "otherwise the request is archived."
         )
-        sms = _("PPID #%(id)s asks: %(message)s Answer by %(due)s: BALAS %(id)s <your answer>")
+        sms = sms_template("clarify")
     elif kind == E.INFO_EXTENDED:
         subject = _("The PPID extended the answer time")
         text = _(
             "The information officer (PPID) extended the time to answer your request by 7 "
             "working days, to %(due)s. Reason: %(message)s"
         )
-        sms = _("PPID #%(id)s: answer time extended to %(due)s. Reason: %(message)s")
+        sms = sms_template("extended")
     elif kind == E.INFO_FORWARDED:
         subject = _("Your request was forwarded to the PPID that holds the information")
         text = _(
@@ -245,10 +236,7 @@ def _texts(event: ReportEvent) -> tuple[str, str, str] | None:
             "with the same deadline, %(due)s. The written notice is on your tracking page: "
             "%(url)s"
         )
-        sms = _(
-            "PPID #%(id)s forwarded to %(to)s, which holds the information. Same number "
-            "%(reg)s, same deadline %(due)s."
-        )
+        sms = sms_template("forwarded")
     elif kind == E.INFO_NOTICE:
         subject = _("The PPID has answered your information request")
         text = _(
@@ -257,10 +245,7 @@ def _texts(event: ReportEvent) -> tuple[str, str, str] | None:
             "If you disagree (refused, not as asked, not fulfilled, an unreasonable fee, or "
             "late), you may object (keberatan) to the PPID's superior until %(until)s."
         )
-        sms = _(
-            "PPID #%(id)s answered: %(decision)s. %(cost)s Notice and files: %(url)s Object "
-            "by %(until)s: KEBERATAN %(id)s <reason>"
-        )
+        sms = sms_template("notice")
     elif kind == E.INFO_OBJECTION_OPENED:
         subject = _("The PPID did not answer in time: you may object")
         text = _(
@@ -268,17 +253,14 @@ def _texts(event: ReportEvent) -> tuple[str, str, str] | None:
             "now object (keberatan) to the PPID's superior, on the grounds that it was not "
             "answered and is late, until %(until)s: %(url)s"
         )
-        sms = _(
-            "PPID #%(id)s: no answer by %(due)s. You may object until %(until)s: KEBERATAN "
-            "%(id)s <reason>"
-        )
+        sms = sms_template("objection_opened")
     elif kind == E.INFO_OBJECTED:
         subject = _("Your objection has been registered")
         text = _(
             "Your objection was registered with number %(number)s. The PPID's superior "
             "(Atasan PPID) must decide it in writing by %(due)s."
         )
-        sms = _("PPID #%(id)s: objection registered, No. %(number)s. Decision by %(due)s.")
+        sms = sms_template("objected")
     elif kind == E.INFO_DECIDED:
         subject = _("Your objection has been decided")
         text = _(
@@ -286,10 +268,7 @@ def _texts(event: ReportEvent) -> tuple[str, str, str] | None:
             "%(url)s.\n\nIf you disagree, you may take the dispute to the Information "
             "Commission until %(until)s; the tracking page shows how."
         )
-        sms = _(
-            "PPID #%(id)s objection decided: %(outcome)s. Disagree? Information Commission by "
-            "%(until)s: see %(url)s"
-        )
+        sms = sms_template("decided")
     elif kind == E.INFO_DECISION_LATE:
         subject = _("No decision on your objection: you may go to the Commission")
         text = _(
@@ -297,22 +276,19 @@ def _texts(event: ReportEvent) -> tuple[str, str, str] | None:
             "dispute to the Information Commission until %(until)s; the tracking page shows "
             "how: %(url)s"
         )
-        sms = _(
-            "PPID #%(id)s: no decision on your objection by %(due)s. Information Commission "
-            "by %(until)s: see %(url)s"
-        )
+        sms = sms_template("decision_late")
     elif kind == E.INFO_COMMISSION:
         subject = _("Your dispute at the Information Commission was recorded")
         text = _("The dispute of your request with %(commission)s was recorded on your request.")
-        sms = _("PPID #%(id)s: the dispute with %(commission)s was recorded.")
+        sms = sms_template("commission")
     elif kind == E.INFO_SETTLED:
         subject = _("The Information Commission's outcome was recorded")
         text = _("The outcome of the dispute at the Information Commission: %(outcome)s.")
-        sms = _("PPID #%(id)s: Information Commission outcome: %(outcome)s.")
+        sms = sms_template("settled")
     elif kind == E.ARCHIVED:
         subject = _("Your information request has been archived")
         text = _("Your information request was archived: %(reason)s.")
-        sms = _("PPID #%(id)s archived: %(reason)s.")
+        sms = sms_template("archived")
     else:
         return None
     return subject, text % v, sms % v

@@ -460,3 +460,60 @@ def report_years() -> list[int]:
     ):
         years.add(moment.year)
     return sorted(years, reverse=True)
+
+
+def scorecard_indicators(agency: Agency, year: int | None = None) -> list[dict[str, str]]:
+    """The PPID indicators of an agency's public scorecard: its own requests and those of its
+    information office (PPID Utama), this year. Empty when it had none."""
+    from django.utils.formats import number_format
+    from django.utils.translation import gettext as _
+
+    from lapor.stats.views import pct
+
+    year = year or timezone.localdate().year
+    ids = {agency.pk} | set(
+        Agency.objects.filter(parent=agency, kind=Agency.Kind.INFORMATION_OFFICE).values_list(
+            "pk", flat=True
+        )
+    )
+    reports = list(annual_reports(year, ids).values())
+    if not reports:
+        return []
+    total = national_total(reports, year)
+    if not (total.received or total.answered or total.objections):
+        return []
+    refused = total.decisions.get(Decision.REFUSED, 0) + total.decisions.get(Decision.PARTIAL, 0)
+    return [
+        {
+            "label": _("Information requests registered (%(year)s)") % {"year": year},
+            "value": number_format(total.received),
+            "definition": _("Requests registered with the agency's PPID this year."),
+        },
+        {
+            "label": _("Requests answered in time"),
+            "value": pct(total.answered_in_time_share),
+            "definition": _(
+                "Share of first written notices given within 10 working days (17 when extended)."
+            ),
+        },
+        {
+            "label": _("Average working days to answer"),
+            "value": "—"
+            if total.average_days is None
+            else number_format(round(total.average_days, 1), 1),
+            "definition": _("From registration to the first written notice, pauses excluded."),
+        },
+        {
+            "label": _("Refused in full or in part"),
+            "value": number_format(refused),
+            "definition": _("Notices that withheld information under Article 17 of UU 14/2008."),
+        },
+        {
+            "label": _("Objections and disputes"),
+            "value": f"{number_format(total.objections)} / {number_format(total.disputes)}",
+            "definition": _(
+                "Objections to the PPID's superior, and disputes taken to the Information "
+                "Commission, this year."
+            ),
+        },
+    ]

@@ -198,3 +198,62 @@ def object_by_sms(inbound: object, report: Report, reason: str, answer: object) 
     )
     # The "objection registered" SMS from lapor.ppid.notify is the answer.
     return "objected"
+
+
+def sms_template(key: str) -> str:
+    """The requester's SMS for a PPID event, in the active language: plain text, where
+    "<alasan>" is a word the reader replaces (lapor.ppid.notify fills the placeholders)."""
+    if key == "registered":
+        return _(
+            "PPID: your information request is registered, No. %(reg)s. Tracking number "
+            "%(id)s%(pin)s. Written answer by %(due)s. CEK %(id)s for its status."
+        )
+    if key == "to_request":
+        return _(
+            "LAPOR #%(id)s is now an information request to %(agency)s. The law requires your "
+            "identity (NIK, name, address, occupation) by %(due)s: see %(url)s or a desk. It "
+            "is never published."
+        )
+    if key == "to_complaint":
+        return _(
+            "Your information request #%(id)s is now a complaint; an admin verifies it within "
+            "3 working days. The identity given for the request was deleted."
+        )
+    if key == "clarify":
+        return _("PPID #%(id)s asks: %(message)s Answer by %(due)s: BALAS %(id)s <your answer>")
+    if key == "extended":
+        return _("PPID #%(id)s: answer time extended to %(due)s. Reason: %(message)s")
+    if key == "forwarded":
+        return _(
+            "PPID #%(id)s forwarded to %(to)s, which holds the information. Same number "
+            "%(reg)s, same deadline %(due)s."
+        )
+    if key == "notice":
+        return _(
+            "PPID #%(id)s answered: %(decision)s. %(cost)s Notice and files: %(url)s Object "
+            "by %(until)s: KEBERATAN %(id)s <reason>"
+        )
+    if key == "objection_opened":
+        return _(
+            "PPID #%(id)s: no answer by %(due)s. You may object until %(until)s: KEBERATAN "
+            "%(id)s <reason>"
+        )
+    if key == "objected":
+        return _("PPID #%(id)s: objection registered, No. %(number)s. Decision by %(due)s.")
+    if key == "decided":
+        return _(
+            "PPID #%(id)s objection decided: %(outcome)s. Disagree? Information Commission by "
+            "%(until)s: see %(url)s"
+        )
+    if key == "decision_late":
+        return _(
+            "PPID #%(id)s: no decision on your objection by %(due)s. Information Commission "
+            "by %(until)s: see %(url)s"
+        )
+    if key == "commission":
+        return _("PPID #%(id)s: the dispute with %(commission)s was recorded.")
+    if key == "settled":
+        return _("PPID #%(id)s: Information Commission outcome: %(outcome)s.")
+    if key == "archived":
+        return _("PPID #%(id)s archived: %(reason)s.")
+    raise KeyError(key)

@@ -45,6 +45,11 @@ def member(email: str, name: str, agency: object, role: str) -> object:
 
 @pytest.fixture
 def ppid(cast, directory) -> Ppid:
+    return make_ppid(directory)
+
+
+def make_ppid(directory) -> Ppid:
+    """The PPID Utama of Sleman and Semarang and their people (needs ``cast`` loaded)."""
     from lapor.agencies.models import Agency
 
     sleman = Agency.objects.create(
@@ -152,9 +157,16 @@ def request_post_data(**overrides):
 
 @pytest.fixture
 def make_key(db):
-    from tests.api.conftest import make_key as fixture
+    from lapor.open311.models import ApiKey, PartnerApp
 
-    return fixture.__wrapped__(db)  # type: ignore[attr-defined]
+    def make(scopes: list[str] | None = None) -> str:
+        partner, _ = PartnerApp.objects.get_or_create(name="LAKSA Kota Tangerang")
+        key = ApiKey(partner=partner, scopes=scopes or ["reports"])
+        raw = key.set_new_key()
+        key.save()
+        return raw
+
+    return make
 
 
 @pytest.fixture
