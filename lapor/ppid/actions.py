@@ -292,7 +292,7 @@ def request_file(
                     **(_on_behalf_data(channel, consent) if filed_by is not None else {}),
                 },
             )
-            _attach(report, event, uploads)
+            _attach(report, event, list(uploads))
             report_event_created(event)
     except IntegrityError:
         if submission_key is not None:
@@ -459,10 +459,12 @@ def objection_file(
     if len(reason.strip()) < 10:
         raise DomainError(_("Explain your objection."), code="reason_required")
     now = timezone.now()
+    handler = report.agency or report.requested_agency
+    assert handler is not None
     objection = Objection.objects.create(
         report=report,
         number=_next_number("objection", "{n:06d}/KEB-PPID/{year}", now),
-        agency=report.agency or report.requested_agency,
+        agency=handler,
         grounds=chosen,
         reason=reason.strip(),
         filed_at=now,
@@ -728,11 +730,13 @@ def request_answer(
             agency=from_agency,
             data={"decision": answer.decision, "late": late},
         )
+    issuer = from_agency or report.requested_agency
+    assert issuer is not None
     notice = Notice.objects.create(
         report=report,
         event=event,
         number=_next_number("notice", "{n:06d}/PT-PPID/{year}", now),
-        agency=from_agency or report.requested_agency,
+        agency=issuer,
         decision=answer.decision,
         explanation=answer.explanation.strip(),
         form=answer.form if answer.form in Obtain.values else "",
@@ -756,7 +760,7 @@ def request_answer(
     )
     event.data = {**(event.data or {}), "notice": notice.number, "decision": answer.decision}
     event.save(update_fields=["data"])
-    _attach(report, event, uploads)
+    _attach(report, event, list(uploads))
     if not forwarding:
         if request.first_notice_at is None and answer_clock is not None:
             request.first_notice_at = now

@@ -167,7 +167,7 @@ def _publish(report: Report, form: Any, user: User, _u: list[Any]) -> str:
         report=report,
         title=d["title"],
         summary=d["summary"],
-        attachment_ids=[int(x) for x in d["files"]],
+        attachment_ids=[int(x) for x in d["released_files"]],
         actor=user,
     )
     return _("Published in the list of public information: %(title)s.") % {"title": entry.title}
@@ -279,10 +279,11 @@ def allowed_actions(user: User, report: Report) -> list[str]:
 def _holders(report: Report, query: str) -> list[Agency]:
     if query:
         return [a for a in search_agencies(query) if a.pk != report.agency_id]
+    region = report.agency.region_id if report.agency else None
+    if region is None or report.agency_id is None:
+        return []
     return list(
-        Agency.objects.filter(
-            is_active=True, region_id=report.agency.region_id if report.agency else None
-        )
+        Agency.objects.filter(is_active=True, region_id=region)
         .exclude(pk=report.agency_id)
         .order_by("name")[:30]
     )

@@ -15,7 +15,7 @@ import datetime as dt
 import uuid
 from collections.abc import Callable
 
-from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
 
@@ -184,7 +184,8 @@ def _pdf(name: str, title: str, rows: list[tuple[str, str]]) -> PendingUpload:
         f"{title}</h1><table border='1' cellpadding='4' style='border-collapse:collapse'>"
         f"{cells}</table><p>Sumber: PPID Utama Kabupaten Sleman</p></body></html>"
     )
-    return stage(check_file(ContentFile(HTML(string=html).write_pdf(), name=name)))
+    pdf = HTML(string=html).write_pdf()
+    return stage(check_file(SimpleUploadedFile(name, pdf, content_type="application/pdf")))
 
 
 REQUESTS: list[tuple[str, str, str, str, str, str, str, str, int]] = [
@@ -332,7 +333,7 @@ def load_ppid_demo() -> int:
                 actor=officer,
             )
     created = 0
-    stages: dict[str, Callable[[Report], None]] = {
+    stages: dict[str, Callable[[Report], object]] = {
         "partial": lambda r: _partial_objection_dispute(r, officer, atasan),
         "published": lambda r: _granted_published(r, officer),
         "clarification": lambda r: actions.request_clarify(

@@ -211,7 +211,8 @@ class RequestForm(IdentityFields, HowFields):
         return found
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         self.check_identity()
         province, regency = data.get("province", ""), data.get("regency", "")
         region = resolve_chain(province, regency) if province and regency else None
@@ -245,9 +246,9 @@ class IdentityForm(IdentityFields, HowFields):
     """A request converted from a complaint: the identity and purpose the law requires."""
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
         self.check_identity()
-        return data
+        return self.cleaned_data
 
 
 class ClarifyForm(AttachmentsMixin, forms.Form):
@@ -446,7 +447,7 @@ class PublishForm(forms.Form):
         max_length=5_000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    files = forms.MultipleChoiceField(
+    released_files = forms.MultipleChoiceField(
         label=_("Released files to publish"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -454,7 +455,7 @@ class PublishForm(forms.Form):
 
     def __init__(self, *args: Any, files: list[Any] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["files"]
+        field = self.fields["released_files"]
         assert isinstance(field, forms.MultipleChoiceField)
         field.choices = [(str(f.pk), f.original_name) for f in files or []]
 

@@ -48,7 +48,7 @@ REQUESTER_EVENTS = frozenset(
         E.ARCHIVED,
     }
 )
-ARCHIVE_REASONS = {
+ARCHIVE_REASONS: dict[str, object] = {
     "no_identity_in_10_working_days": gettext_lazy("no identity was given within 10 working days"),
     "no_clarification_in_10_working_days": gettext_lazy(
         "no clarification was given within 10 working days"
@@ -126,7 +126,8 @@ def _values(event: ReportEvent) -> dict[str, str]:
     values = {
         "id": report.tracking_id,
         "reg": (request.registration_number if request else "") or "-",
-        "agency": compose._short(report.agency),
+        # The body asked (the requester chose it); its PPID answers for it.
+        "agency": compose._short(report.requested_agency or report.agency),
         "from": compose._short(event.agency),
         "to": compose._short(event.target_agency or report.agency),
         "message": " ".join((event.message or "").split())[:600],
@@ -344,7 +345,7 @@ def _for_requester(event: ReportEvent) -> Notification | None:
 
 # --- staff ------------------------------------------------------------------------------------
 
-STAFF_EVENTS = {
+STAFF_EVENTS: dict[str, str] = {
     E.SUBMITTED: "ppid",
     E.INFO_IDENTITY: "ppid",
     E.INFO_CLARIFIED: "ppid",

@@ -115,10 +115,10 @@ def register_rows(reports: Iterable[Report], now: dt.datetime | None = None) -> 
     calendars = calendars_for(c.region_code for c in running.values())
     rows = []
     for report in reports:
-        clock = running.get(report.pk)
-        due = clock.due_at if clock else None
+        found = running.get(report.pk)
+        due = found.due_at if found else None
         remaining = (
-            remaining_working_days(due, calendars[clock.region_code or ""], now) if clock else None
+            remaining_working_days(due, calendars[found.region_code or ""], now) if found else None
         )
         overdue = due is not None and due < now
         rows.append(
@@ -127,7 +127,7 @@ def register_rows(reports: Iterable[Report], now: dt.datetime | None = None) -> 
                 request=report.information_request,
                 due_at=due,
                 overdue=overdue,
-                remaining_text=remaining_label(remaining, overdue) if clock else "",
+                remaining_text=remaining_label(remaining, overdue) if found else "",
                 notice=notices.get(report.pk),
             )
         )
@@ -471,6 +471,15 @@ def scorecard_indicators(agency: Agency, year: int | None = None) -> list[dict[s
     from lapor.stats.views import pct
 
     year = year or timezone.localdate().year
+    start, end = _year_range(year)
+    theirs = Q(agency=agency) | Q(
+        agency__parent=agency, agency__kind=Agency.Kind.INFORMATION_OFFICE
+    )
+    # One query for the agencies that never had a request (most of them): no section.
+    if not Report.objects.filter(
+        theirs, kind=Kind.INFORMATION_REQUEST, created_at__lt=end
+    ).exists():
+        return []
     ids = {agency.pk} | set(
         Agency.objects.filter(parent=agency, kind=Agency.Kind.INFORMATION_OFFICE).values_list(
             "pk", flat=True

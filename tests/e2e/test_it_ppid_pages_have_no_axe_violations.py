@@ -83,7 +83,7 @@ def test_it_ppid_pages_have_no_axe_violations(prefix, page, new_context, cast, d
 
     open_own_request(page, tracking_id, pin, prefix)
     check("requester-page")
-    page.locator("#notices a").first.click()
+    page.locator("ul.notices a").first.click()
     check("notice-letter")
 
     desk = new_context().new_page()

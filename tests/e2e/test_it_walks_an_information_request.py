@@ -71,7 +71,7 @@ def test_it_walks_a_request_to_the_information_commission(new_context, ppid_cast
     open_own_request(person, tracking_id, pin)
     expect(person.locator("#notices")).to_be_visible()
     shot(person, "requester-page-with-notice")
-    person.locator("#notices a", has_text="Baca surat").first.click()
+    person.locator("ul.notices a", has_text="Baca surat").first.click()
     person.wait_for_url(re.compile(r"/pemberitahuan/\d+/$"))
     expect(person.locator("h1")).to_have_text("PEMBERITAHUAN TERTULIS")
     shot(person, "notice-letter")

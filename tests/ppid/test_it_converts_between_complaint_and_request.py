@@ -50,7 +50,7 @@ def test_a_complaint_becomes_a_request_and_the_person_completes_it(ppid, cast, d
     identity_clock = Clock.objects.get(report=report, kind="info_identity", stopped_at=None)
     assert identity_clock.due_at.date().isoformat() == "2026-02-27"
     told = Notification.objects.get(event=converted, recipient_kind="reporter")
-    assert "UU 14/2008" in told.body and "anonymous complaint" in told.body
+    assert "UU 14/2008" in told.body and "pengaduan anonim" in told.body
     # An anonymous reporter's name is not carried over into the request.
     assert RequesterIdentity.objects.get(report=report).full_name == ""
 

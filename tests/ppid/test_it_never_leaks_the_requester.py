@@ -129,7 +129,7 @@ def test_the_requester_never_leaks(ppid, cast, make_key, nik, who, address, path
             {
                 "publikasikan-title": "Rincian anggaran perbaikan jalan Depok",
                 "publikasikan-summary": "Rincian anggaran per ruas jalan di Kecamatan Depok.",
-                "publikasikan-files": [str(report.attachments.get().pk)],
+                "publikasikan-released_files": [str(report.attachments.get().pk)],
             },
         )
     else:

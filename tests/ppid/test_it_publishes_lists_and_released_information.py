@@ -81,7 +81,7 @@ def test_released_information_is_published_for_the_next_person(ppid, client):
         {
             "publikasikan-title": "Daya tampung kelas 1 SD negeri Berbah 2026",
             "publikasikan-summary": "Jumlah kursi kelas 1 setiap SD negeri di Berbah.",
-            "publikasikan-files": [str(file_pk)],
+            "publikasikan-released_files": [str(file_pk)],
         },
     )
     assert response.status_code == 302, response.content.decode()[:3000]
