@@ -4,9 +4,9 @@ few requests at every stage — registered, waiting for a clarification, late (t
 opened by itself), granted and published, granted in part with an objection decided and a
 dispute at the Information Commission, filed by SMS.
 
-Idempotent: requests are keyed by a fixed submission key. Stages in the past are reached by
-running the actions and then moving the request's timestamps back (``_age``), recomputing its
-clocks on the real calendar.
+Idempotent: requests are keyed by a fixed submission key. Each step runs at its own moment in
+the past (``time_machine``, a development dependency: demo data is never loaded in production),
+so the clocks, the letters and the yearly report show real working days.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Callable
+from typing import Any
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
@@ -22,12 +23,11 @@ from django.utils import timezone
 from lapor.accounts.models import User
 from lapor.agencies.models import Agency, Membership
 from lapor.regions.models import Region
-from lapor.reports import deadlines
 from lapor.reports.attachments import stage
-from lapor.reports.models import Clock, PendingUpload, Report, ReportEvent
+from lapor.reports.models import PendingUpload, Report
 
 from . import actions
-from .models import Dispute, InformationEntry, InformationRequest, Notice, Objection
+from .models import InformationEntry
 
 NAMESPACE = uuid.UUID("a4f3b1a2-6c1e-4c2b-9f0a-0b2d8f5e7c11")
 PASSWORD = "lapor-demo-2026"  # noqa: S105 - public on purpose (README)
@@ -128,48 +128,6 @@ def _user(email: str, name: str) -> User:
             email=email, password=PASSWORD, full_name=name, is_staff=True
         )
     return user
-
-
-def _age(report: Report, days: int) -> None:
-    """Move every timestamp of ``report`` ``days`` days back and recompute its clocks, so a
-    stage reached now looks as if it was reached then."""
-    delta = dt.timedelta(days=days)
-    Report.objects.filter(pk=report.pk).update(created_at=report.created_at - delta)
-    for event in ReportEvent.objects.filter(report=report):
-        ReportEvent.objects.filter(pk=event.pk).update(at=event.at - delta)
-    for clock in Clock.objects.filter(report=report):
-        clock.started_at -= delta
-        if clock.stopped_at:
-            clock.stopped_at -= delta
-        clock.pauses = [
-            [
-                (dt.date.fromisoformat(a) - delta).isoformat(),
-                (dt.date.fromisoformat(b) - delta).isoformat() if b else None,
-            ]
-            for a, b in clock.pauses
-        ]
-        clock.due_at = deadlines.compute(clock).due_at
-        clock.save(update_fields=["started_at", "stopped_at", "pauses", "due_at"])
-    info = InformationRequest.objects.get(report=report)
-    for name in ("registered_at", "first_notice_at", "late_opened_at"):
-        value = getattr(info, name)
-        if value:
-            setattr(info, name, value - delta)
-    info.save()
-    for notice in Notice.objects.filter(report=report):
-        Notice.objects.filter(pk=notice.pk).update(issued_at=notice.issued_at - delta)
-    for objection in Objection.objects.filter(report=report):
-        Objection.objects.filter(pk=objection.pk).update(
-            filed_at=objection.filed_at - delta,
-            decided_at=objection.decided_at - delta if objection.decided_at else None,
-        )
-    for dispute in Dispute.objects.filter(report=report):
-        Dispute.objects.filter(pk=dispute.pk).update(
-            filed_on=dispute.filed_on - delta + dt.timedelta(days=2),
-            recorded_at=dispute.recorded_at - delta + dt.timedelta(days=2),
-        )
-    report.refresh_from_db()
-    deadlines.refresh_report_due(report)
 
 
 def _pdf(name: str, title: str, rows: list[tuple[str, str]]) -> PendingUpload:
@@ -333,24 +291,31 @@ def load_ppid_demo() -> int:
                 actor=officer,
             )
     created = 0
-    stages: dict[str, Callable[[Report], object]] = {
-        "partial": lambda r: _partial_objection_dispute(r, officer, atasan),
-        "published": lambda r: _granted_published(r, officer),
-        "clarification": lambda r: actions.request_clarify(
-            report=r,
-            question="Mohon sebutkan tahun anggaran dan jenis bantuan yang dimaksud: "
-            "PKH saja, atau PKH dan BPNT?",
-            actor=officer,
+    stages: dict[str, Callable[[Report, dt.datetime], object]] = {
+        "partial": lambda r, t: _partial_objection_dispute(r, officer, atasan, t),
+        "published": lambda r, t: _granted_published(r, officer, t),
+        "clarification": lambda r, t: _at(
+            t + dt.timedelta(days=2),
+            lambda: actions.request_clarify(
+                report=r,
+                question="Mohon sebutkan tahun anggaran dan jenis bantuan yang dimaksud: "
+                "PKH saja, atau PKH dan BPNT?",
+                actor=officer,
+            ),
         ),
     }
+    now = timezone.now().replace(hour=3, minute=0, second=0, microsecond=0)  # 10:00 WIB
     for key, title, info, purpose, name, nik, channel, stage_name, days in REQUESTS:
-        report = _file(key, title, info, purpose, name, nik, channel, gov, region)
+        filed_at = now - dt.timedelta(days=days)
+        report = _at(
+            filed_at,
+            lambda: _file(key, title, info, purpose, name, nik, channel, gov, region),  # noqa: B023
+        )
         if report is None:
             continue
         created += 1
         if stage_name in stages:
-            stages[stage_name](report)
-        _age(report, days)
+            stages[stage_name](report, filed_at)
     if created:
         from lapor.reports.sweep import sweep
 
@@ -358,12 +323,34 @@ def load_ppid_demo() -> int:
     return created
 
 
-def _partial_objection_dispute(report: Report, officer: User, atasan: User) -> None:
+def _at(moment: dt.datetime, step: Callable[[], object]) -> Any:
+    """Run ``step`` as if it were ``moment`` (never later than now)."""
+    import time_machine
+
+    with time_machine.travel(min(moment, timezone.now()), tick=False):
+        return step()
+
+
+def _partial_objection_dispute(
+    report: Report, officer: User, atasan: User, filed_at: dt.datetime
+) -> None:
+    day = dt.timedelta(days=1)
+    _at(filed_at + 9 * day, lambda: _extend(report, officer))
+    _at(filed_at + 19 * day, lambda: _answer_partial(report, officer))
+    _at(filed_at + 22 * day, lambda: _object(report))
+    _at(filed_at + 36 * day, lambda: _decide(report, atasan))
+    _at(filed_at + 38 * day, lambda: _dispute(report))
+
+
+def _extend(report: Report, officer: User) -> None:
     actions.request_extend(
         report=report,
         reason="Rincian per ruas jalan harus dihimpun dari tiga bidang di Dinas PUPR.",
         actor=officer,
     )
+
+
+def _answer_partial(report: Report, officer: User) -> None:
     actions.request_answer(
         report=report,
         answer=actions.Answer(
@@ -393,6 +380,9 @@ def _partial_objection_dispute(report: Report, officer: User, atasan: User) -> N
             )
         ],
     )
+
+
+def _object(report: Report) -> None:
     actions.objection_file(
         report=report,
         grounds=["a"],
@@ -400,6 +390,9 @@ def _partial_objection_dispute(report: Report, officer: User, atasan: User) -> N
         "seharusnya tidak lagi dikecualikan.",
         actor=None,
     )
+
+
+def _decide(report: Report, atasan: User) -> None:
     actions.objection_decide(
         report=report,
         outcome="partly_accepted",
@@ -408,6 +401,9 @@ def _partial_objection_dispute(report: Report, officer: User, atasan: User) -> N
         order="PPID memberikan nama penyedia dua paket yang telah berkontrak dalam 5 hari kerja.",
         actor=atasan,
     )
+
+
+def _dispute(report: Report) -> None:
     actions.dispute_record(
         report=report,
         filed_on=timezone.localdate(),
@@ -418,7 +414,11 @@ def _partial_objection_dispute(report: Report, officer: User, atasan: User) -> N
     )
 
 
-def _granted_published(report: Report, officer: User) -> None:
+def _granted_published(report: Report, officer: User, filed_at: dt.datetime) -> None:
+    _at(filed_at + dt.timedelta(days=6), lambda: _grant_and_publish(report, officer))
+
+
+def _grant_and_publish(report: Report, officer: User) -> None:
     notice = actions.request_answer(
         report=report,
         answer=actions.Answer(

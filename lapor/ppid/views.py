@@ -237,6 +237,8 @@ def _forms(report: Report, data: Any = None, files: Any = None, which: str = "")
     for name, form_class in FORMS.items():
         bound = which == name
         kwargs: dict[str, Any] = {"grounds": grounds} if name == "object" else {}
+        if name == "commission" and not bound:
+            kwargs["initial"] = {"commission": commission_for(report)}
         built[name] = form_class(data if bound else None, files if bound else None, **kwargs)
     return built
 
