@@ -122,5 +122,5 @@ def test_the_notice_is_an_indonesian_letter_in_html_and_pdf(ppid, client):
             width, height = image.size
             assert 1.3 < height / width < 1.5  # A4 portrait
             # Not a blank page: a good part of the pixels carry text.
-            dark = sum(1 for p in image.convert("L").getdata() if p < 128)
+            dark = sum(image.convert("L").histogram()[:128])
             assert dark > width * height * 0.01
