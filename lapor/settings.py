@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "lapor.sms",
     "lapor.web",
     "lapor.mailbox",
+    "lapor.ppid",
 ]
 
 MIDDLEWARE = [
@@ -214,6 +215,11 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
+    # WeasyPrint (letters and reports as PDF) narrates every step at INFO.
+    "loggers": {
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }
 
 SITE_NAME = "Lapor"
@@ -225,6 +231,8 @@ EMAIL_TIMEOUT = int(env("EMAIL_TIMEOUT", "30"))
 # listens on MAIL_INTAKE_HOST:MAIL_INTAKE_PORT (SMTP, or LMTP behind Postfix with MAIL_INTAKE_LMTP).
 MAIL_DOMAIN = env("MAIL_DOMAIN", "lapor.localhost").lower()
 MAIL_INTAKE_ADDRESS = env("MAIL_INTAKE_ADDRESS", f"lapor@{MAIL_DOMAIN}").lower()
+# Information requests by e-mail (lapor.ppid.email, docs/ppid.md).
+MAIL_PPID_ADDRESS = env("MAIL_PPID_ADDRESS", f"ppid@{MAIL_DOMAIN}").lower()
 MAIL_REPLY_PREFIX = env("MAIL_REPLY_PREFIX", "balas").lower()
 MAIL_INTAKE_HOST = env("MAIL_INTAKE_HOST", "127.0.0.1")
 MAIL_INTAKE_PORT = int(env("MAIL_INTAKE_PORT", "2525"))

@@ -13,14 +13,18 @@ urlpatterns: list[URLPattern | URLResolver] = [
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("akun/", include("lapor.accounts.urls")),
+    path("konsol/ppid/", include("lapor.ppid.console_urls")),
     path("konsol/", include("lapor.console.urls")),
     path("konsol/ekspor/", include("lapor.exports.urls")),
     path("konsol/notifikasi/", include("lapor.notifications.urls")),
     path("konsol/routing/", include("lapor.routing.urls")),
     path("konsol/mitra/", include("lapor.partners.urls")),
+    path("statistik/ppid/", include("lapor.ppid.report_urls")),
     path("statistik/", include("lapor.stats.urls")),
     path("laporan/", include("lapor.public.urls")),
+    path("data/ppid/", include("lapor.ppid.opendata_urls")),
     path("data/", include("lapor.opendata.urls")),
+    path("informasi/", include("lapor.ppid.urls")),
     path("", include("lapor.web.urls")),
     prefix_default_language=False,
 )

@@ -29,6 +29,14 @@ class Capability(StrEnum):
     # Walk-in and telephone desks (lapor.console.desk): file a report for a person, about any
     # place or agency ("no wrong door"), so it is not scoped to an agency.
     FILE_ON_BEHALF = "file_on_behalf"
+    # Information requests (lapor.ppid): the PPID's register and written notices, extensions,
+    # clarification, forwarding, the agency's list of public information and publication.
+    ANSWER_INFORMATION = "answer_information"
+    # The Atasan PPID decides objections (keberatan); the PPID who answered may not.
+    DECIDE_OBJECTION = "decide_objection"
+    # Read the information requests (and objections) of the agency, and the requester's
+    # identity through ``lapor.ppid.access.requester_identity`` (every read logged).
+    VIEW_INFORMATION = "view_information"
 
 
 ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
@@ -55,8 +63,18 @@ ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
         }
     ),
     Role.PPID_OFFICER: frozenset(
-        {Capability.VIEW, Capability.FOLLOW_UP, Capability.EXPORT, Capability.SEE_IDENTITY}
+        {
+            Capability.VIEW,
+            Capability.FOLLOW_UP,
+            Capability.EXPORT,
+            Capability.SEE_IDENTITY,
+            Capability.ANSWER_INFORMATION,
+            Capability.VIEW_INFORMATION,
+        }
     ),
+    # Decides objections only: never answers a request itself, and reads complaints no more
+    # than any outsider.
+    Role.ATASAN_PPID: frozenset({Capability.DECIDE_OBJECTION, Capability.VIEW_INFORMATION}),
     Role.SUPERVISOR: frozenset({Capability.VIEW, Capability.EXPORT}),
 }
 

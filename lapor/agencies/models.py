@@ -128,6 +128,9 @@ class Membership(models.Model):
         AGENCY_ADMIN = "agency_admin", _("Agency admin")
         LIAISON_OFFICER = "liaison_officer", _("Liaison officer")
         PPID_OFFICER = "ppid_officer", _("Information officer (PPID)")
+        # Decides objections (keberatan) to the PPID's answers; usually the regional secretary
+        # or the head of the agency (UU 14/2008 Pasal 36).
+        ATASAN_PPID = "atasan_ppid", _("PPID's superior (Atasan PPID)")
         SUPERVISOR = "supervisor", _("Supervisor")
 
     user = models.ForeignKey(

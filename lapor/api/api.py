@@ -30,6 +30,8 @@ api = NinjaAPI(
 errors.install(api)
 
 api.add_router("/reports", "lapor.api.reports.router")
+# Information requests (UU 14/2008, lapor.ppid): their own process and payload.
+api.add_router("/information-requests", "lapor.ppid.api.router")
 api.add_router("/public", "lapor.api.public.router")
 api.add_router("/staff", "lapor.api.staff.router")
 # Two-way integrations with regional apps (scope ``partner``): lapor/partners/api.py.

@@ -53,6 +53,8 @@ from lapor.core import actions as core_actions
 from lapor.core.errors import DomainError
 from lapor.core.files import attachment_response
 from lapor.partners.selectors import is_partner_admin
+from lapor.ppid.forms import ConvertForm, ConvertToRequestForm
+from lapor.ppid.selectors import holds_ppid_role
 from lapor.regions.selectors import place_label
 from lapor.reports import access as report_access
 from lapor.reports import case_actions as ca
@@ -62,6 +64,7 @@ from lapor.reports.models import (
     Channel,
     Clock,
     Complexity,
+    Kind,
     PendingUpload,
     Privacy,
     Report,
@@ -94,6 +97,8 @@ def _console_context(user: User) -> dict[str, Any]:
         "roles": memberships(user),
         "may_file_on_behalf": holds(user, Capability.FILE_ON_BEHALF),
         "may_read_partner_log": is_partner_admin(user),
+        # Information requests (lapor.ppid): PPID officers and Atasan PPID.
+        "may_ppid": holds_ppid_role(user),
     }
 
 
@@ -244,6 +249,23 @@ def _transfer(report: Report, data: dict[str, Any], user: User, _u: list[Pending
     return _("The case was transferred to %(agency)s.") % {"agency": agency}
 
 
+def _to_request(report: Report, data: dict[str, Any], user: User, _u: list[PendingUpload]) -> str:
+    from lapor.ppid.convert import report_convert
+
+    report_convert(report=report, message=data["message"], agency=data["agency"], actor=user)
+    return _(
+        "The report is now an information request to %(agency)s; the person was told why "
+        "their identity is needed."
+    ) % {"agency": data["agency"]}
+
+
+def _to_complaint(report: Report, data: dict[str, Any], user: User, _u: list[PendingUpload]) -> str:
+    from lapor.ppid.convert import report_convert
+
+    report_convert(report=report, message=data["message"], actor=user)
+    return _("The request is now a complaint; the person was told what changed.")
+
+
 def _involve(report: Report, data: dict[str, Any], user: User, _u: list[PendingUpload]) -> str:
     agency: Agency = data["agency"]
     ca.report_involve_agency(report=report, agency=agency, reason=data["reason"], actor=user)
@@ -263,6 +285,12 @@ ACTIONS: dict[str, CaseAction] = {
     "perpanjang": CaseAction(ExtendForm, Capability.FOLLOW_UP, _extend),
     "alihkan": CaseAction(TransferForm, Capability.TRANSFER, _transfer, picks_agency=True),
     "libatkan": CaseAction(InvolveForm, Capability.TRANSFER, _involve, picks_agency=True),
+    # "No wrong door" (lapor.ppid.convert): the verifier turns a complaint into an information
+    # request, or the reverse; the action re-checks who may.
+    "jadikan-permintaan-informasi": CaseAction(
+        ConvertToRequestForm, Capability.VIEW, _to_request, picks_agency=True
+    ),
+    "jadikan-pengaduan": CaseAction(ConvertForm, Capability.VIEW, _to_complaint),
 }
 
 
@@ -320,6 +348,14 @@ def allowed_actions(user: User, report: Report, clocks: list[Clock]) -> list[str
         shown.append("bukan-wewenang")
     if (verifier or transfers) and disposed_open:
         shown.append("libatkan")
+    from lapor.ppid.convert import may_convert
+
+    if may_convert(user, report):
+        shown.append(
+            "jadikan-pengaduan"
+            if report.kind == Kind.INFORMATION_REQUEST
+            else "jadikan-permintaan-informasi"
+        )
     return list(dict.fromkeys(shown))
 
 

@@ -136,20 +136,6 @@ REPORTS = [
         6,
     ),
     DemoReport(
-        "info-anggaran",
-        "information_request",
-        "Permohonan informasi anggaran perbaikan jalan",
-        "Saya memohon salinan rincian anggaran perbaikan jalan kabupaten di Kecamatan Depok "
-        "tahun 2026 untuk keperluan penelitian mahasiswa.",
-        "34.04.07",
-        3,
-        reporter=None,
-        name="Rina Kusuma",
-        phone="",
-        email="rina.kusuma@example.id",
-        channel="email",
-    ),
-    DemoReport(
         "bansos-rahasia",
         "complaint",
         "Bantuan PKH dipotong oleh pendamping",
@@ -218,6 +204,10 @@ def load_demo() -> dict[str, int]:
         )
         created_reports += int(result.created)
     _advance_demo_cases()
+    # Information requests have their own process (and demo): lapor.ppid.demo.
+    from lapor.ppid.demo import load_ppid_demo
+
+    created_reports += load_ppid_demo()
     return {"users": created_users, "reports": created_reports}
 
 

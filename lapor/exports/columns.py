@@ -64,6 +64,15 @@ STATUS_LABELS: Mapping[str, str] = {
     Status.CLOSED_BY_SYSTEM: "Ditutup oleh Sistem",
     Status.ARCHIVED_BY_ADMIN: "Diarsipkan oleh Admin",
     Status.ARCHIVED_BY_SYSTEM: "Diarsipkan oleh Sistem",
+    # Information requests (lapor.ppid): the PPID register's own words (Perki 1/2021).
+    Status.INFO_IDENTITY_NEEDED: "Menunggu Identitas Pemohon",
+    Status.INFO_REGISTERED: "Terdaftar di PPID",
+    Status.INFO_CLARIFICATION: "Menunggu Klarifikasi Pemohon",
+    Status.INFO_ANSWERED: "Dijawab dengan Pemberitahuan Tertulis",
+    Status.INFO_OBJECTED: "Keberatan kepada Atasan PPID",
+    Status.INFO_OBJECTION_DECIDED: "Keberatan Diputus",
+    Status.INFO_COMMISSION: "Sengketa di Komisi Informasi",
+    Status.INFO_SETTLED: "Sengketa Selesai di Komisi Informasi",
 }
 
 # Kind -> "Klasifikasi Laporan": LAPOR!'s three classifications.

@@ -127,7 +127,11 @@ def _route(mail: ParsedMail, raw: bytes, key: str, target: Recipient) -> Receive
     reply: replies.AutoReply | None = None
     try:
         with translation.override(mail.language):
-            if target.kind == "intake":
+            from lapor.ppid import email as ppid_email
+
+            if ppid_email.is_ppid_mail(target.kind, mail):
+                row, reply = ppid_email.intake(mail, key)
+            elif target.kind == "intake":
                 row, reply = _intake(mail, raw, key)
             elif target.token is not None and target.token.purpose == ReplyToken.Purpose.INTAKE:
                 row, reply = _complete_intake(mail, target.token, key)

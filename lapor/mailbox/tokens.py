@@ -50,7 +50,7 @@ def reporter_token(report: Report) -> str:
 
 @dataclass(frozen=True)
 class Recipient:
-    kind: str  # "intake" or "reply"
+    kind: str  # "intake", "ppid" (information requests) or "reply"
     token: ReplyToken | None = None
 
 
@@ -65,6 +65,8 @@ def classify_recipient(address: str) -> Recipient | None:
         return None
     if address == settings.MAIL_INTAKE_ADDRESS:
         return Recipient("intake")
+    if address == getattr(settings, "MAIL_PPID_ADDRESS", ""):
+        return Recipient("ppid")
     if domain != settings.MAIL_DOMAIN:
         return None
     prefix, plus, token = local.partition("+")

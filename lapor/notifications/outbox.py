@@ -103,6 +103,11 @@ def _roles_with(capability: Capability) -> list[str]:
 def reporter_hears(event: ReportEvent) -> bool:
     if not event.is_public or event.kind not in REPORTER_EVENTS:
         return False
+    from lapor.ppid.notify import handles
+
+    if handles(event):
+        # Information requests: lapor.ppid.notify writes the requester's messages.
+        return False
     return not (event.kind == Kind.CLOSED and event.new_status == Status.CLOSED_BY_REPORTER)
 
 

@@ -157,11 +157,18 @@ def discovery(request: HttpRequest, fmt: str) -> HttpResponse:
 
 @_fmt_guard
 def service_list(request: HttpRequest, fmt: str) -> HttpResponse:
-    return render.respond(fmt, "services", selectors.services())
+    from lapor.ppid import open311 as ppid_open311
+
+    # Information requests (lapor.ppid) are a service of their own, not a category.
+    return render.respond(fmt, "services", [*selectors.services(), ppid_open311.service_record()])
 
 
 @_fmt_guard
 def service_definition(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
+    from lapor.ppid import open311 as ppid_open311
+
+    if code == ppid_open311.SERVICE_CODE:
+        return render.respond(fmt, "service_definition", ppid_open311.definition())
     category = selectors.service_category(code)
     if category is None:
         raise Problem(404, _("No service with the code “%(code)s”.") % {"code": code})
@@ -406,6 +413,13 @@ def _post_request(request: HttpRequest, fmt: str) -> HttpResponse:
     code = _arg(post, "service_code")
     if not code:
         raise Problem(400, _("service_code is required."))
+    from lapor.ppid import open311 as ppid_open311
+
+    if code == ppid_open311.SERVICE_CODE:
+        try:
+            return ppid_open311.post(post, _attributes(post), key, fmt)
+        except ppid_open311.Problem as problem:
+            raise Problem(problem.status, problem.description) from None
     category = selectors.service_category(code)
     if category is None:
         raise Problem(404, _("No service with the code “%(code)s”.") % {"code": code})

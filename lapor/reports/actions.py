@@ -110,6 +110,12 @@ def report_submit(
         existing = Report.objects.filter(submission_key=submission_key).first()
         if existing is not None:
             return Submitted(report=existing, pin=None, created=False)
+    if kind == Kind.INFORMATION_REQUEST:
+        # Information requests have their own process and need the requester's identity
+        # (lapor.ppid.actions.request_file); every channel sends them there.
+        from lapor.ppid.actions import identity_required_message
+
+        raise DomainError(identity_required_message(), code="information_request")
     check_limits(len(uploads), sum(u.size for u in uploads))
     if not (title.strip() and body.strip()):
         raise DomainError(_("A report needs a title and a description."))

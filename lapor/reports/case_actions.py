@@ -685,6 +685,10 @@ def reporter_adds_info(report: Report, actor: User | None) -> None:
     clarification that was asked for."""
     if report.status == Status.POSTPONED:
         resume_after_clarification(report, actor)
+    elif report.status == Status.INFO_CLARIFICATION:
+        from lapor.ppid.actions import request_clarified
+
+        request_clarified(report, actor)
 
 
 # --- routing: automatic disposition and duplicates (routing issue) -------------------------

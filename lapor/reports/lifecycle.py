@@ -2,9 +2,9 @@
 
 ARCHITECTURE.md §3: no state-machine library — the guard is the state machine. Every move
 locks the row, is checked against ``ALLOWED_TRANSITIONS``, saved with ``update_fields`` and
-recorded as a ``ReportEvent``. Information requests (UU 14/2008) will add their own statuses
-and a second table keyed by ``Kind.INFORMATION_REQUEST`` in ``TRANSITIONS_BY_KIND``; the
-function below already picks the table by the report's kind.
+recorded as a ``ReportEvent``. Information requests (UU 14/2008) have their own statuses and
+the second table, ``INFO_TRANSITIONS``, keyed by ``Kind.INFORMATION_REQUEST`` in
+``TRANSITIONS_BY_KIND``; their actions are in ``lapor.ppid.actions``.
 """
 
 from __future__ import annotations
@@ -20,15 +20,39 @@ from lapor.core.errors import IllegalTransition
 from lapor.reports.models import Kind, Report, ReportEvent, Status
 
 # Status groups: code asks about groups, never about labels (ARCHITECTURE.md §4).
+# The statuses only information requests have (lapor.ppid).
+INFO_STATUSES = frozenset(
+    {
+        Status.INFO_IDENTITY_NEEDED,
+        Status.INFO_REGISTERED,
+        Status.INFO_CLARIFICATION,
+        Status.INFO_ANSWERED,
+        Status.INFO_OBJECTED,
+        Status.INFO_OBJECTION_DECIDED,
+        Status.INFO_COMMISSION,
+        Status.INFO_SETTLED,
+    }
+)
 OPEN = frozenset(
     {
         Status.AWAITING_VERIFICATION,
         Status.DISPOSED,
         Status.FOLLOWED_UP,
         Status.REPORTER_REPLIED,
+        # Work pending at the PPID, the Atasan PPID or the Information Commission.
+        Status.INFO_REGISTERED,
+        Status.INFO_OBJECTED,
+        Status.INFO_COMMISSION,
     }
 )
-WAITING_ON_REPORTER = frozenset({Status.POSTPONED, Status.FOLLOWED_UP})
+WAITING_ON_REPORTER = frozenset(
+    {
+        Status.POSTPONED,
+        Status.FOLLOWED_UP,
+        Status.INFO_IDENTITY_NEEDED,
+        Status.INFO_CLARIFICATION,
+    }
+)
 CLOSED = frozenset(
     {
         Status.CLOSED_BY_REPORTER,
@@ -36,11 +60,16 @@ CLOSED = frozenset(
         Status.CLOSED_BY_SYSTEM,
         Status.ARCHIVED_BY_ADMIN,
         Status.ARCHIVED_BY_SYSTEM,
+        # Answered (the requester may still object, then go to the Commission: those are new
+        # stages with their own clocks, not a reopening).
+        Status.INFO_ANSWERED,
+        Status.INFO_OBJECTION_DECIDED,
+        Status.INFO_SETTLED,
     }
 )
 HIDDEN = frozenset({Status.ARCHIVED_BY_ADMIN, Status.ARCHIVED_BY_SYSTEM})
 # The reporter may still add information while the case is not closed.
-ACCEPTS_REPORTER_INFO = OPEN | {Status.POSTPONED}
+ACCEPTS_REPORTER_INFO = OPEN | {Status.POSTPONED, Status.INFO_CLARIFICATION}
 
 # A reporter may dispute a closure this long after it (DOMAIN.md: re-open rate).
 DISPUTE_WINDOW = dt.timedelta(days=30)
@@ -49,6 +78,11 @@ DISPUTE_WINDOW = dt.timedelta(days=30)
 def reporter_actions(report: Report, now: dt.datetime | None = None) -> set[str]:
     """What the reporter may do now, whatever the channel (web, SMS, e-mail, API): add
     information, reply, close with a rating, dispute a closure."""
+    if report.status in INFO_STATUSES:
+        # Information requests: identity, clarification, objection, the Commission.
+        from lapor.ppid.lifecycle import requester_actions
+
+        return requester_actions(report, now)
     allowed: set[str] = set()
     if report.status == Status.FOLLOWED_UP:
         allowed |= {"reply", "close"}
@@ -91,10 +125,57 @@ ALLOWED_TRANSITIONS: dict[Status | None, frozenset[Status]] = {
     Status.ARCHIVED_BY_SYSTEM: frozenset(),
 }
 
+# Information requests (UU 14/2008; lapor.ppid.actions makes each move). Forwarding to the
+# PPID that holds the information is registered -> registered (one request, one clock).
+INFO_TRANSITIONS: dict[Status | None, frozenset[Status]] = {
+    None: frozenset({Status.INFO_REGISTERED, Status.INFO_IDENTITY_NEEDED}),
+    Status.INFO_IDENTITY_NEEDED: frozenset({Status.INFO_REGISTERED, Status.ARCHIVED_BY_SYSTEM}),
+    Status.INFO_REGISTERED: frozenset(
+        {
+            Status.INFO_REGISTERED,
+            Status.INFO_CLARIFICATION,
+            Status.INFO_ANSWERED,
+            # Unanswered past the deadline: the requester objects without waiting.
+            Status.INFO_OBJECTED,
+        }
+    ),
+    Status.INFO_CLARIFICATION: frozenset({Status.INFO_REGISTERED, Status.ARCHIVED_BY_SYSTEM}),
+    Status.INFO_ANSWERED: frozenset({Status.INFO_OBJECTED}),
+    # Decided, or taken to the Commission when the superior stays silent for 30 working days.
+    Status.INFO_OBJECTED: frozenset({Status.INFO_OBJECTION_DECIDED, Status.INFO_COMMISSION}),
+    # A new notice complies with an accepted objection.
+    Status.INFO_OBJECTION_DECIDED: frozenset({Status.INFO_COMMISSION, Status.INFO_ANSWERED}),
+    Status.INFO_COMMISSION: frozenset({Status.INFO_SETTLED}),
+    # A new notice complies with the Commission's decision.
+    Status.INFO_SETTLED: frozenset({Status.INFO_ANSWERED}),
+    Status.ARCHIVED_BY_SYSTEM: frozenset(),
+    # Requests filed before they had their own process finish on the complaint path.
+    **{status: moves for status, moves in ALLOWED_TRANSITIONS.items() if status is not None},
+}
+
 TRANSITIONS_BY_KIND: dict[str, dict[Status | None, frozenset[Status]]] = {
     Kind.COMPLAINT: ALLOWED_TRANSITIONS,
     Kind.ASPIRATION: ALLOWED_TRANSITIONS,
-    Kind.INFORMATION_REQUEST: ALLOWED_TRANSITIONS,
+    Kind.INFORMATION_REQUEST: INFO_TRANSITIONS,
+}
+
+# "No wrong door": the verifier turns a complaint into an information request (or back),
+# keeping its ID, history and privacy choice (``lapor.ppid.convert``). From which statuses,
+# and where each lands.
+CONVERSIONS: dict[tuple[str, str], frozenset[Status]] = {
+    (Kind.COMPLAINT, Status.AWAITING_VERIFICATION): frozenset(
+        {Status.INFO_IDENTITY_NEEDED, Status.INFO_REGISTERED}
+    ),
+    (Kind.ASPIRATION, Status.AWAITING_VERIFICATION): frozenset(
+        {Status.INFO_IDENTITY_NEEDED, Status.INFO_REGISTERED}
+    ),
+    (Kind.INFORMATION_REQUEST, Status.INFO_IDENTITY_NEEDED): frozenset(
+        {Status.AWAITING_VERIFICATION}
+    ),
+    (Kind.INFORMATION_REQUEST, Status.INFO_REGISTERED): frozenset({Status.AWAITING_VERIFICATION}),
+    (Kind.INFORMATION_REQUEST, Status.INFO_CLARIFICATION): frozenset(
+        {Status.AWAITING_VERIFICATION}
+    ),
 }
 
 

@@ -72,6 +72,16 @@ class Status(models.TextChoices):
     CLOSED_BY_SYSTEM = "closed_by_system", _("Closed by the system")
     ARCHIVED_BY_ADMIN = "archived_by_admin", _("Archived by an admin")
     ARCHIVED_BY_SYSTEM = "archived_by_system", _("Archived by the system")
+    # Information requests (UU 14/2008): their own statuses, moved by ``lapor.ppid.actions``
+    # through the second table of ``lifecycle.TRANSITIONS_BY_KIND``.
+    INFO_IDENTITY_NEEDED = "info_identity_needed", _("Waiting for the requester's identity")
+    INFO_REGISTERED = "info_registered", _("Registered with the information officer (PPID)")
+    INFO_CLARIFICATION = "info_clarification", _("Waiting for the requester's clarification")
+    INFO_ANSWERED = "info_answered", _("Answered with a written notice")
+    INFO_OBJECTED = "info_objected", _("Objection with the PPID's superior")
+    INFO_OBJECTION_DECIDED = "info_objection_decided", _("Objection decided")
+    INFO_COMMISSION = "info_commission", _("Dispute at the Information Commission")
+    INFO_SETTLED = "info_settled", _("Dispute settled by the Information Commission")
 
 
 class Report(models.Model):
@@ -230,6 +240,22 @@ class ReportEvent(models.Model):
         TEXT_EDITED = "text_edited", _("Published text edited")
         CATEGORY_SET = "category_set", _("Category set")
         NOTE = "note", _("Internal note")
+        # Information requests (lapor.ppid).
+        INFO_REGISTERED = "info_registered", _("Information request registered")
+        INFO_IDENTITY = "info_identity", _("Requester's identity completed")
+        INFO_CLARIFY = "info_clarify", _("The PPID asks the requester to clarify")
+        INFO_CLARIFIED = "info_clarified", _("Requester clarified; the clock runs again")
+        INFO_EXTENDED = "info_extended", _("Answer time extended by 7 working days")
+        INFO_FORWARDED = "info_forwarded", _("Forwarded to the PPID that holds the information")
+        INFO_NOTICE = "info_notice", _("Written notice from the PPID")
+        INFO_OBJECTION_OPENED = "info_objection_opened", _("The answer is late: objection open")
+        INFO_OBJECTED = "info_objected", _("Objection filed")
+        INFO_DECIDED = "info_decided", _("Objection decided by the PPID's superior")
+        INFO_DECISION_LATE = "info_decision_late", _("The superior did not decide in time")
+        INFO_COMMISSION = "info_commission", _("Dispute filed with the Information Commission")
+        INFO_SETTLED = "info_settled", _("Information Commission outcome recorded")
+        INFO_PUBLISHED = "info_published", _("Released information published")
+        CONVERTED = "converted", _("Converted between complaint and information request")
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=24, choices=Kind.choices)
@@ -384,6 +410,13 @@ class Clock(models.Model):
         RESOLUTION = "resolution", _("Resolution")
         REPORTER_REPLY = "reporter_reply", _("Reporter's answer to the follow-up")
         CLARIFICATION = "clarification", _("Reporter's clarification")
+        # Information requests (lapor.ppid.clocks, UU 14/2008).
+        INFO_ANSWER = "info_answer", _("Written notice by the PPID")
+        INFO_IDENTITY = "info_identity", _("Requester's identity")
+        INFO_CLARIFICATION = "info_clarification", _("Requester's clarification")
+        INFO_OBJECTION_WINDOW = "info_objection_window", _("Time to object")
+        INFO_OBJECTION_DECISION = "info_objection_decision", _("Decision on the objection")
+        INFO_DISPUTE_WINDOW = "info_dispute_window", _("Time to go to the Information Commission")
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="clocks")
     agency = models.ForeignKey(

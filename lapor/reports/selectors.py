@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db.models import QuerySet
 
 from lapor.accounts.models import User
-from lapor.reports.lifecycle import HIDDEN
+from lapor.reports.lifecycle import HIDDEN, INFO_STATUSES
 from lapor.reports.models import Privacy, Report, ReportEvent, Status
 from lapor.reports.scrub import scrub
 
@@ -19,8 +19,12 @@ def reports_of_user(user: User) -> QuerySet[Report]:
 
 
 # Statuses the public never sees: not yet verified (an admin has not checked it for hate
-# speech or personal data) or archived.
-NOT_PUBLIC_STATUSES = frozenset({Status.AWAITING_VERIFICATION, Status.POSTPONED}) | HIDDEN
+# speech or personal data) or archived; and information requests, whose text is the
+# requester's own words: what they release is published by the PPID in the agency's list of
+# public information (lapor.ppid), never the request itself.
+NOT_PUBLIC_STATUSES = (
+    frozenset({Status.AWAITING_VERIFICATION, Status.POSTPONED}) | HIDDEN | INFO_STATUSES
+)
 
 
 def public_reports() -> QuerySet[Report]:

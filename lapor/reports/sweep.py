@@ -22,7 +22,14 @@ from lapor.reports.models import Clock, Report, ReportEvent, Status
 # working days, to the supervisor (Inspektorat) after two more.
 ESCALATION_STEP_DAYS = 2
 TOP_RUNG = 3
-ESCALATING_CLOCKS = (Clock.Kind.VERIFY, Clock.Kind.FIRST_FOLLOW_UP, Clock.Kind.RESOLUTION)
+ESCALATING_CLOCKS = (
+    Clock.Kind.VERIFY,
+    Clock.Kind.FIRST_FOLLOW_UP,
+    Clock.Kind.RESOLUTION,
+    # Information requests: the PPID's notice and the Atasan PPID's decision.
+    Clock.Kind.INFO_ANSWER,
+    Clock.Kind.INFO_OBJECTION_DECISION,
+)
 
 
 @dataclass
@@ -30,6 +37,10 @@ class SweepResult:
     escalated: list[tuple[int, int]] = field(default_factory=list)  # (report id, level)
     closed: list[int] = field(default_factory=list)
     archived: list[int] = field(default_factory=list)
+    # Information requests (lapor.ppid.sweep): the late ground of objection opened, and the
+    # way to the Information Commission opened by a superior's silence.
+    objection_opened: list[int] = field(default_factory=list)
+    dispute_opened: list[int] = field(default_factory=list)
 
 
 def sweep(now: dt.datetime | None = None) -> SweepResult:
@@ -43,6 +54,9 @@ def sweep(now: dt.datetime | None = None) -> SweepResult:
     overdue = expired.filter(kind__in=ESCALATING_CLOCKS, escalation_level__lt=TOP_RUNG)
     for clock_id in overdue.values_list("pk", flat=True):
         _escalate(clock_id, now, result)
+    from lapor.ppid.sweep import sweep_requests
+
+    sweep_requests(now, result)
     return result
 
 

@@ -119,6 +119,7 @@ def _handle(inbound: InboundSms, command: Command) -> None:
         "reply": _reply,
         "close": _close,
         "dispute": _dispute,
+        "object": _object,
         "yes": _yes,
         "cancel": _cancel,
         "text": _free_text,
@@ -177,6 +178,12 @@ def _help(inbound: InboundSms, command: Command, conversation: Conversation) -> 
 
 def _report(inbound: InboundSms, command: Command, conversation: Conversation) -> None:
     text = command.rest.strip()
+    if command.kind == "information_request":
+        # Information requests need the requester's identity first (lapor.ppid.sms).
+        from lapor.ppid.sms import start
+
+        inbound.outcome = start(inbound, conversation, text, _answer)
+        return
     if len(text) < MIN_REPORT_LENGTH:
         inbound.outcome = "report_too_short"
         _answer(
@@ -368,6 +375,15 @@ def _dispute(inbound: InboundSms, command: Command, conversation: Conversation) 
     inbound.outcome = "disputed"
 
 
+def _object(inbound: InboundSms, command: Command, conversation: Conversation) -> None:
+    """KEBERATAN <nomor> <alasan>: an objection to the answer to an information request."""
+    from lapor.ppid.sms import object_by_sms
+
+    _need_number(command)
+    report = _owned(inbound, command.tracking_id)
+    inbound.outcome = object_by_sms(inbound, report, command.rest, _answer)
+
+
 def _yes(inbound: InboundSms, command: Command, conversation: Conversation) -> None:
     if conversation.state != Conversation.State.AWAITING_CONFIRM:
         _free_text(inbound, Command("text", rest="YA"), conversation)
@@ -400,6 +416,11 @@ def open_reports(phone: str) -> list[Report]:
 
 def _free_text(inbound: InboundSms, command: Command, conversation: Conversation) -> None:
     text = command.rest
+    if conversation.state == Conversation.State.AWAITING_IDENTITY:
+        from lapor.ppid.sms import identity_answer
+
+        inbound.outcome = identity_answer(inbound, conversation, text, _answer)
+        return
     if conversation.state == Conversation.State.AWAITING_PLACE:
         _file_or_ask(
             inbound,

@@ -48,6 +48,8 @@ class Conversation(models.Model):
         IDLE = "idle", _("Nothing pending")
         AWAITING_PLACE = "awaiting_place", _("Waiting for the regency or city")
         AWAITING_CONFIRM = "awaiting_confirm", _("Waiting for confirmation")
+        # An information request (PERMINTAAN) waiting for the identity the law requires.
+        AWAITING_IDENTITY = "awaiting_identity", _("Waiting for the requester's identity")
 
     phone = models.CharField(max_length=32, unique=True)
     state = models.CharField(max_length=20, choices=State.choices, default=State.IDLE)

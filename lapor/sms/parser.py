@@ -10,6 +10,7 @@ Tolerant of what phones and people send: any case, extra spaces, "#" or "*" betw
     BALAS <nomor> <isi>             reply to the agency / add information
     TUTUP <nomor> <1-5> [komentar]  close with a rating
     SANGGAH <nomor> <alasan>        dispute a closure
+    KEBERATAN <nomor> <alasan>      object to the answer to an information request
     INFO | BANTUAN                  help
     YA | BATAL                      confirm / cancel what the last answer asked
 Anything else is free text (an answer to a question, or information for an open report).
@@ -31,6 +32,7 @@ KEYWORDS = {
     "TUTUP": "close",
     "SELESAI": "close",
     "SANGGAH": "dispute",
+    "KEBERATAN": "object",
     "INFO": "help",
     "BANTUAN": "help",
     "HELP": "help",
@@ -45,7 +47,7 @@ TRACKING = re.compile(r"^#?(\d{6,12})$")
 
 @dataclass(frozen=True)
 class Command:
-    name: str  # report, check, reply, close, dispute, help, yes, cancel, text, empty
+    name: str  # report, check, reply, close, dispute, object, help, yes, cancel, text, empty
     tracking_id: str = ""
     rating: int | None = None
     privacy: str = ""

@@ -390,10 +390,14 @@ def scorecard(request: HttpRequest, agency_id: int) -> HttpResponse:
             if chart.slug == request.GET.get("chart"):
                 return chart.csv_response()
         raise Http404
+    from lapor.ppid.selectors import scorecard_indicators
+
     return render(
         request,
         "stats/scorecard.html",
         {
+            # The public-information service (lapor.ppid), this year.
+            "ppid_indicators": scorecard_indicators(agency),
             "agency": agency,
             "score": score,
             "indicators": indicators,

@@ -16,7 +16,7 @@ from lapor.core.errors import DomainError
 from lapor.core.files import attachment_response
 from lapor.regions.selectors import children, place_label
 from lapor.reports import access, actions, case_actions, deadlines, emergency, lifecycle
-from lapor.reports.models import Attachment, Clock, Privacy, Report, ReportEvent
+from lapor.reports.models import Attachment, Clock, Kind, Privacy, Report, ReportEvent
 from lapor.web.filing import read_filing, render_filing_form
 from lapor.web.forms import (
     AddInfoForm,
@@ -52,6 +52,12 @@ def report_new(request: HttpRequest) -> HttpResponse:
         form = ReportForm(initial=initial, language=language)
         return render(request, REPORT_FORM, {**context, "form": form})
 
+    if request.POST.get("kind") == Kind.INFORMATION_REQUEST and "_refresh" not in request.POST:
+        # "No wrong door": an information request has its own form (the law requires the
+        # requester's identity); what was typed moves over.
+        from lapor.ppid.views import request_form_from_report
+
+        return request_form_from_report(request)
     filing = read_filing(request, ReportForm, language)
     form, pending = filing.form, filing.pending
     if not filing.ready:
@@ -83,6 +89,8 @@ def report_new(request: HttpRequest) -> HttpResponse:
 
 def receipt(request: HttpRequest, tracking_id: str) -> HttpResponse:
     report = access.access_report_for_reporter(request, tracking_id)
+    if report.kind == Kind.INFORMATION_REQUEST and report.status in lifecycle.INFO_STATUSES:
+        return redirect("ppid:receipt", tracking_id=report.tracking_id)
     pin = request.session.get(RECEIPT_PINS, {}).get(report.tracking_id)
     return render(request, "web/receipt.html", {"report": report, "pin": pin})
 
@@ -109,6 +117,9 @@ def track(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def report_detail(request: HttpRequest, tracking_id: str) -> HttpResponse:
     report = access.access_report_for_reporter(request, tracking_id)
+    if report.kind == Kind.INFORMATION_REQUEST and report.status in lifecycle.INFO_STATUSES:
+        # Information requests have their own page (notices, objection, the Commission).
+        return redirect("ppid:request", tracking_id=report.tracking_id)
     allowed = lifecycle.reporter_actions(report)
     actor = request.user if request.user.is_authenticated else None
     forms_ = {

@@ -14,3 +14,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Demo logins (password “{DEMO_PASSWORD}”):")
         for user in USERS:
             self.stdout.write(f"  {user.email:40} {user.role or 'reporter'}")
+        from lapor.ppid.demo import USERS as PPID_USERS
+
+        for email, _name, _agency, role in PPID_USERS:
+            self.stdout.write(f"  {email:40} {role}")

@@ -10,5 +10,7 @@ class Command(BaseCommand):
         result = sweep()
         self.stdout.write(
             f"escalated {len(result.escalated)}, closed {len(result.closed)}, "
-            f"archived {len(result.archived)}"
+            f"archived {len(result.archived)}, "
+            f"late answers opened to objection {len(result.objection_opened)}, "
+            f"late decisions opened to the Commission {len(result.dispute_opened)}"
         )

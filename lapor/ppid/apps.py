@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+
+
+class PpidConfig(AppConfig):
+    """Information requests under UU 14/2008 (PPID): the second process on the case machinery."""
+
+    name = "lapor.ppid"
+    label = "ppid"
+    verbose_name = "PPID"
+
+    def ready(self) -> None:
+        from lapor.notifications.outbox import subscribe
+        from lapor.ppid.notify import ppid_event_created
+
+        # The requester hears about PPID events (receipt, notice, objection, decision, …)
+        # through the same outbox, written in the action's transaction.
+        subscribe(ppid_event_created)
