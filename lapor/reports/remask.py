@@ -1,0 +1,46 @@
+"""Recompute the masked copy of every report's published text (``title_masked``,
+``body_masked``): after the masking rules in ``lapor.reports.scrub`` change, after rows were
+written around ``Report.save()`` (raw SQL loads), and once by the migration that introduced
+the columns. The search vector (PostgreSQL) is generated from these columns, so it follows.
+
+Keyset-paged over the primary key, one short transaction per batch, and only the rows whose
+masked text differs are written: a second run over an up-to-date table writes nothing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import connections, transaction
+
+from lapor.reports.scrub import scrub
+
+BATCH = 2000
+
+
+def remask(model: Any, *, using: str = "default", batch_size: int = BATCH) -> int:
+    """Bring the masked columns of ``model`` (the Report model, or its historical version in a
+    migration) in step with ``scrub()``; return the number of rows changed."""
+    table = connections[using].ops.quote_name(model._meta.db_table)
+    sql = f"UPDATE {table} SET title_masked = %s, body_masked = %s WHERE id = %s"  # noqa: S608
+    last = 0
+    changed = 0
+    rows = model._default_manager.using(using).order_by("pk")
+    while True:
+        batch = list(
+            rows.filter(pk__gt=last).values_list(
+                "pk", "title_published", "body_published", "title_masked", "body_masked"
+            )[:batch_size]
+        )
+        if not batch:
+            return changed
+        updates = []
+        for pk, title, body, title_masked, body_masked in batch:
+            new_title, new_body = scrub(title or ""), scrub(body or "")
+            if new_title != title_masked or new_body != body_masked:
+                updates.append((new_title, new_body, pk))
+        if updates:
+            with transaction.atomic(using=using), connections[using].cursor() as cursor:
+                cursor.executemany(sql, updates)
+            changed += len(updates)
+        last = batch[-1][0]
