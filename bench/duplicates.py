@@ -136,16 +136,18 @@ def seed() -> None:
             f"""
             INSERT INTO reports_report (
               tracking_id, pin_hash, kind, privacy, channel, status, title_original,
-              body_original, title_published, body_published, incident_date, province_code,
-              regency_code, district_code, village_code, address, emergency_suspected,
+              body_original, title_published, body_published, title_masked, body_masked,
+              incident_date, province_code,
+              regency_code, district_code, village_code, address, address_public,
+              emergency_suspected,
               language, created_at, updated_at, region_id, needs_national_routing,
               rating_comment, identity_hidden)
             SELECT 'B' || i, '', 'complaint',
               CASE WHEN i % 10 = 0 THEN 'confidential' WHEN i % 7 = 0 THEN 'anonymous'
                    ELSE 'public' END,
               'web', ({arr(statuses)})[1 + (i * 7919) % {len(statuses)}],
-              t, t || '. ' || b, t, t || '. ' || b, date '2026-01-01',
-              substr(rg, 1, 2), rg, '', '', '', false, 'id',
+              t, t || '. ' || b, t, t || '. ' || b, t, t || '. ' || b, date '2026-01-01',
+              substr(rg, 1, 2), rg, '', '', '', '', false, 'id',
               now() - (i || ' seconds')::interval, now(), rg, false, '', false
             FROM (
               SELECT i,

@@ -173,13 +173,16 @@ def generate() -> None:
     CREATE INDEX ON bench_agency (regency, n);
     INSERT INTO reports_report (
       tracking_id, pin_hash, kind, privacy, channel, status, title_original, body_original,
-      title_published, body_published, incident_date, province_code, regency_code,
-      district_code, village_code, address, emergency_suspected, language, created_at,
+      title_published, body_published, title_masked, body_masked, incident_date,
+      province_code, regency_code,
+      district_code, village_code, address, address_public, emergency_suspected, language,
+      created_at,
       updated_at, region_id, needs_national_routing, rating_comment, identity_hidden,
       category_id, agency_id, rating, closed_at)
     SELECT (100000000 + (g.i * 7919) % 900000000)::text, 'bench', g.kind, g.privacy, g.channel,
-      g.status, g.title, g.body, g.title, g.body, (g.created_at - interval '2 days')::date,
-      v.province, v.regency, v.district, v.village, '', false, 'id', g.created_at,
+      g.status, g.title, g.body, g.title, g.body, g.title, g.body,
+      (g.created_at - interval '2 days')::date,
+      v.province, v.regency, v.district, v.village, '', '', false, 'id', g.created_at,
       g.created_at + interval '3 days', v.village, false, '', g.privacy = 'anonymous',
       c.id,
       CASE WHEN g.status NOT IN ('awaiting_verification', 'postponed', 'archived_by_admin',

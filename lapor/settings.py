@@ -251,3 +251,10 @@ SMS_CALLBACK_ALLOWED_IPS = [
 ]
 # Where Kannel reaches this app for delivery reports (no trailing slash).
 SMS_CALLBACK_BASE_URL = env("SMS_CALLBACK_BASE_URL", SITE_URL).rstrip("/")
+
+# --- partner webhooks (lapor.partners.destinations, docs/partners.md) ------------------------
+# Webhook URLs must be https and lead only to public internet addresses. A local demo with
+# `manage.py partner_simulator` (plain http on loopback) may allow that, and only with DEBUG on;
+# the tests set these two themselves.
+PARTNER_WEBHOOK_ALLOW_HTTP = DEBUG and env_bool("PARTNER_WEBHOOK_DEMO_LOOPBACK", False)
+PARTNER_WEBHOOK_ALLOWED_NETWORKS = ["127.0.0.0/8", "::1/128"] if PARTNER_WEBHOOK_ALLOW_HTTP else []

@@ -60,6 +60,16 @@ class DisposeForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text=_("Remove personal data (names, NIK, phone numbers) before publication."),
     )
+    address_public = forms.CharField(
+        label=_("Public address (optional)"),
+        max_length=255,
+        required=False,
+        help_text=_(
+            "Published instead of the address the reporter typed. The reporter's own address "
+            "of an anonymous report is never published: give a landmark or the road's name "
+            "if it helps the public, nothing that points at a house."
+        ),
+    )
     privacy = forms.ChoiceField(label=_("Who may see it"), widget=forms.RadioSelect)
     category = forms.ChoiceField(label=_("Category"), required=False)
     complexity = forms.ChoiceField(
@@ -75,6 +85,7 @@ class DisposeForm(forms.Form):
             {
                 "title_published": report.title_published,
                 "body_published": report.body_published,
+                "address_public": report.address_public,
                 "privacy": report.privacy,
                 "category": str(report.category_id or ""),
                 "complexity": Complexity.SIMPLE,

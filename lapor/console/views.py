@@ -188,6 +188,7 @@ def _dispose(report: Report, data: dict[str, Any], user: User, _u: list[PendingU
         privacy=data["privacy"],
         category=data["category"],
         complexity=data["complexity"],
+        address_public=data["address_public"],
     )
     return _("The report was verified and dispositioned to %(agency)s.") % {"agency": agency}
 

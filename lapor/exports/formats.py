@@ -2,8 +2,8 @@
 
 Both carry citizens' free text into spreadsheet programs, where text that starts with "=" is
 a formula (formula injection: ``=HYPERLINK(...)`` in a report title would run on the officer's
-computer). XLSX cells are therefore always typed as text; CSV has no types, so such cells get
-the conventional leading apostrophe.
+computer). Every cell goes through lapor.core.cells, the one defence shared by every CSV and
+XLSX writer: XLSX cells are typed as text, CSV cells get the conventional leading apostrophe.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
+from lapor.core.cells import csv_row, xlsx_text_cell
 from lapor.exports.columns import HEADERS
 
 # Excel reads a CSV as UTF-8 only when it starts with a byte order mark; without it Indonesian
@@ -27,15 +28,10 @@ from lapor.exports.columns import HEADERS
 BOM = "\ufeff"
 # Send CSV in pieces of about this many characters: one row per write is too chatty.
 CSV_FLUSH_AT = 64 * 1024
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # Excel's limit for the text of one cell; longer text is cut (reports are at most 10,000).
 XLSX_CELL_LIMIT = 32_767
 SHEET_TITLE = "Laporan"
 COLUMN_WIDTHS = {"A": 14, "B": 20, "C": 24, "G": 40, "H": 60, "I": 60, "N": 40, "O": 26}
-
-
-def csv_cell(value: str) -> str:
-    return "'" + value if value.startswith(FORMULA_START) else value
 
 
 def csv_chunks(rows: Iterable[list[str]]) -> Iterator[bytes]:
@@ -45,7 +41,7 @@ def csv_chunks(rows: Iterable[list[str]]) -> Iterator[bytes]:
     buffer.write(BOM)
     writer.writerow(HEADERS)
     for row in rows:
-        writer.writerow([csv_cell(v) for v in row])
+        writer.writerow(csv_row(row))
         if buffer.tell() >= CSV_FLUSH_AT:
             yield buffer.getvalue().encode("utf-8")
             buffer.seek(0)
@@ -56,12 +52,8 @@ def csv_chunks(rows: Iterable[list[str]]) -> Iterator[bytes]:
 def _text(sheet: WriteOnlyWorksheet, value: str, font: Font | None = None) -> WriteOnlyCell:
     # Control characters (possible in SMS text) are not allowed in XLSX: openpyxl would raise.
     cleaned = ILLEGAL_CHARACTERS_RE.sub("", value)[:XLSX_CELL_LIMIT]
-    cell = WriteOnlyCell(sheet, value=cleaned)
     # Always text: a title like "=1+1" must not become a formula, nor "0812..." a number.
-    cell.data_type = "s"
-    if font is not None:
-        cell.font = font
-    return cell
+    return xlsx_text_cell(sheet, cleaned, font)
 
 
 def xlsx_file(rows: Iterable[list[str]]) -> IO[bytes]:

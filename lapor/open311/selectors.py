@@ -17,6 +17,7 @@ from lapor.agencies.models import Category
 from lapor.core.timezones import WIB
 from lapor.open311.mapping import open311_status
 from lapor.open311.models import ServiceAttribute
+from lapor.reports import location
 from lapor.reports.models import Privacy, Report, ReportEvent
 from lapor.reports.scrub import scrub
 from lapor.reports.selectors import public_event_message, public_reports
@@ -97,12 +98,10 @@ REQUEST_COLUMNS = (
     "updated_at",
     "closed_at",
     "due_at",
-    "address",
+    *location.COLUMNS,
     "village_code",
     "district_code",
     "regency_code",
-    "latitude",
-    "longitude",
     "category__name",
     "category__code",
     "agency__name",
@@ -136,7 +135,9 @@ def event_note(event: ReportEvent) -> str:
 
 
 def request_record(report: Report) -> dict[str, Any]:
-    """One report as an Open311 service request: only public fields, text scrubbed."""
+    """One report as an Open311 service request: only public fields, text scrubbed, the
+    location as ``location.public_location`` gives it (no address text of an anonymous
+    report, its coordinates coarsened)."""
     events: list[ReportEvent] = getattr(report, "public_events", [])
     latest = events[-1] if events else None
     status = open311_status(report.status)
@@ -146,6 +147,7 @@ def request_record(report: Report) -> dict[str, Any]:
     media_url = (
         submission.media_url if submission is not None and report.privacy == Privacy.PUBLIC else ""
     )
+    where = location.public_location(report)
     return {
         "service_request_id": report.tracking_id,
         "status": status,
@@ -160,11 +162,11 @@ def request_record(report: Report) -> dict[str, Any]:
             report.closed_at if status == "closed" and report.closed_at else report.updated_at
         ),
         "expected_datetime": w3c(report.due_at) if status == "open" else None,
-        "address": scrub(report.address),
+        "address": where.address,
         "address_id": report.village_code or report.district_code or report.regency_code,
         "zipcode": "",
-        "lat": float(report.latitude) if report.latitude is not None else None,
-        "long": float(report.longitude) if report.longitude is not None else None,
+        "lat": where.lat,
+        "long": where.long,
         "media_url": media_url,
     }
 

@@ -22,6 +22,7 @@ from django.core.files import File
 from django.core.files.storage import default_storage
 from django.utils import timezone
 
+from lapor.core.cells import csv_cell
 from lapor.core.timezones import WIB
 from lapor.opendata import records
 
@@ -32,7 +33,10 @@ KEEP_DAYS = 14
 
 
 def _csv_value(value: Any) -> Any:
-    return "" if value is None else value
+    # Empty for None; formula-like text (a title "=HYPERLINK(…)") behind an apostrophe, so the
+    # CSV opened in a spreadsheet shows text (lapor.core.cells). The JSON file keeps the text
+    # as it is: JSON is not read by spreadsheet programs.
+    return csv_cell(value)
 
 
 def write_dump(now: dt.datetime | None = None) -> dict[str, Any]:

@@ -18,6 +18,7 @@ from lapor.agencies.models import Category
 from lapor.open311.mapping import open311_status
 from lapor.open311.selectors import w3c
 from lapor.regions.models import Region
+from lapor.reports import location
 from lapor.reports.models import Report, ReportEvent
 from lapor.reports.scrub import scrub
 from lapor.reports.selectors import public_event_message, public_reports
@@ -50,9 +51,21 @@ REPORT_FIELDS: list[tuple[str, Any]] = [
     ("district_name", _("District name.")),
     ("village_code", _("Kemendagri village (desa/kelurahan) code, may be empty.")),
     ("village_name", _("Village name.")),
-    ("address", _("Location as described, personal data masked.")),
-    ("lat", _("Latitude (WGS84), may be empty.")),
-    ("long", _("Longitude (WGS84), may be empty.")),
+    (
+        "address",
+        _(
+            "Location as described, personal data masked; for anonymous reports only an "
+            "address set by the verifier, otherwise empty."
+        ),
+    ),
+    (
+        "lat",
+        _(
+            "Latitude (WGS84), may be empty; for anonymous reports the centre of a grid cell "
+            "of 0.001° (about 100 m)."
+        ),
+    ),
+    ("long", _("Longitude (WGS84), may be empty; coarsened like lat.")),
     ("incident_date", _("Date of the incident (YYYY-MM-DD).")),
     ("created_at", _("Received at (ISO 8601 with time zone).")),
     ("updated_at", _("Last change (ISO 8601).")),
@@ -129,6 +142,7 @@ class Names:
 
 def report_record(report: Report, names: Names) -> dict[str, Any]:
     status = open311_status(report.status)
+    where = location.public_location(report)
     return {
         "tracking_id": report.tracking_id,
         "kind": report.kind,
@@ -151,9 +165,9 @@ def report_record(report: Report, names: Names) -> dict[str, Any]:
         "district_name": names.regions.get(report.district_code, ""),
         "village_code": report.village_code,
         "village_name": names.regions.get(report.village_code, ""),
-        "address": scrub(report.address),
-        "lat": float(report.latitude) if report.latitude is not None else None,
-        "long": float(report.longitude) if report.longitude is not None else None,
+        "address": where.address,
+        "lat": where.lat,
+        "long": where.long,
         "incident_date": report.incident_date.isoformat(),
         "created_at": w3c(report.created_at),
         "updated_at": w3c(report.updated_at),

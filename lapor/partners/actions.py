@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -25,6 +26,7 @@ from lapor.agencies.models import Agency, Category, Membership
 from lapor.core.errors import DomainError
 from lapor.open311.models import PartnerApp
 from lapor.partners import webhooks
+from lapor.partners.destinations import validate_webhook_url
 from lapor.partners.models import (
     ExternalReference,
     FollowUpReference,
@@ -45,6 +47,15 @@ def service_user_email(partner: PartnerApp) -> str:
     return f"partner-{partner.pk}@mitra.lapor.invalid"
 
 
+def _check_webhook_url(url: str) -> None:
+    """https and a public address only (lapor.partners.destinations); checked again when
+    sending."""
+    try:
+        validate_webhook_url(url)
+    except ValidationError as exc:
+        raise DomainError(" ".join(exc.messages), code="unsafe_webhook_url") from None
+
+
 @transaction.atomic
 def integration_create(
     *, partner: PartnerApp, agency: Agency, webhook_url: str = ""
@@ -55,6 +66,7 @@ def integration_create(
     in, and the ordinary capabilities decide which follow-ups it may post."""
     if Integration.objects.filter(partner=partner).exists():
         raise DomainError(_("This partner already has an integration."), code="exists")
+    _check_webhook_url(webhook_url)
     user = User.objects.create_user(
         email=service_user_email(partner), password=None, full_name=partner.name
     )
@@ -73,6 +85,7 @@ def integration_create(
 @transaction.atomic
 def integration_update(*, integration: Integration, agency: Agency, webhook_url: str) -> None:
     """Change the agency (the service user's membership moves with it) or the webhook URL."""
+    _check_webhook_url(webhook_url)
     row = Integration.objects.select_for_update().get(pk=integration.pk)
     if row.agency_id != agency.pk:
         Membership.objects.filter(user_id=row.service_user_id).delete()

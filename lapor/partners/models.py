@@ -16,6 +16,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from lapor.partners.destinations import validate_webhook_url
+
 
 def new_secret() -> str:
     return "whsec_" + secrets.token_urlsafe(32)
@@ -41,7 +43,11 @@ class Integration(models.Model):
         related_name="+",
         editable=False,
     )
-    webhook_url = models.URLField(_("webhook URL"), max_length=500, blank=True)
+    # https, and only to public addresses (lapor.partners.destinations): checked here when
+    # saved through a form and by the integration actions, and again at every send.
+    webhook_url = models.URLField(
+        _("webhook URL"), max_length=500, blank=True, validators=[validate_webhook_url]
+    )
     # HMAC needs the secret itself, not a hash of it. It is shown once (when issued or rotated)
     # and never rendered again; the previous one keeps signing for a grace period after a
     # rotation, so the partner can switch without losing a webhook.

@@ -14,7 +14,10 @@ Delivery, at least once, and exactly once for a receiver that deduplicates by ev
    undelivered (events arrive in order per report). A duplicated task or a second worker finds
    ``sending``/``delivered`` and does nothing.
 2. **Send** outside any transaction: one POST with a timeout (``PARTNER_WEBHOOK_TIMEOUT``
-   seconds), no redirects followed. A 2xx is delivered; anything else (a timeout, a refused
+   seconds), no redirects followed, only to a public address checked just before connecting
+   (lapor.partners.destinations: https, no loopback/private/link-local/… address, the checked
+   address is the one connected to). A URL that fails that check is a final failure, with the
+   reason in the log; nothing is sent. A 2xx is delivered; anything else (a timeout, a refused
    connection, a 401, a 500) is a failed attempt, retried with exponential back-off (30 s
    doubling, at most 6 hours) up to ``MAX_ATTEMPTS``, then ``failed`` until someone re-sends
    it (console button or ``manage.py resend_webhooks``).
@@ -33,17 +36,15 @@ import json
 import logging
 import re
 import time
-import urllib.error
-import urllib.request
 import uuid
 from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from lapor.open311.mapping import open311_status
-from lapor.partners import signing
+from lapor.partners import destinations, signing
 from lapor.partners.models import DeliveryAttempt, ExternalReference, Integration, WebhookDelivery
 from lapor.reports.models import ReportEvent
 from lapor.reports.selectors import public_event_message
@@ -66,6 +67,7 @@ USER_AGENT = "Lapor-Webhooks/1"
 
 PARTNER_DISABLED = "The partner application is disabled or has no webhook URL."
 STOPPED_WHILE_SENDING = "The worker stopped while sending; the event is sent again."
+UNSAFE_DESTINATION = "Not sent: the webhook URL is not allowed."
 
 
 def backoff(attempts: int) -> dt.timedelta:
@@ -174,24 +176,11 @@ def enqueue(delivery_id: int, run_after: dt.datetime | None = None) -> None:
 # --- sending ------------------------------------------------------------------------------
 
 
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
-        return None
-
-
-_opener = urllib.request.build_opener(_NoRedirect)
-
-
 def post(url: str, body: bytes, headers: dict[str, str], timeout: float) -> int:
-    """POST ``body``; return the HTTP status (non-2xx included). Raises on network errors."""
-    request = urllib.request.Request(url, data=body, method="POST", headers=headers)  # noqa: S310
-    try:
-        with _opener.open(request, timeout=timeout) as response:
-            response.read(MAX_RESPONSE_BYTES)
-            return int(response.status)
-    except urllib.error.HTTPError as exc:
-        exc.close()
-        return int(exc.code)
+    """POST ``body``; return the HTTP status (non-2xx and redirects included, never followed).
+    Raises ``destinations.UnsafeDestination`` before connecting anywhere it may not, and
+    network errors."""
+    return destinations.post(url, body, headers, timeout, MAX_RESPONSE_BYTES)
 
 
 def signing_secrets(integration: Integration, now: dt.datetime) -> list[str]:
@@ -235,6 +224,13 @@ def deliver(delivery_id: int) -> str:
             integration.webhook_url, body, headers_for(row, integration, body), timeout_seconds()
         )
         error = "" if 200 <= status_code < 300 else f"HTTP {status_code}"
+    except destinations.UnsafeDestination as exc:
+        # Nothing was sent. Retrying would not make the address safe: failed until an admin
+        # fixes the URL and re-sends.
+        duration = int((time.monotonic() - clock) * 1000)
+        with translation.override("en"):  # the delivery log speaks English throughout
+            error = f"{UNSAFE_DESTINATION} {exc.message}"
+        return _record(row, started, duration, None, error, final=True)
     except Exception as exc:  # a network failure is a failed attempt, never a crash
         error = describe_error(exc, integration.webhook_url)
     duration = int((time.monotonic() - clock) * 1000)

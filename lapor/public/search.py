@@ -1,15 +1,21 @@
 """Full-text search of public reports, in Indonesian.
 
+Only what the public reads is searched: the published title and body **with personal data
+masked** (``Report.title_masked`` / ``body_masked``, kept by ``Report.save()``), never the text
+before masking. A search for a NIK, a phone number or the digits of one finds nothing, because
+those digits are not in any indexed text.
+
 PostgreSQL (the production database):
-- ``search_vector`` is a stored generated tsvector of the published title
-  (weight A) and body (weight B) with the ``indonesian`` snowball configuration, GIN-indexed
-  (migration reports/0004). The snowball stemmer over-stems (``sekolah`` → ``seko``), but it
-  does so identically for documents and queries, so recall is right; the cost is an occasional
-  false friend, which the ranking pushes down.
+- ``search_vector`` is a stored generated tsvector of the masked title (weight A) and body
+  (weight B) with the ``indonesian`` snowball configuration, GIN-indexed (migration
+  reports/0006, which replaced the vector of reports/0004 over the unmasked text). The
+  snowball stemmer over-stems (``sekolah`` → ``seko``), but it does so identically for
+  documents and queries, so recall is right; the cost is an occasional false friend, which the
+  ranking pushes down.
 - Typos and informal spelling: when full text finds nothing, each query word missing from the
   vocabulary of published words (lapor.public.vocabulary) is corrected to its closest words
   there (``sekola`` → ``sekolah``, ``berlobang`` → ``berlubang``) and full text is asked again
-  with them. Only if that finds nothing either, a trigram GIN index on the published title is
+  with them. Only if that finds nothing either, a trigram GIN index on the masked title is
   queried with the word-similarity operator ``<%`` (words newer than the vocabulary). Common
   chat abbreviations (``jln``, ``sklh``, ``gak``) are expanded before anything is asked.
 - Rank: ``ts_rank`` on the stored vector (title words weigh more), newest first among equals;
@@ -18,7 +24,7 @@ PostgreSQL (the production database):
   computed over the newest ``CANDIDATES`` matches (see below), which keeps a search under a
   few tens of milliseconds at a million reports (docs/performance.md).
 
-SQLite (the embedded default): every word must appear in the published title or body, as
+SQLite (the embedded default): every word must appear in the masked title or body, as
 typed, as its PySastrawi stem (``berlubang`` → ``lubang``) or, for a word missing from the
 vocabulary, as one of its corrections; title matches first. It scans,
 which is fine at the sizes SQLite is used for.
@@ -44,7 +50,7 @@ from django.db.models.expressions import RawSQL
 
 from lapor.public import vocabulary
 from lapor.reports.models import Report
-from lapor.reports.scrub import EMAIL_MASK, NIK_MASK, PHONE_MASK, scrub
+from lapor.reports.scrub import LONG_NUMBER, without_personal_data
 
 MAX_QUERY_LENGTH = 200
 
@@ -79,20 +85,19 @@ ABBREVIATIONS = {
 _WORD = re.compile(r"[\w]+", re.UNICODE)
 
 
-_MASKS = (NIK_MASK, PHONE_MASK, EMAIL_MASK)
-# Long numbers are dropped from queries: the index holds the published text before masking,
-# so searching a NIK or a phone number would tell whether some report contains it.
-_LONG_NUMBER = re.compile(r"^\d{6,}$")
+def query_words(query: str) -> list[str]:
+    """The lower-cased words of ``query`` with what looks like personal data (a NIK, a phone
+    number, an e-mail address) and long numbers dropped (``scrub.without_personal_data``, as
+    the similar-reports lookup does): the index holds only masked text, so they could match
+    nothing personal, but a query made of them is a probe, not a search."""
+    text = without_personal_data((query or "")[:MAX_QUERY_LENGTH])
+    return [w for w in _WORD.findall(text.lower()) if not LONG_NUMBER.match(w)]
 
 
 def normalise(query: str) -> str:
     """Lower-cased words of ``query`` with abbreviations expanded; punctuation, personal data
     (NIK, phone numbers, e-mail addresses) and long numbers dropped."""
-    text = scrub((query or "")[:MAX_QUERY_LENGTH])
-    for mask in _MASKS:
-        text = text.replace(mask, " ")
-    words = [w for w in _WORD.findall(text.lower()) if not _LONG_NUMBER.match(w)]
-    return " ".join(ABBREVIATIONS.get(w, w) for w in words)
+    return " ".join(ABBREVIATIONS.get(w, w) for w in query_words(query))
 
 
 @lru_cache(maxsize=1)
@@ -119,14 +124,14 @@ def search(qs: QuerySet[Report], query: str) -> QuerySet[Report]:
     return _search_fallback(qs, text)
 
 
-# The expressions below must stay identical to those indexed in reports/0004. The query text
+# The expressions below must stay identical to those indexed in reports/0006. The query text
 # is always a bound parameter (S611 is about interpolated SQL; there is none). Columns are
 # unqualified on purpose: inside the candidates subquery Django aliases the table (U0), and a
 # qualified name would silently correlate to the outer query.
 _FTS_MATCH = "search_vector @@ websearch_to_tsquery('indonesian'::regconfig, %s)"
 _FTS_RANK = "ts_rank(search_vector, websearch_to_tsquery('indonesian'::regconfig, %s))"
-_TRGM_MATCH = "%s <%% title_published"
-_TRGM_RANK = "word_similarity(%s, title_published)"
+_TRGM_MATCH = "%s <%% title_masked"
+_TRGM_RANK = "word_similarity(%s, title_masked)"
 
 # Relevance is computed over the newest CANDIDATES matches only. Ranking reads every match's
 # vector: for a word in one report out of six ("jalan"), that is ~170,000 rows at a million
@@ -200,8 +205,8 @@ def _search_fallback(qs: QuerySet[Report], text: str) -> QuerySet[Report]:
         any_form = Q()
         in_title = Q()
         for form in forms:
-            any_form |= Q(title_published__icontains=form) | Q(body_published__icontains=form)
-            in_title |= Q(title_published__icontains=form)
+            any_form |= Q(title_masked__icontains=form) | Q(body_masked__icontains=form)
+            in_title |= Q(title_masked__icontains=form)
         condition &= any_form
         title_hits &= in_title
     return (

@@ -20,6 +20,7 @@ from lapor.core.errors import DomainError
 from lapor.core.files import attachment_response
 from lapor.public import actions, selectors
 from lapor.public.forms import FeedForm, FollowForm
+from lapor.reports.location import public_address
 from lapor.reports.scrub import scrub
 
 VOTER_COOKIE = "lapor_voter"
@@ -111,6 +112,8 @@ def _render_report(request, report, *, supported, follow_form, status=200, notic
             "title": scrub(report.title_published),
             "body": scrub(report.body_published),
             "place": next(iter(places.values()), ""),
+            # Masked; never an anonymous reporter's own words (lapor.reports.location).
+            "address": public_address(report),
             "events": selectors.public_timeline(report),
             "clocks": selectors.running_clocks(report),
             "supports": selectors._supports(report),

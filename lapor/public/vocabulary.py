@@ -6,13 +6,14 @@ A misspelled word (``sekola``) is replaced by its closest words in the vocabular
 trigram GIN index (migration public/0002) answering "the nearest words" in a few
 milliseconds — instead of every report title close to any query word (docs/performance.md).
 
-The vocabulary holds the words (3 to 40 letters a–z) of the published title and body of the
-reports ``public_reports()`` returns, with the number of such reports holding each word. It is
-kept by the worker (``refresh_words``, scheduled in lapor.notifications.schedule: new words
-every 5 minutes, a full rebuild nightly). A word of a report published since the last run is
-not corrected towards yet; such a search falls back to the trigram query over the titles, as
-before. Similarity is pg_trgm's (the same
-formula in Python on SQLite): shared trigrams of the padded words over all their trigrams.
+The vocabulary holds the words (3 to 40 letters a–z) of the published title and body, **with
+personal data masked** (``title_masked`` / ``body_masked``: the local part of an e-mail address
+is never a word here), of the reports ``public_reports()`` returns, with the number of such
+reports holding each word. It is kept by the worker (``refresh_words``, scheduled in
+lapor.notifications.schedule: new words every 5 minutes, a full rebuild nightly). A word of a
+report published since the last run is not corrected towards yet; such a search falls back to
+the trigram query over the titles, as before. Similarity is pg_trgm's (the same formula in
+Python on SQLite): shared trigrams of the padded words over all their trigrams.
 """
 
 from __future__ import annotations
@@ -70,14 +71,14 @@ def refresh_words(*, full: bool = False, now: dt.datetime | None = None) -> int:
 
 
 def _insert_postgresql(reports: QuerySet[Report]) -> int:
-    sql, params = reports.values("title_published", "body_published").query.sql_with_params()
+    sql, params = reports.values("title_masked", "body_masked").query.sql_with_params()
     with connection.cursor() as cursor:
         # Each report's distinct words ('simple': lower-cased, unstemmed), counted per word.
         cursor.execute(
             f"""INSERT INTO {_TABLE} (word, reports)
                 SELECT w, count(*) FROM (
                   SELECT unnest(tsvector_to_array(to_tsvector('simple'::regconfig,
-                           r.title_published || ' ' || r.body_published))) AS w
+                           r.title_masked || ' ' || r.body_masked))) AS w
                   FROM ({sql}) r
                 ) words
                 WHERE w ~ '^[a-z]{{{MIN_LENGTH},{MAX_LENGTH}}}$'
@@ -93,7 +94,7 @@ def _insert_postgresql(reports: QuerySet[Report]) -> int:
 
 def _insert_python(reports: QuerySet[Report]) -> int:
     counts: Counter[str] = Counter()
-    rows = reports.values_list("title_published", "body_published")
+    rows = reports.values_list("title_masked", "body_masked")
     for title, body in rows.iterator(chunk_size=2000):
         counts.update(set(words_of(f"{title} {body}")))
     known = set(SearchWord.objects.filter(word__in=list(counts)).values_list("word", flat=True))

@@ -152,8 +152,12 @@ def report_dispose(
     privacy: str | None = None,
     category: Category | None = None,
     complexity: str = Complexity.SIMPLE,
+    address_public: str | None = None,
 ) -> ReportEvent:
-    """*Verifikasi* and *Terdisposisi*: the report goes to ``agency`` with its clocks."""
+    """*Verifikasi* and *Terdisposisi*: the report goes to ``agency`` with its clocks.
+
+    ``address_public`` (when given) is the address to publish instead of the reporter's own
+    words, see ``report_set_public_address``."""
     report = _lock(report)
     _require_verifier(actor, report)
     if not user_can(actor, Capability.VERIFY, agency) and not _is_national(actor):
@@ -165,6 +169,8 @@ def report_dispose(
     if not agency.accepts_reports or not agency.is_active:
         raise DomainError(_("This agency does not receive reports."), code="inactive_agency")
     _edit_publication(report, actor, title_published, body_published)
+    if address_public is not None:
+        _set_public_address(report, actor, address_public)
     if privacy:
         _raise_privacy(report, actor, privacy)
     if category is not None and category.pk != report.category_id:
@@ -241,6 +247,36 @@ def _edit_publication(report: Report, actor: User, title: str | None, body: str 
         report.save(update_fields=["title_published", "body_published", "updated_at"])
         # The edit log keeps old and new text; internal (the original is kept on the report).
         _event(report, ReportEvent.Kind.TEXT_EDITED, actor=actor, is_public=False, data=changed)
+
+
+@transaction.atomic
+def report_set_public_address(*, report: Report, address: str, actor: User) -> ReportEvent | None:
+    """Set (or clear, with ``""``) the address the public reads for ``report``.
+
+    The reporter's own address text is published only for public reports
+    (lapor.reports.location); an anonymous report's may name the reporter's street or house.
+    The verifier can publish a safe description instead (a landmark, the road's name). It is
+    published masked like every text. An internal event keeps the old and new value; returns
+    it, or ``None`` when nothing changed."""
+    report = _lock(report)
+    _require_verifier(actor, report)
+    return _set_public_address(report, actor, address)
+
+
+def _set_public_address(report: Report, actor: User, address: str) -> ReportEvent | None:
+    new = " ".join(address.split())[:255]
+    if new == report.address_public:
+        return None
+    old = report.address_public
+    report.address_public = new
+    report.save(update_fields=["address_public", "updated_at"])
+    return _event(
+        report,
+        ReportEvent.Kind.PUBLIC_ADDRESS_SET,
+        actor=actor,
+        is_public=False,
+        data={"old": old, "new": new},
+    )
 
 
 def _raise_privacy(report: Report, actor: User, privacy: str) -> None:

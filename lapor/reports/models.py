@@ -12,6 +12,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from lapor.reports.scrub import scrub
+
 
 class Kind(models.TextChoices):
     COMPLAINT = "complaint", _("Complaint")
@@ -101,6 +103,12 @@ class Report(models.Model):
     body_original = models.TextField()
     title_published = models.CharField(max_length=200)
     body_published = models.TextField()
+    # The published text with personal data masked (``scrub``): what the public reads, and
+    # the only text the public search, its vocabulary and the similar-reports lookup index, so
+    # a search can never find a report by a number the page does not show. Kept by ``save()``
+    # (see there); ``manage.py remask_reports`` recomputes it when the masking rules change.
+    title_masked = models.TextField(default="", editable=False)
+    body_masked = models.TextField(default="", editable=False)
 
     incident_date = models.DateField()
     region = models.ForeignKey("regions.Region", on_delete=models.PROTECT, related_name="+")
@@ -109,7 +117,11 @@ class Report(models.Model):
     regency_code = models.CharField(max_length=5, db_index=True)
     district_code = models.CharField(max_length=8, blank=True, db_index=True)
     village_code = models.CharField(max_length=13, blank=True)
+    # As the reporter described it: published (masked) only for public reports. An anonymous
+    # report's address may say where the reporter lives; the verifier may set ``address_public``
+    # instead (lapor.reports.location).
     address = models.CharField(max_length=255, blank=True)
+    address_public = models.CharField(max_length=255, blank=True)
     latitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
     longitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
 
@@ -165,6 +177,19 @@ class Report(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.tracking_id}"
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        """Every save keeps the masked copy of the published text in step with it, whatever
+        action wrote the text; a partial save that names a published field saves its masked
+        copy too. (Raw SQL and ``QuerySet.update`` bypass this: ``remask_reports`` repairs.)"""
+        self.title_masked = scrub(self.title_published)
+        self.body_masked = scrub(self.body_published)
+        fields = kwargs.get("update_fields")
+        if fields is not None:
+            names = set(fields)  # type: ignore[call-overload]
+            if names & {"title_published", "body_published"}:
+                kwargs["update_fields"] = names | {"title_masked", "body_masked"}
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
 
 
 class ReporterIdentity(models.Model):
@@ -238,6 +263,7 @@ class ReportEvent(models.Model):
         DEADLINE_MOVED = "deadline_moved", _("Deadline recomputed after a calendar change")
         PRIVACY_RAISED = "privacy_raised", _("Privacy raised")
         TEXT_EDITED = "text_edited", _("Published text edited")
+        PUBLIC_ADDRESS_SET = "public_address_set", _("Public address set")
         CATEGORY_SET = "category_set", _("Category set")
         NOTE = "note", _("Internal note")
         # Information requests (lapor.ppid).

@@ -2,10 +2,14 @@
 
 ``similar_open_reports`` looks only at open reports in the same regency (the regency index
 narrows 1,000,000 reports to a few thousand before any text work); for citizens only those
-the public may see (``public_reports()``), and only their published title and tracking ID.
-On PostgreSQL it ranks with full-text search over the stored ``search_vector`` of the public
-search (same configuration as the public search box); on SQLite it scores word overlap in
-Python over the regency's most recent open reports.
+the public may see (``public_reports()``). It is not an oracle: it reads and returns only the
+published text **with personal data masked** (``title_masked`` / ``body_masked``, the text the
+public pages show), and what looks like a NIK, a phone number or an e-mail address is dropped
+from the query (``scrub.without_personal_data``) before anything is asked. So typing
+someone's NIK finds nothing, even a report whose body holds it. The HTTP lookup is also
+rate-limited per client (lapor.routing.views). On PostgreSQL it ranks with full-text search
+over the stored ``search_vector`` of the public search (generated from the masked text); on
+SQLite it scores word overlap in Python over the regency's most recent open reports.
 
 When the main case of a cluster gets its outcome (a follow-up or a closure), the reporter of
 every merged report gets the same news through the outbox (``notify_cluster``).
@@ -13,14 +17,19 @@ every merged report gets the same news through the outbox (``notify_cluster``).
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import re
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
 from django.utils import timezone
 
 from lapor.reports import lifecycle
 from lapor.reports.models import Report, ReportEvent, Status
+from lapor.reports.scrub import LONG_NUMBER, without_personal_data
 from lapor.reports.selectors import public_reports
 
 MIN_QUERY_WORDS = 2
@@ -111,6 +120,12 @@ def words(text: str) -> list[str]:
     return list(seen)[:24]
 
 
+def query_words(text: str) -> list[str]:
+    """``words`` of what someone typed, after dropping anything that looks like personal data
+    (NIK, phone numbers, e-mail addresses) and long numbers, as the public search does."""
+    return [w for w in words(without_personal_data(text)) if not LONG_NUMBER.match(w)]
+
+
 def _candidates(regency_code: str, exclude_id: int | None, staff: bool):  # noqa: ANN202
     if staff:
         # Staff look for duplicates among everything still open, verified or not.
@@ -135,7 +150,8 @@ def similar_open_reports(
 ) -> list[Similar]:
     """Open reports in ``regency_code`` that look like ``title`` + ``body``: public ones for
     citizens, every open one for ``staff`` (the merge candidates on the case page)."""
-    query = words(f"{title} {title} {body[:600]}")
+    # Title and body are cleaned apart: a number must not be glued across the two.
+    query = list(dict.fromkeys(query_words(title) + query_words(body[:600])))[:24]
     if len(query) < MIN_QUERY_WORDS or len(regency_code or "") != 5:
         return []
     if connection.vendor == "postgresql":
@@ -160,7 +176,7 @@ def _postgres(query: list[str], regency_code: str, limit: int, exclude_id: int |
         .annotate(rank=RawSQL(_PG_RANK, [tsquery]))  # noqa: S611
         .filter(rank__gt=0.05)
         .order_by("-rank", "-created_at")
-        .values_list("tracking_id", "title_published", "status", "rank")[:limit]
+        .values_list("tracking_id", "title_masked", "status", "rank")[:limit]
     )
     return [Similar(t, title, s, float(r)) for t, title, s, r in rows]
 
@@ -170,9 +186,7 @@ def _python(query: list[str], regency_code: str, limit: int, exclude_id: int | N
     rows = (
         _candidates(regency_code, exclude_id, staff)
         .order_by("-created_at")
-        .values_list("tracking_id", "title_published", "body_published", "status")[
-            :SQLITE_CANDIDATES
-        ]
+        .values_list("tracking_id", "title_masked", "body_masked", "status")[:SQLITE_CANDIDATES]
     )
     scored = []
     for tracking_id, title, body, status in rows:
@@ -237,13 +251,69 @@ def notify_cluster(event: ReportEvent) -> int:
     return written
 
 
-def similar_for_form(data: object) -> list[Similar]:
-    """Similar reports for what the citizen typed so far (a QueryDict or a dict)."""
+# --- the public lookup (the citizen form, with and without JavaScript) --------------------
+
+# Per client address: a person typing triggers a lookup every few seconds at most (the form's
+# script waits for a pause); a script sweeping the lookup hits these at once.
+LOOKUPS_PER_MINUTE = 30
+LOOKUPS_PER_HOUR = 300
+_WINDOWS = ((60, LOOKUPS_PER_MINUTE), (60 * 60, LOOKUPS_PER_HOUR))
+
+
+def _client_key(client: str) -> str:
+    # The cache never holds a client address in clear.
+    key = settings.SECRET_KEY.encode()
+    return hmac.new(key, b"similar-lookup:" + client.encode(), hashlib.sha256).hexdigest()[:32]
+
+
+def lookup_allowed(client: str) -> bool:
+    """Count one public lookup by ``client`` (its address); False once a window's limit is
+    reached (the lookup is then not run at all)."""
+    key = _client_key(client or "unknown")
+    allowed = True
+    for seconds, limit in _WINDOWS:
+        name = f"similar:{seconds}:{key}"
+        cache.add(name, 0, seconds)
+        try:
+            count = cache.incr(name)
+        except ValueError:  # expired between add and incr
+            cache.set(name, 1, seconds)
+            count = 1
+        allowed = allowed and count <= limit
+    return allowed
+
+
+class RateLimited(Exception):
+    """Too many lookups from this client; the caller shows or answers nothing."""
+
+
+def public_lookup(*, title: str, body: str, regency_code: str, client: str) -> list[Similar]:
+    """The similar-reports lookup as the public may ask it (the only one an HTTP request
+    reaches, whoever is logged in): public reports only, masked text only, personal data
+    dropped from the query, rate-limited per client. Raises ``RateLimited``."""
+    if len(set(query_words(title) + query_words(body[:600]))) < MIN_QUERY_WORDS:
+        # Nothing searchable: no lookup is run, and none is counted.
+        return []
+    if not lookup_allowed(client):
+        raise RateLimited
+    return similar_open_reports(
+        title=title[:200], body=body[:2000], regency_code=regency_code[:5], staff=False
+    )
+
+
+def similar_for_form(data: object, *, client: str) -> list[Similar]:
+    """Similar reports for what the citizen typed so far (a QueryDict or a dict), for the
+    form re-rendered without JavaScript; nothing when the client is over its limit (the form
+    itself keeps working)."""
     get = getattr(data, "get", None)
     if get is None:
         return []
-    return similar_open_reports(
-        title=str(get("title", "") or "")[:200],
-        body=str(get("body", "") or "")[:2000],
-        regency_code=str(get("regency", "") or "")[:5],
-    )
+    try:
+        return public_lookup(
+            title=str(get("title", "") or "")[:200],
+            body=str(get("body", "") or "")[:2000],
+            regency_code=str(get("regency", "") or "")[:5],
+            client=client,
+        )
+    except RateLimited:
+        return []

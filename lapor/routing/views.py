@@ -3,7 +3,10 @@
 - ``pengaturan/``: an agency admin's auto-dispose threshold (default off).
 - ``aturan/``: the jurisdiction rule table, edited by national admins.
 - ``gabung/<tracking_id>/``: merge a duplicate into a main case (POST, from the case page).
-- ``serupa/``: similar open reports for the citizen form (JSON for the debounced fetch).
+- ``serupa/``: similar open reports for the citizen form (JSON for the debounced fetch). It
+  answers everyone (the citizen form needs no account) and gives everyone, staff included, the
+  same public answer: ``duplicates.public_lookup`` (public reports, masked text, personal data
+  dropped from the query, rate-limited per client address: 429 past the limit).
 """
 
 from __future__ import annotations
@@ -217,13 +220,28 @@ def rules(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 # --- similar reports for the citizen form ----------------------------------------------------
 
 
+def client_address(request: HttpRequest) -> str:
+    # Behind a reverse proxy, the proxy must set REMOTE_ADDR (docs/operations.md); a
+    # client-supplied X-Forwarded-For would let anyone pick a fresh address per request.
+    return request.META.get("REMOTE_ADDR", "") or "unknown"
+
+
 @require_GET
 def similar(request: HttpRequest) -> JsonResponse:
-    found = duplicates.similar_open_reports(
-        title=request.GET.get("title", "")[:200],
-        body=request.GET.get("body", "")[:2000],
-        regency_code=request.GET.get("regency", "")[:5],
-    )
+    try:
+        found = duplicates.public_lookup(
+            title=request.GET.get("title", "")[:200],
+            body=request.GET.get("body", "")[:2000],
+            regency_code=request.GET.get("regency", "")[:5],
+            client=client_address(request),
+        )
+    except duplicates.RateLimited:
+        response = JsonResponse(
+            {"results": [], "error": _("Too many lookups from your connection. Try again later.")},
+            status=429,
+        )
+        response["Retry-After"] = "60"
+        return response
     return JsonResponse(
         {
             "results": [

@@ -11,6 +11,8 @@ from typing import Any
 
 from django.http import HttpResponse
 
+from lapor.core.cells import csv_row
+
 ROW_HEIGHT = 28
 LABEL_WIDTH = 220
 BAR_SPACE = 380
@@ -75,7 +77,9 @@ class Chart:
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{self.slug}.csv"'
         writer = csv.writer(response)
-        writer.writerow([self.label_header, self.value_header, *self.extra_headers])
+        # Names come from the directory and categories (typed by admins): every cell goes
+        # through the shared formula-injection defence (lapor.core.cells).
+        writer.writerow(csv_row([self.label_header, self.value_header, *self.extra_headers]))
         for r in self.rows:
-            writer.writerow([r.label, r.display or r.value, *r.extra])
+            writer.writerow(csv_row([r.label, r.display or r.value, *r.extra]))
         return response

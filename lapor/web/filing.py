@@ -68,7 +68,13 @@ def render_filing_form(
             "pending_files": pending,
             "pending_token": sign_pending([str(p.pk) for p in pending]),
             "file_errors": file_errors,
-            "similar": duplicates.similar_for_form(request.POST) if request.POST else [],
+            "similar": (
+                duplicates.similar_for_form(
+                    request.POST, client=request.META.get("REMOTE_ADDR", "") or "unknown"
+                )
+                if request.POST
+                else []
+            ),
         }
     )
     return render(request, template, context)

@@ -1,12 +1,15 @@
 """Property: whatever the privacy and whatever personal data a reporter types, nothing of the
 identity and no unmasked NIK/phone/e-mail reaches Open311 (XML, JSON, updates) or the open data
-(API, CSV and JSON dump files); confidential reports do not appear at all."""
+(API, CSV and JSON dump files); confidential reports do not appear at all; the address an
+anonymous reporter typed appears nowhere, and its coordinates only coarsened (never the point
+as given)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import gzip
 import string
+from decimal import Decimal
 
 import pytest
 from django.core.files.storage import default_storage
@@ -32,6 +35,12 @@ email = st.builds(
     st.text(string.ascii_lowercase, min_size=4, max_size=10),
 )
 name = st.builds(lambda s: f"Pelapor{s}", st.text(string.ascii_uppercase, min_size=6, max_size=8))
+house = st.from_regex(r"Gang [A-Z][a-z]{5,9} No\. [1-9][0-9]?", fullmatch=True)
+# A point in Indonesia with six decimals, the last one never 0: never a published grid centre.
+micro = st.tuples(st.integers(-10_000_000, 5_000_000), st.integers(95_000_000, 141_000_000))
+point = micro.filter(lambda p: p[0] % 10 and p[1] % 10).map(
+    lambda p: (Decimal(p[0]) / 1_000_000, Decimal(p[1]) / 1_000_000)
+)
 
 
 def _outputs(client: Client) -> str:
@@ -65,9 +74,11 @@ def _outputs(client: Client) -> str:
     email=email,
     who=name,
     follow_up_leaks=st.booleans(),
+    house=house,
+    point=point,
 )
 def test_no_identity_and_no_unmasked_data_leaves(
-    cast, directory, privacy, nik, phone, email, who, follow_up_leaks
+    cast, directory, privacy, nik, phone, email, who, follow_up_leaks, house, point
 ):
     report = actions.report_submit(
         kind="complaint",
@@ -76,7 +87,9 @@ def test_no_identity_and_no_unmasked_data_leaves(
         incident_date=dt.date(2026, 1, 5),
         region=Region.objects.get(code="34.04.07.2001"),
         privacy=privacy,
-        address=f"Jl. Kaliurang, kontak {phone}",
+        address=f"{house}, kontak {phone}",
+        latitude=point[0],
+        longitude=point[1],
         contact=actions.ReporterContact(full_name=who, email=email, phone=phone),
     ).report
     make_public(
@@ -88,7 +101,15 @@ def test_no_identity_and_no_unmasked_data_leaves(
     text = _outputs(Client())
     for secret in (nik, phone, email, who):
         assert secret not in text
+    exact = (str(float(point[0])), str(float(point[1])), str(point[0]), str(point[1]))
     if privacy == "confidential":
         assert report.tracking_id not in text
     else:
         assert report.tracking_id in text
+    if privacy == "public":
+        assert house in text  # published, masked
+        assert str(float(point[0])) in text
+    else:
+        assert house not in text
+        for value in exact:
+            assert value not in text

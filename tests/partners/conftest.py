@@ -57,8 +57,20 @@ def make_partner(agency: Any, *, name: str = "LAKSA Kota Tangerang", url: str = 
     return Partner(app, raw, integration, secret, Client())
 
 
+# The simulator listens on loopback and speaks plain HTTP, which webhook URLs may never use in
+# production (lapor.partners.destinations): the test settings let these through, and nothing
+# else (tests/partners/test_it_refuses_webhooks_into_our_own_network.py runs without them).
+LOOPBACK_NETWORKS = ["127.0.0.0/8", "::1/128"]
+
+
 @pytest.fixture
-def simulator() -> Iterator[PartnerSimulator]:
+def loopback_webhooks(settings: Any) -> None:
+    settings.PARTNER_WEBHOOK_ALLOW_HTTP = True
+    settings.PARTNER_WEBHOOK_ALLOWED_NETWORKS = LOOPBACK_NETWORKS
+
+
+@pytest.fixture
+def simulator(loopback_webhooks: None) -> Iterator[PartnerSimulator]:
     """A real webhook receiver; its secret is set by ``partner`` to the integration's."""
     sim = PartnerSimulator(secret="unset").start()
     yield sim

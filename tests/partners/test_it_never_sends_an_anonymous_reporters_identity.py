@@ -1,6 +1,7 @@
-"""An anonymous reporter's identity (name, e-mail, phone) never reaches a partner: not in a
-webhook payload or its bytes on the wire, not in the partner API's answers, not in the delivery
-log pages, not in the log output. Internal notes and the reporter's own words stay home too."""
+"""An anonymous reporter's identity (name, e-mail, phone) and the address they typed never reach
+a partner: not in a webhook payload or its bytes on the wire, not in the partner API's answers,
+not in the delivery log pages, not in the log output. Internal notes and the reporter's own
+words stay home too."""
 
 import json
 import logging
@@ -17,7 +18,18 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 NOTE = "Catatan internal: pelapor ini tetangga kepala dinas"
 REPLY = f"Saya {NAME}, hubungi saya di {PHONE} atau {EMAIL}"
-SECRETS = (NAME, EMAIL, PHONE, "0813-7777-9911", "Kartika", NOTE, "tetangga kepala dinas")
+ADDRESS = "Gang Kenanga 3, rumah kos Bu Warsini"
+SECRETS = (
+    NAME,
+    EMAIL,
+    PHONE,
+    "0813-7777-9911",
+    "Kartika",
+    NOTE,
+    "tetangga kepala dinas",
+    "Gang Kenanga",
+    "Warsini",
+)
 
 
 def _clean(text: str, where: str) -> None:
@@ -29,7 +41,7 @@ def test_no_identity_and_no_internal_text_ever_reaches_the_partner(
     cast, directory, partner, simulator, caplog
 ):
     caplog.set_level(logging.DEBUG)
-    report = pushed(partner, privacy="anonymous")
+    report = pushed(partner, privacy="anonymous", address=ADDRESS)
     assert report.privacy == Privacy.ANONYMOUS
     ca.report_dispose(
         report=report, agency=directory.sleman_pupr, actor=cast.agency_admin, message=NOTE

@@ -22,6 +22,7 @@ def file_report(
     kind: str = "complaint",
     name: str = "Siti Rahmawati",
     email: str = "siti@example.id",
+    **extra: object,
 ) -> Report:
     return actions.report_submit(
         kind=kind,
@@ -31,6 +32,7 @@ def file_report(
         region=Region.objects.get(code=region),
         privacy=privacy,
         contact=actions.ReporterContact(full_name=name, email=email),
+        **extra,  # type: ignore[arg-type]
     ).report
 
 
