@@ -476,6 +476,9 @@ def _render_case(
             "clocks": _clock_rows(clocks, now),
             "events": _timeline(report),
             "attachments": _named(report, report.attachments.all()),
+            "evidence_flags": list(
+                report.evidence_flags.select_related("attachment", "matched__report", "event")
+            ),
             "assignments": list(report.assignments.filter(active=True).select_related("agency")),
             "place": place_label(report.region_id),
             "is_anonymous": identity_hidden(report),

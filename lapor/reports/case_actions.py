@@ -25,7 +25,7 @@ from lapor.agencies.models import Agency, Category
 from lapor.core.calendar import WorkingCalendar
 from lapor.core.errors import DomainError
 from lapor.notifications.outbox import report_event_created
-from lapor.reports import deadlines, lifecycle
+from lapor.reports import deadlines, evidence, lifecycle
 from lapor.reports.actions import _attach
 from lapor.reports.models import (
     COMPLEXITY_DAYS,
@@ -468,6 +468,9 @@ def report_follow_up(
         data={"resolved": resolved},
     )
     _attach(report, event, uploads)
+    if resolved:
+        # Photos used before, or taken before the report, are flagged (lapor.reports.evidence).
+        evidence.check_follow_up(event)
     now = timezone.now()
     if assignment.first_followed_up_at is None:
         assignment.first_followed_up_at = now

@@ -343,6 +343,10 @@ class Attachment(models.Model):
     kind = models.CharField(max_length=16, choices=AttachmentKind.choices)
     size = models.PositiveBigIntegerField()
     sha256 = models.CharField(max_length=64, db_index=True)
+    # Photos only, never published (lapor.reports.evidence): the perceptual hash and the
+    # camera's capture time, read before cleaning stripped the tags.
+    phash = models.CharField(max_length=16, blank=True, default="")
+    captured_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -365,6 +369,8 @@ class PendingUpload(models.Model):
     kind = models.CharField(max_length=16, choices=AttachmentKind.choices)
     size = models.PositiveBigIntegerField()
     sha256 = models.CharField(max_length=64)
+    phash = models.CharField(max_length=16, blank=True, default="")
+    captured_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     # Keyed hashes of who staged it (client address, session), to limit how much a client
     # can keep staged by forms it never completes (lapor.reports.attachments).
@@ -379,6 +385,34 @@ class PendingUpload(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+
+class EvidenceFlag(models.Model):
+    """A photo of a "resolved" follow-up that was used before or taken before the report
+    (lapor.reports.evidence). Seen by the verifier and the agency admin on the case page,
+    counted on the scorecard; the reporter who disputes is told, without where."""
+
+    class Reason(models.TextChoices):
+        SAME_CASE = "same_case", _("Same picture as an earlier photo of this case")
+        OTHER_CASE = "other_case", _("Same picture as a photo used on another case")
+        BEFORE_REPORT = "before_report", _("Taken before the report was filed")
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="evidence_flags")
+    event = models.ForeignKey(ReportEvent, on_delete=models.CASCADE, related_name="+")
+    attachment = models.ForeignKey(Attachment, on_delete=models.CASCADE, related_name="+")
+    reason = models.CharField(max_length=16, choices=Reason.choices)
+    # The earlier photo it matches (same_case / other_case) and how close (bits of 64).
+    matched = models.ForeignKey(
+        Attachment, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    distance = models.PositiveSmallIntegerField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.report_id}: {self.reason}"
 
 
 class Complexity(models.TextChoices):
