@@ -208,6 +208,10 @@ class InvolveForm(forms.Form):
     )
 
 
+class ReviewForm(forms.Form):
+    """Nothing to fill in: the admin confirms having looked at the flagged follow-up."""
+
+
 NATIONAL = "national"
 
 

@@ -47,6 +47,7 @@ from lapor.console.forms import (
     InvolveForm,
     NotAuthorityForm,
     PostponeForm,
+    ReviewForm,
     TransferForm,
 )
 from lapor.core import actions as core_actions
@@ -273,6 +274,11 @@ def _involve(report: Report, data: dict[str, Any], user: User, _u: list[PendingU
     return _("%(agency)s is now involved in the case.") % {"agency": agency}
 
 
+def _review(report: Report, data: dict[str, Any], user: User, _u: list[PendingUpload]) -> str:
+    ca.report_review_follow_up(report=report, actor=user)
+    return _("The flagged follow-up is marked as reviewed.")
+
+
 # The URL slug of each action (Indonesian, like the rest of the site's paths) → its handling.
 ACTIONS: dict[str, CaseAction] = {
     "disposisi": CaseAction(DisposeForm, Capability.VERIFY, _dispose, picks_agency=True),
@@ -292,6 +298,8 @@ ACTIONS: dict[str, CaseAction] = {
         ConvertToRequestForm, Capability.VIEW, _to_request, picks_agency=True
     ),
     "jadikan-pengaduan": CaseAction(ConvertForm, Capability.VIEW, _to_complaint),
+    # A flagged follow-up (recycled photo, formulaic answer) looked at by an agency admin.
+    "tinjau-jawaban": CaseAction(ReviewForm, Capability.VIEW, _review),
 }
 
 
@@ -349,6 +357,13 @@ def allowed_actions(user: User, report: Report, clocks: list[Clock]) -> list[str
         shown.append("bukan-wewenang")
     if (verifier or transfers) and disposed_open:
         shown.append("libatkan")
+    if any(
+        user_can(user, Capability.VERIFY, agency_id)
+        for agency_id in report.evidence_flags.filter(reviewed_at__isnull=True).values_list(
+            "event__agency_id", flat=True
+        )
+    ):
+        shown.append("tinjau-jawaban")
     from lapor.ppid.convert import may_convert
 
     if may_convert(user, report):

@@ -180,9 +180,9 @@ def reporter_notices(report: object) -> list[tuple[str, str]]:
 
     seen: set[tuple[int, str]] = set()
     notices = []
-    flags = EvidenceFlag.objects.filter(report=report, event__is_public=True).select_related(
-        "attachment"
-    )
+    flags = EvidenceFlag.objects.filter(
+        report=report, event__is_public=True, attachment__isnull=False
+    ).select_related("attachment")
     for flag in flags:
         if (flag.attachment_id, flag.reason) in seen:
             continue
@@ -192,25 +192,38 @@ def reporter_notices(report: object) -> list[tuple[str, str]]:
 
 
 def scorecard_indicators(agency: object) -> list[dict[str, str]]:
-    """The scorecard's evidence indicator: resolved follow-ups of the agency with a photo that
-    was used before or taken before the report, of all its resolved follow-ups."""
+    """The scorecard's follow-up quality indicators: formulaic answers of all follow-ups, and
+    resolved follow-ups whose photo was used before or taken before the report."""
     from django.utils.formats import number_format
 
+    from lapor.reports import formulaic
     from lapor.reports.models import EvidenceFlag, ReportEvent
 
-    resolved = ReportEvent.objects.filter(
-        agency=agency, kind=ReportEvent.Kind.FOLLOW_UP, data__resolved=True
-    ).count()
-    flagged = (
-        EvidenceFlag.objects.filter(event__agency=agency).values("event_id").distinct().count()
+    def share(part: int, whole: int) -> str:
+        return f"{number_format(part)} / {number_format(whole)}" + (
+            f" ({round(100 * part / whole)}%)" if whole else ""
+        )
+
+    follow_ups = ReportEvent.objects.filter(agency=agency, kind=ReportEvent.Kind.FOLLOW_UP)
+    flags = EvidenceFlag.objects.filter(event__agency=agency)
+    formulaic_answers = (
+        flags.filter(reason=EvidenceFlag.Reason.FORMULAIC).values("event_id").distinct().count()
     )
-    value = f"{number_format(flagged)} / {number_format(resolved)}" + (
-        f" ({round(100 * flagged / resolved)}%)" if resolved else ""
+    recycled = (
+        flags.exclude(reason=EvidenceFlag.Reason.FORMULAIC)
+        .values("event_id")
+        .distinct()
+        .count()
     )
     return [
         {
+            "label": str(formulaic.INDICATOR_LABEL),
+            "value": share(formulaic_answers, follow_ups.count()),
+            "definition": str(formulaic.INDICATOR_DEFINITION),
+        },
+        {
             "label": str(_("Recycled evidence")),
-            "value": value,
+            "value": share(recycled, follow_ups.filter(data__resolved=True).count()),
             "definition": str(
                 _(
                     "Follow-ups claiming the problem solved whose photo is the same picture as "
@@ -219,5 +232,5 @@ def scorecard_indicators(agency: object) -> list[dict[str, str]]:
                     "follow-ups claiming the problem solved."
                 )
             ),
-        }
+        },
     ]

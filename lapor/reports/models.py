@@ -388,24 +388,36 @@ class PendingUpload(models.Model):
 
 
 class EvidenceFlag(models.Model):
-    """A photo of a "resolved" follow-up that was used before or taken before the report
-    (lapor.reports.evidence). Seen by the verifier and the agency admin on the case page,
-    counted on the scorecard; the reporter who disputes is told, without where."""
+    """A follow-up that is not the proof it claims to be: a photo used before or taken before
+    the report (lapor.reports.evidence), or a formulaic answer (lapor.reports.formulaic). Seen
+    by the verifier, the agency admin and the supervisor on the case page, counted on the
+    scorecard; the reporter who disputes is told of a recycled photo, without where."""
 
     class Reason(models.TextChoices):
         SAME_CASE = "same_case", _("Same picture as an earlier photo of this case")
         OTHER_CASE = "other_case", _("Same picture as a photo used on another case")
         BEFORE_REPORT = "before_report", _("Taken before the report was filed")
+        FORMULAIC = "formulaic", _("Nearly the same answer as many given to other reports")
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="evidence_flags")
     event = models.ForeignKey(ReportEvent, on_delete=models.CASCADE, related_name="+")
-    attachment = models.ForeignKey(Attachment, on_delete=models.CASCADE, related_name="+")
+    # The photo (photo reasons); none for a formulaic answer.
+    attachment = models.ForeignKey(
+        Attachment, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
     reason = models.CharField(max_length=16, choices=Reason.choices)
     # The earlier photo it matches (same_case / other_case) and how close (bits of 64).
     matched = models.ForeignKey(
         Attachment, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     distance = models.PositiveSmallIntegerField(null=True, blank=True)
+    # Formulaic: how many earlier answers to other reports say nearly the same.
+    similar = models.PositiveSmallIntegerField(null=True, blank=True)
+    # An agency admin looked at it (a formulaic answer holds the automatic closure till then).
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

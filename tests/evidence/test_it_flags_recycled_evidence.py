@@ -86,7 +86,7 @@ def _resolve(cast, report: Report, name: str, raw: bytes) -> str:  # type: ignor
     response = login(cast.officer_a).post(
         case_url(report, "tindak-lanjut"),
         {
-            "tindak_lanjut-message": "Lubang sudah ditambal aspal hari ini.",
+            "tindak_lanjut-message": f"Lubang sudah ditambal aspal, lihat foto {name}.",
             "tindak_lanjut-outcome": "resolved",
             "attachments": [upload(name, raw)],
         },
