@@ -59,7 +59,7 @@ from lapor.ppid.selectors import holds_ppid_role
 from lapor.regions.selectors import place_label
 from lapor.reports import access as report_access
 from lapor.reports import case_actions as ca
-from lapor.reports import deadlines, lifecycle
+from lapor.reports import deadlines, lifecycle, responses
 from lapor.reports.models import (
     Attachment,
     Channel,
@@ -100,6 +100,7 @@ def _console_context(user: User) -> dict[str, Any]:
         "may_read_partner_log": is_partner_admin(user),
         # Information requests (lapor.ppid): PPID officers and Atasan PPID.
         "may_ppid": holds_ppid_role(user),
+        "may_manage_templates": holds(user, Capability.VERIFY),
     }
 
 
@@ -454,6 +455,13 @@ def _render_case(
             )
         else:
             forms_by_slug[slug] = _make_form(slug, report)
+    templates_offered, inserted = _response_templates(request, user, report, shown)
+    if inserted is not None and "tindak-lanjut" in forms_by_slug:
+        follow_up = forms_by_slug["tindak-lanjut"]
+        if not follow_up.is_bound:
+            forms_by_slug["tindak-lanjut"] = _make_form(
+                "tindak-lanjut", report, initial={"message": inserted}
+            )
     query = (request.GET.get("q") or request.POST.get("q") or "").strip()[:MAX_QUERY_LENGTH]
     needs_agencies = any(ACTIONS[s].picks_agency for s in shown)
     agencies: list[Agency] = []
@@ -491,6 +499,8 @@ def _render_case(
             "clocks": _clock_rows(clocks, now),
             "events": _timeline(report),
             "attachments": _named(report, report.attachments.all()),
+            "response_templates": templates_offered,
+            "inserted_template": inserted is not None,
             "evidence_flags": list(
                 report.evidence_flags.select_related("attachment", "matched__report", "event")
             ),
@@ -501,6 +511,26 @@ def _render_case(
             **panel,
         },
     )
+
+
+def _response_templates(
+    request: HttpRequest, user: User, report: Report, shown: list[str]
+) -> tuple[list[Any], str | None]:
+    """The templates the officer may insert into the follow-up form, and the text of the one
+    asked for with ``?templat=<id>`` (filled from the case), if it is one of them."""
+    if "tindak-lanjut" not in shown:
+        return [], None
+    mine = [
+        a.agency
+        for a in report.assignments.filter(active=True).select_related("agency")
+        if user_can(user, Capability.FOLLOW_UP, a.agency_id)
+    ]
+    offered = list(responses.usable(report, [a.pk for a in mine]))
+    wanted = request.GET.get("templat", "")
+    chosen = next((t for t in offered if str(t.pk) == wanted), None)
+    if chosen is None:
+        return offered, None
+    return offered, responses.fill(chosen, report, mine[0] if mine else None)
 
 
 def _current_complexity(user: User, report: Report) -> str:

@@ -210,10 +210,7 @@ def scorecard_indicators(agency: object) -> list[dict[str, str]]:
         flags.filter(reason=EvidenceFlag.Reason.FORMULAIC).values("event_id").distinct().count()
     )
     recycled = (
-        flags.exclude(reason=EvidenceFlag.Reason.FORMULAIC)
-        .values("event_id")
-        .distinct()
-        .count()
+        flags.exclude(reason=EvidenceFlag.Reason.FORMULAIC).values("event_id").distinct().count()
     )
     return [
         {

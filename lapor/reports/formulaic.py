@@ -28,11 +28,14 @@ RECENT = 300
 # Answers shorter than this (in words, after cleaning) are too short to call formulaic.
 MIN_WORDS = 6
 
-MONTHS = (
-    "januari februari maret april mei juni juli agustus september oktober november desember "
-    "january february march may june july august october december "
-    "jan feb mar apr jun jul agu aug sep okt oct nov des dec"
-).split()
+MONTHS = frozenset(
+    {
+        *("januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus"),
+        *("september", "oktober", "november", "desember", "january", "february", "march"),
+        *("may", "june", "july", "august", "october", "december", "jan", "feb", "mar"),
+        *("apr", "jun", "jul", "agu", "aug", "sep", "okt", "oct", "nov", "des", "dec"),
+    }
+)
 _WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*", re.UNICODE)
 _SENTENCE_END = re.compile(r"[.!?:;\n]\s*$")
 

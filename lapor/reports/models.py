@@ -427,6 +427,41 @@ class EvidenceFlag(models.Model):
         return f"{self.report_id}: {self.reason}"
 
 
+class ResponseTemplate(models.Model):
+    """A reusable follow-up text (lapor.reports.responses): an agency's own, or shared by the
+    national admins (``agency`` empty), for a category or any, and a situation. Placeholders in
+    braces are filled from the case; the officer edits the result before sending."""
+
+    class Situation(models.TextChoices):
+        ACKNOWLEDGE = "acknowledge", _("Acknowledge receipt")
+        ASK_DETAILS = "ask_details", _("Ask for details")
+        SCHEDULED = "scheduled", _("Work scheduled")
+        RESOLVED = "resolved", _("Resolved")
+        NOT_AUTHORITY = "not_authority", _("Not our authority")
+
+    agency = models.ForeignKey(
+        "agencies.Agency", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    category = models.ForeignKey(
+        "agencies.Category", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    situation = models.CharField(max_length=16, choices=Situation.choices)
+    title = models.CharField(max_length=120)
+    body = models.TextField(max_length=5000)
+    is_active = models.BooleanField(default=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["situation", "title", "id"]
+        indexes = [models.Index(fields=["agency", "is_active"], name="response_agency_idx")]
+
+    def __str__(self) -> str:
+        return self.title
+
+
 class Complexity(models.TextChoices):
     """Resolution time by the kind of case (Perpres 76/2013; ceiling 60 days)."""
 

@@ -17,7 +17,7 @@ from lapor.reports.attachments import check_file, stage
 from lapor.reports.models import Attachment, EvidenceFlag, Report
 from lapor.stats.rollup import refresh
 from tests.console.conftest import case_url, login
-from tests.evidence.photos import jpeg, resaved, resized, street
+from tests.followups.photos import jpeg, resaved, resized, street
 
 pytestmark = pytest.mark.django_db
 
