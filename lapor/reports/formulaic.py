@@ -132,7 +132,7 @@ def holds_closure(report: object) -> bool:
 
 INDICATOR_LABEL = _("Formulaic answers")
 INDICATOR_DEFINITION = _(
-    "Follow-ups that are nearly the same (70% of their three-word sequences, after removing "
-    "names, numbers, dates and personal data) as at least three of the agency's earlier "
-    "answers to other reports, of all the agency's follow-ups."
+    "Follow-ups that are nearly the same (seven in ten of their three-word sequences, after "
+    "removing names, numbers, dates and personal data) as at least three of the agency's "
+    "earlier answers to other reports, of all the agency's follow-ups."
 )
