@@ -38,6 +38,7 @@ from lapor.agencies.models import Agency, Membership
 from lapor.console import selectors
 from lapor.console.access import access_case_for_staff, is_national_admin
 from lapor.console.forms import (
+    AccusedForm,
     ArchiveForm,
     CalendarDayForm,
     ComplexityForm,
@@ -45,7 +46,6 @@ from lapor.console.forms import (
     ExtendForm,
     FollowUpForm,
     InvolveForm,
-    AccusedForm,
     NotAuthorityForm,
     PostponeForm,
     ReferForm,

@@ -21,8 +21,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from lapor.agencies.models import Agency
-from lapor.reports.models import Privacy, Report, ReportEvent, Status
 from lapor.reports import whistle
+from lapor.reports.models import Privacy, Report, ReportEvent, Status
 
 Kind = ReportEvent.Kind
 

@@ -51,9 +51,9 @@ from lapor.agencies.models import Membership
 from lapor.notifications import compose
 from lapor.notifications.delivery import enqueue_send
 from lapor.notifications.models import Notification
+from lapor.reports import whistle
 from lapor.reports.models import Channel as ReportChannel
 from lapor.reports.models import Privacy, Report, ReportEvent, Status
-from lapor.reports import whistle
 
 Kind = ReportEvent.Kind
 

@@ -96,7 +96,7 @@ def accused_side_ids(user: AnyUser) -> set[int]:
     for membership in memberships(user):
         ids.update(ancestor_ids(membership.agency_id))
     if user is not None and user.is_authenticated:
-        user._whistle_accused_side = ids  # type: ignore[union-attr]
+        user._whistle_accused_side = ids  # type: ignore[union-attr,attr-defined]
     return ids
 
 
@@ -200,7 +200,8 @@ def government_of(agency: Agency) -> Agency | None:
 def is_auditor(agency: Agency) -> bool:
     """An internal auditor (APIP): a regional *Inspektorat* or a ministry's *Inspektorat
     Jenderal* / *Inspektorat Utama*."""
-    if agency.unit_type_id is not None and agency.unit_type.code == AUDITOR_UNIT_TYPE:
+    unit_type = agency.unit_type if agency.unit_type_id is not None else None
+    if unit_type is not None and unit_type.code == AUDITOR_UNIT_TYPE:
         return True
     return agency.name.lower().startswith("inspektorat")
 
@@ -293,7 +294,7 @@ def report_set_accused(*, report: Report, agency: Agency, actor: User) -> Report
 def report_make_whistleblowing(
     *, report: Report, actor: User, message: str, accused: Agency | None = None
 ) -> ReportEvent:
-    """"Another institution's authority (corruption)" is not a dead end: the verifier treats a
+    """ "Another institution's authority (corruption)" is not a dead end: the verifier treats a
     complaint or an aspiration about wrongdoing by officials as whistleblowing. It becomes
     confidential (privacy is only ever raised), keeps its ID, PIN and history, and the reporter
     is told why."""

@@ -68,9 +68,7 @@ def auditor(cast, auditor_unit):  # type: ignore[no-untyped-def]
         full_name="Dewi Auditor",
         is_staff=True,
     )
-    Membership.objects.create(
-        user=user, agency=auditor_unit, role=Membership.Role.LIAISON_OFFICER
-    )
+    Membership.objects.create(user=user, agency=auditor_unit, role=Membership.Role.LIAISON_OFFICER)
     return user
 
 

@@ -15,7 +15,7 @@ from tests.console.test_it_has_no_axe_violations import (  # noqa: F401 - fixtur
     AXE_OPTIONS,
     _describe,
     _logged_in_page,
-    chromium,
+    chromium,  # noqa: F811
 )
 from tests.whistle.conftest import BODY, inspektorat
 
@@ -25,7 +25,11 @@ os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
 @pytest.mark.parametrize("prefix", ["", "/en"], ids=["id", "en"])
 def test_the_whistleblowing_pages_have_no_axe_violations(
-    prefix, chromium, live_server, cast, directory  # noqa: F811
+    prefix,
+    chromium,  # noqa: F811
+    live_server,
+    cast,
+    directory,  # noqa: F811
 ):
     from axe_playwright_python.sync_playwright import Axe
 

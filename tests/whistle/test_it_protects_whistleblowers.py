@@ -66,7 +66,13 @@ def test_the_web_form_files_it_confidential_with_the_accused_unit(client, cast, 
 
 
 def test_the_accused_unit_gets_404_at_every_stage(
-    cast, directory, auditor, auditor_unit, pupr_admin, api, make_key  # noqa: F811
+    cast,
+    directory,
+    auditor,
+    auditor_unit,
+    pupr_admin,
+    api,  # noqa: F811
+    make_key,  # noqa: F811
 ):
     report = file_whistle(directory.sleman_pupr)
     accused_side = [
