@@ -46,7 +46,7 @@ class ContactIn(Schema):
 
 
 class ReportIn(Schema):
-    kind: Literal["complaint", "aspiration", "information_request"] = "complaint"
+    kind: Literal["complaint", "aspiration", "information_request", "whistleblowing"] = "complaint"
     title: str = Field(..., max_length=150, description="5 to 150 characters.")
     body: str = Field(..., max_length=10_000, description="20 to 10,000 characters.")
     incident_date: dt.date = Field(..., description="Not in the future.")

@@ -12,6 +12,7 @@ from django.http import Http404
 
 from lapor.accounts.models import User
 from lapor.agencies.capabilities import Capability, Role, is_staff_member, memberships, user_can
+from lapor.reports import whistle
 from lapor.reports.case_actions import can_verify
 from lapor.reports.models import Report
 from lapor.reports.tracking import normalize_tracking_id
@@ -46,6 +47,14 @@ def access_case_for_staff(
     )
     if report is None:
         raise Http404
+    if whistle.is_whistle(report):
+        # Reports of wrongdoing: never the accused side, after verification only the internal
+        # auditor's own staff; every opening logged.
+        verifier = can_verify(user, report)  # type: ignore[arg-type]
+        if not whistle.may_open(user, report, capability, verifier=verifier):
+            raise Http404
+        whistle.log_opening(report, user, "case opened in the console")
+        return report
     if is_national_admin(user):
         return report
     if can_verify(user, report):  # type: ignore[arg-type]

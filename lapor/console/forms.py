@@ -17,6 +17,7 @@ from lapor.agencies.selectors import category_choices
 from lapor.regions.models import Region
 from lapor.reports.case_actions import ARCHIVE_REASONS
 from lapor.reports.models import PRIVACY_RANK, Complexity, Privacy, Report
+from lapor.reports.whistle import REFERRAL_BODIES
 from lapor.web.forms import AttachmentsMixin
 
 TEXTAREA = {"rows": 5}
@@ -210,6 +211,42 @@ class InvolveForm(forms.Form):
 
 class ReviewForm(forms.Form):
     """Nothing to fill in: the admin confirms having looked at the flagged follow-up."""
+
+
+class ReferForm(forms.Form):
+    """Hand the case on to an institution outside the system (lapor.reports.whistle)."""
+
+    body = forms.ChoiceField(label=_("Institution it is referred to"), widget=forms.RadioSelect)
+    reference = forms.CharField(
+        label=_("Reference of the referral letter (optional)"), max_length=120, required=False
+    )
+    message = forms.CharField(
+        label=_("What the reporter is told"),
+        max_length=5000,
+        widget=forms.Textarea(attrs=TEXTAREA),
+        help_text=_("Why it is that institution's matter and how the reporter can contact it."),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        body_field = self.fields["body"]
+        assert isinstance(body_field, forms.ChoiceField)
+        body_field.choices = list(REFERRAL_BODIES.items())
+
+
+class WhistleForm(forms.Form):
+    """Treat a complaint about wrongdoing by officials as whistleblowing."""
+
+    agency = AgencyField(label=_("Accused unit (optional)"), required=False)
+    message = forms.CharField(
+        label=_("What the reporter is told"),
+        max_length=5000,
+        widget=forms.Textarea(attrs=TEXTAREA),
+    )
+
+
+class AccusedForm(forms.Form):
+    agency = AgencyField(label=_("Accused unit"))
 
 
 NATIONAL = "national"

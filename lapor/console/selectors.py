@@ -33,7 +33,7 @@ from lapor.agencies.models import Agency, Category
 from lapor.core.calendar import WorkingCalendar
 from lapor.core.models import CalendarDay
 from lapor.regions.models import Region
-from lapor.reports import lifecycle
+from lapor.reports import lifecycle, whistle
 from lapor.reports.deadlines import remaining_working_days
 from lapor.reports.models import Assignment, Report, Status
 
@@ -117,6 +117,10 @@ def scoped_reports(user: AnyUser) -> QuerySet[Report]:
     agencies = _scope(user, Capability.VIEW)
     if regions is None or agencies is None:  # a national admin
         return Report.objects.all()
+    return whistle.restrict(user, _general_scope(regions, agencies))
+
+
+def _general_scope(regions: list[str], agencies: set[int]) -> QuerySet[Report]:
     parts = []
     if regions:
         parts.append(_verification_q(regions))
@@ -169,6 +173,8 @@ def queue_reports(user: AnyUser, queue: Queue, now: dt.datetime | None = None) -
         qs = scoped_reports(user).filter(due_at__lt=now)
     else:
         qs = scoped_reports(user)
+    if queue in (Queue.VERIFICATION, Queue.FOLLOW_UP):
+        qs = whistle.restrict(user, qs)
     return qs.order_by(F("due_at").asc(nulls_last=True), "created_at", "pk")
 
 
@@ -282,8 +288,21 @@ def search_agencies(query: str, limit: int = SEARCH_LIMIT) -> list[Agency]:
 def suggested_agencies(report: Report, limit: int = SEARCH_LIMIT) -> list[Agency]:
     """Default choices: the units in the report's regency whose kind handles its category.
 
-    Without a category (or a handling unit type) the agencies of the report's regency.
+    Without a category (or a handling unit type) the agencies of the report's regency. A
+    report of wrongdoing: the internal auditor of the accused unit's government, then the
+    auditors of the report's place.
     """
+    if whistle.is_whistle(report):
+        auditors = [
+            a
+            for a in _receiving_agencies()
+            .filter(Q(region_id=report.regency_code) | Q(region_id=report.province_code))
+            .select_related("region", "unit_type")
+            .order_by("name")[:200]
+            if whistle.is_auditor(a)
+        ]
+        first = whistle.auditor_for(report.accused_agency)
+        return list(dict.fromkeys([a for a in [first, *auditors] if a is not None]))[:limit]
     unit_type_id = _handling_unit_type_id(report.category)
     qs = _receiving_agencies().filter(region_id=report.regency_code)
     if unit_type_id is not None:

@@ -38,6 +38,7 @@ from lapor.agencies.models import Agency, Membership
 from lapor.console import selectors
 from lapor.console.access import access_case_for_staff, is_national_admin
 from lapor.console.forms import (
+    AccusedForm,
     ArchiveForm,
     CalendarDayForm,
     ComplexityForm,
@@ -47,8 +48,10 @@ from lapor.console.forms import (
     InvolveForm,
     NotAuthorityForm,
     PostponeForm,
+    ReferForm,
     ReviewForm,
     TransferForm,
+    WhistleForm,
 )
 from lapor.core import actions as core_actions
 from lapor.core.errors import DomainError
@@ -59,7 +62,7 @@ from lapor.ppid.selectors import holds_ppid_role
 from lapor.regions.selectors import place_label
 from lapor.reports import access as report_access
 from lapor.reports import case_actions as ca
-from lapor.reports import deadlines, lifecycle, responses
+from lapor.reports import deadlines, lifecycle, responses, whistle
 from lapor.reports.models import (
     Attachment,
     Channel,
@@ -280,6 +283,34 @@ def _review(report: Report, data: dict[str, Any], user: User, _u: list[PendingUp
     return _("The flagged follow-up is marked as reviewed.")
 
 
+def _refer(report: Report, data: dict[str, Any], user: User, _u: list[PendingUpload]) -> str:
+    whistle.report_refer(
+        report=report,
+        body=data["body"],
+        reference=data["reference"],
+        message=data["message"],
+        actor=user,
+    )
+    return _("The case was referred to %(body)s; the reporter was told.") % {
+        "body": whistle.referral_label(data["body"])
+    }
+
+
+def _to_whistle(report: Report, data: dict[str, Any], user: User, _u: list[PendingUpload]) -> str:
+    whistle.report_make_whistleblowing(
+        report=report, message=data["message"], accused=data["agency"], actor=user
+    )
+    return _(
+        "The report is now handled as a report of wrongdoing: confidential, for an internal "
+        "auditor only."
+    )
+
+
+def _accused(report: Report, data: dict[str, Any], user: User, _u: list[PendingUpload]) -> str:
+    whistle.report_set_accused(report=report, agency=data["agency"], actor=user)
+    return _("The accused unit was recorded: its staff will never see this case.")
+
+
 # The URL slug of each action (Indonesian, like the rest of the site's paths) → its handling.
 ACTIONS: dict[str, CaseAction] = {
     "disposisi": CaseAction(DisposeForm, Capability.VERIFY, _dispose, picks_agency=True),
@@ -301,6 +332,11 @@ ACTIONS: dict[str, CaseAction] = {
     "jadikan-pengaduan": CaseAction(ConvertForm, Capability.VIEW, _to_complaint),
     # A flagged follow-up (recycled photo, formulaic answer) looked at by an agency admin.
     "tinjau-jawaban": CaseAction(ReviewForm, Capability.VIEW, _review),
+    # Whistleblowing (lapor.reports.whistle): refer onward, treat as whistleblowing, record
+    # the accused unit. Each action re-checks who may.
+    "rujuk": CaseAction(ReferForm, Capability.VIEW, _refer),
+    "jadikan-pelanggaran": CaseAction(WhistleForm, Capability.VIEW, _to_whistle, picks_agency=True),
+    "terlapor": CaseAction(AccusedForm, Capability.VIEW, _accused, picks_agency=True),
 }
 
 
@@ -344,6 +380,10 @@ def allowed_actions(user: User, report: Report, clocks: list[Clock]) -> list[str
             shown.append("bukan-wewenang")
         if Status.ARCHIVED_BY_ADMIN in can_move:
             shown.append("arsipkan")
+        if report.kind in (Kind.COMPLAINT, Kind.ASPIRATION):
+            shown.append("jadikan-pelanggaran")
+        if report.kind == Kind.WHISTLEBLOWING:
+            shown.append("terlapor")
     if follows_up and Status.FOLLOWED_UP in can_move:
         shown.append("tindak-lanjut")
     if follows_up and disposed_open:
@@ -365,6 +405,8 @@ def allowed_actions(user: User, report: Report, clocks: list[Clock]) -> list[str
         )
     ):
         shown.append("tinjau-jawaban")
+    if whistle.may_refer(user, report):
+        shown.append("rujuk")
     from lapor.ppid.convert import may_convert
 
     if may_convert(user, report):

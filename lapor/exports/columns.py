@@ -64,6 +64,7 @@ STATUS_LABELS: Mapping[str, str] = {
     Status.CLOSED_BY_SYSTEM: "Ditutup oleh Sistem",
     Status.ARCHIVED_BY_ADMIN: "Diarsipkan oleh Admin",
     Status.ARCHIVED_BY_SYSTEM: "Diarsipkan oleh Sistem",
+    Status.REFERRED: "Dirujuk ke Instansi Lain",
     # Information requests (lapor.ppid): the PPID register's own words (Perki 1/2021).
     Status.INFO_IDENTITY_NEEDED: "Menunggu Identitas Pemohon",
     Status.INFO_REGISTERED: "Terdaftar di PPID",
@@ -80,6 +81,7 @@ KIND_LABELS: Mapping[str, str] = {
     Kind.COMPLAINT: "Pengaduan",
     Kind.ASPIRATION: "Aspirasi",
     Kind.INFORMATION_REQUEST: "Permintaan Informasi",
+    Kind.WHISTLEBLOWING: "Pengaduan Pelanggaran (Whistleblowing)",
 }
 
 # Privacy -> "Tipe Laporan". The real column only ever says "Anonim" or "Rahasia"; an ordinary

@@ -32,7 +32,7 @@ from lapor.exports.columns import (
     build_row,
 )
 from lapor.regions.models import Region
-from lapor.reports import lifecycle
+from lapor.reports import lifecycle, whistle
 from lapor.reports.access import reporter_identity
 from lapor.reports.models import Assignment, Report, ReportEvent, Status
 
@@ -108,7 +108,7 @@ def exportable_reports(user: User, filters: ExportFilters | None = None) -> Quer
         regions = verification_regions(user)
         if regions:
             allowed |= Q(regency_code__in=regions) | Q(province_code__in=regions)
-        reports = reports.filter(allowed)
+        reports = whistle.restrict(user, reports.filter(allowed))
     if filters.received_from is not None:
         reports = reports.filter(created_at__gte=_start_of(filters.received_from))
     if filters.received_to is not None:

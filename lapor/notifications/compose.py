@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from lapor.agencies.models import Agency
+from lapor.reports import whistle
 from lapor.reports.models import Privacy, Report, ReportEvent, Status
 
 Kind = ReportEvent.Kind
@@ -39,6 +40,8 @@ REPORTER_SUBJECTS = {
     Kind.AGENCY_INVOLVED: gettext_lazy("%(agency)s is now also handling your report"),
     Kind.CLOSED: gettext_lazy("Your report has been closed"),
     Kind.DISPUTED: gettext_lazy("Your report has been reopened"),
+    Kind.WHISTLE_OPENED: gettext_lazy("Your report is handled as a report of wrongdoing"),
+    Kind.REFERRED: gettext_lazy("Your report has been referred to another institution"),
 }
 
 # Archived by the system (sweep); the admins' reasons come from case_actions.ARCHIVE_REASONS.
@@ -148,6 +151,8 @@ def reporter_message(event: ReportEvent, language: str) -> Composed:
             "closed_by_system": event.new_status
             in (Status.CLOSED_BY_SYSTEM, Status.ARCHIVED_BY_SYSTEM),
             "reason": archive_reason(str((event.data or {}).get("reason", ""))),
+            "referred_to": whistle.referral_label(str((event.data or {}).get("body", ""))),
+            "reference": str((event.data or {}).get("reference", "")),
             "tracking_url": tracking_url(report),
         }
         body = render_to_string(f"notifications/email/reporter/{event.kind}.txt", context)
@@ -168,7 +173,7 @@ def staff_message(event: ReportEvent, why: str, language: str) -> Composed:
                 "why": why,
                 "level": (event.data or {}).get("level"),
                 "tracking_id": report.tracking_id,
-                "title": report.title_published,
+                "title": whistle.staff_title(report),
                 "agency": agency_label(agency),
                 "console_url": console_url(report),
                 "preferences_url": site_url() + reverse("notifications:preferences"),

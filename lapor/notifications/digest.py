@@ -26,6 +26,7 @@ from lapor.core.timezones import WIB
 from lapor.notifications import compose
 from lapor.notifications.delivery import enqueue_send
 from lapor.notifications.models import Notification, StaffPreference
+from lapor.reports import whistle
 from lapor.reports.models import Assignment, Clock, Report, ReportEvent, Status
 
 Kind = ReportEvent.Kind
@@ -78,6 +79,7 @@ def to_verify(user: User, since: dt.datetime) -> QuerySet[Report] | None:
     if regions is not None:
         # Reports sent up for national routing are no longer the region's to verify.
         reports = reports.filter(_region_filter(regions), needs_national_routing=False)
+    reports = whistle.restrict(user, reports)
     return reports.filter(_new_since(ENTERS_VERIFICATION, since)).order_by("created_at")
 
 
@@ -90,7 +92,8 @@ def to_handle(user: User, since: dt.datetime) -> QuerySet[Report] | None:
         assigned = Assignment.objects.filter(active=True, agency_id__in=scope)
         reports = reports.filter(pk__in=assigned.values("report_id"))
     return (
-        reports.filter(_new_since(ENTERS_AGENCY_QUEUE, since))
+        whistle.restrict(user, reports)
+        .filter(_new_since(ENTERS_AGENCY_QUEUE, since))
         .select_related("agency")
         .order_by("created_at")
     )
@@ -112,7 +115,9 @@ def overdue(user: User, now: dt.datetime) -> QuerySet[Clock] | None:
             )
         if not scope and not regions:
             return None
-        clocks = clocks.filter(condition)
+        clocks = clocks.filter(condition).filter(
+            report__in=whistle.restrict(user, Report.objects.all())
+        )
     return clocks.select_related("report", "agency").order_by("due_at", "pk")
 
 
@@ -123,7 +128,7 @@ def _date(moment: dt.datetime) -> str:
 def _report_items(reports: QuerySet[Report]) -> tuple[list[Item], int]:
     total = reports.count()
     items = [
-        Item(r.tracking_id, r.title_published, r.agency.name if r.agency else "")
+        Item(r.tracking_id, whistle.staff_title(r), r.agency.name if r.agency else "")
         for r in reports[:SECTION_LIMIT]
     ]
     return items, total
@@ -140,7 +145,7 @@ def _overdue_items(clocks: QuerySet[Clock]) -> tuple[list[Item], int]:
         report = clock.report
         agency = clock.agency.name if clock.agency else ""
         due = _date(clock.due_at) if clock.due_at else ""
-        items.append(Item(report.tracking_id, report.title_published, agency, due))
+        items.append(Item(report.tracking_id, whistle.staff_title(report), agency, due))
         if len(items) >= SECTION_LIMIT:
             break
     return items, total

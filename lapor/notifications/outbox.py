@@ -51,6 +51,7 @@ from lapor.agencies.models import Membership
 from lapor.notifications import compose
 from lapor.notifications.delivery import enqueue_send
 from lapor.notifications.models import Notification
+from lapor.reports import whistle
 from lapor.reports.models import Channel as ReportChannel
 from lapor.reports.models import Privacy, Report, ReportEvent, Status
 
@@ -68,6 +69,8 @@ REPORTER_EVENTS = frozenset(
         Kind.AGENCY_INVOLVED,
         Kind.CLOSED,
         Kind.DISPUTED,
+        Kind.WHISTLE_OPENED,
+        Kind.REFERRED,
     }
 )
 
@@ -236,6 +239,18 @@ def staff_to_tell(event: ReportEvent) -> list[tuple[User, str]]:
     )
     if event.actor_id:
         users = users.exclude(pk=event.actor_id)
+    if whistle.is_whistle(report):
+        # Never the accused side. Verifiers of the place and the auditor it was just sent to
+        # (members of that very unit) are told; anyone else only if they may open the case.
+        return [
+            (user, why)
+            for user in users
+            if not whistle.is_accused_side(user, report)
+            and (
+                why in ("verify", "handle")
+                or whistle.may_open(user, report, Capability.VIEW, verifier=False)
+            )
+        ]
     return [(user, why) for user in users]
 
 

@@ -119,6 +119,14 @@ def report_submit(
     check_limits(len(uploads), sum(u.size for u in uploads))
     if not (title.strip() and body.strip()):
         raise DomainError(_("A report needs a title and a description."))
+    identity_hidden = Privacy(privacy) == Privacy.ANONYMOUS
+    accused: Agency | None = None
+    if kind == Kind.WHISTLEBLOWING:
+        # A report of wrongdoing is confidential whatever was asked (the reporter who chose
+        # anonymity stays anonymous), and the agency named is the accused unit: it will never
+        # receive the report (lapor.reports.whistle).
+        privacy = Privacy.CONFIDENTIAL
+        accused, requested_agency = requested_agency, None
 
     try:
         with transaction.atomic():
@@ -140,7 +148,8 @@ def report_submit(
                 emergency_suspected=emergency_suspected,
                 submission_key=submission_key,
                 reporter_user=actor if actor is not None and actor.pk else None,
-                identity_hidden=Privacy(privacy) == Privacy.ANONYMOUS,
+                identity_hidden=identity_hidden,
+                accused_agency=accused,
                 pin=pin,
             )
             ReporterIdentity.objects.create(

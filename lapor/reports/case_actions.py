@@ -25,7 +25,7 @@ from lapor.agencies.models import Agency, Category
 from lapor.core.calendar import WorkingCalendar
 from lapor.core.errors import DomainError
 from lapor.notifications.outbox import report_event_created
-from lapor.reports import deadlines, evidence, formulaic, lifecycle
+from lapor.reports import deadlines, evidence, formulaic, lifecycle, whistle
 from lapor.reports.actions import _attach
 from lapor.reports.models import (
     COMPLEXITY_DAYS,
@@ -34,6 +34,7 @@ from lapor.reports.models import (
     Assignment,
     Clock,
     Complexity,
+    Kind,
     PendingUpload,
     Privacy,
     Report,
@@ -47,8 +48,9 @@ ARCHIVE_REASONS = {
     "unintelligible": gettext_lazy("Unintelligible"),
     "hate_speech": gettext_lazy("Hate speech, insults or SARA"),
     "duplicate": gettext_lazy("Duplicate of a report that is still open"),
-    "other_body": gettext_lazy("Belongs to another body (crime, corruption, court case)"),
 }
+# "Belongs to another body (crime, corruption, court case)" is no longer a reason to archive:
+# the case is referred there, or treated as whistleblowing (lapor.reports.whistle).
 
 
 class Forbidden(DomainError):
@@ -116,6 +118,9 @@ def _lock(report: Report) -> Report:
 
 
 def can_verify(user: User | None, report: Report) -> bool:
+    if whistle.is_accused_side(user, report):
+        # A report of wrongdoing is never verified by the unit it accuses (or one under it).
+        return False
     regions = verification_regions(user)
     if regions is None:
         return True
@@ -168,6 +173,7 @@ def report_dispose(
         )
     if not agency.accepts_reports or not agency.is_active:
         raise DomainError(_("This agency does not receive reports."), code="inactive_agency")
+    whistle.check_handler(report, agency)
     _edit_publication(report, actor, title_published, body_published)
     if address_public is not None:
         _set_public_address(report, actor, address_public)
@@ -559,6 +565,7 @@ def report_transfer(*, report: Report, to_agency: Agency, reason: str, actor: Us
         raise DomainError(_("The case is already with this agency."), code="same_agency")
     if report.assignments.filter(active=True, agency=to_agency).exists():
         raise DomainError(_("This agency is already involved in the case."), code="duplicate")
+    whistle.check_handler(report, to_agency)
     from_agency = assignment.agency
     # The old assignment ends (it stays in the agency's history and exports); the new one
     # inherits the file date and the running clocks, so the deadline does not restart.
@@ -606,6 +613,7 @@ def report_involve_agency(
         )
     if report.assignments.filter(active=True, agency=agency).exists():
         raise DomainError(_("This agency is already involved in the case."), code="duplicate")
+    whistle.check_handler(report, agency)
     _assign(report, agency, primary=False, complexity=Complexity.SIMPLE)
     deadlines.refresh_report_due(report)
     return _event(
@@ -768,6 +776,8 @@ def report_auto_dispose(
         report.status != Status.AWAITING_VERIFICATION
         or report.needs_national_routing
         or report.emergency_suspected
+        # A report of wrongdoing is always routed by a person, to an internal auditor.
+        or report.kind == Kind.WHISTLEBLOWING
         or not agency.accepts_reports
         or not agency.is_active
     ):

@@ -60,6 +60,8 @@ CLOSED = frozenset(
         Status.CLOSED_BY_SYSTEM,
         Status.ARCHIVED_BY_ADMIN,
         Status.ARCHIVED_BY_SYSTEM,
+        # Handed on outside the system (KPK, Ombudsman, police…): the case ends here.
+        Status.REFERRED,
         # Answered (the requester may still object, then go to the Commission: those are new
         # stages with their own clocks, not a reopening).
         Status.INFO_ANSWERED,
@@ -89,7 +91,7 @@ def reporter_actions(report: Report, now: dt.datetime | None = None) -> set[str]
     elif report.status in ACCEPTS_REPORTER_INFO:
         allowed.add("info")
     if (
-        report.status in CLOSED - HIDDEN
+        report.status in CLOSED - HIDDEN - {Status.REFERRED}
         and report.closed_at is not None
         and (now or timezone.now()) - report.closed_at < DISPUTE_WINDOW
     ):
@@ -100,8 +102,10 @@ def reporter_actions(report: Report, now: dt.datetime | None = None) -> set[str]
 # None is "no report yet": the only way in is submission.
 ALLOWED_TRANSITIONS: dict[Status | None, frozenset[Status]] = {
     None: frozenset({Status.AWAITING_VERIFICATION}),
+    # -> REFERRED: another institution's authority (crime, corruption) is a recorded hand-off,
+    # not a dead end (lapor.reports.whistle.report_refer).
     Status.AWAITING_VERIFICATION: frozenset(
-        {Status.DISPOSED, Status.POSTPONED, Status.ARCHIVED_BY_ADMIN}
+        {Status.DISPOSED, Status.POSTPONED, Status.ARCHIVED_BY_ADMIN, Status.REFERRED}
     ),
     Status.POSTPONED: frozenset({Status.AWAITING_VERIFICATION, Status.ARCHIVED_BY_SYSTEM}),
     # DISPOSED -> DISPOSED is a transfer (koordinasi); -> AWAITING_VERIFICATION is
@@ -123,6 +127,17 @@ ALLOWED_TRANSITIONS: dict[Status | None, frozenset[Status]] = {
     Status.CLOSED_BY_SYSTEM: frozenset({Status.DISPOSED}),
     Status.ARCHIVED_BY_ADMIN: frozenset(),
     Status.ARCHIVED_BY_SYSTEM: frozenset(),
+    Status.REFERRED: frozenset(),
+}
+
+# Whistleblowing: the complaint path, and the internal auditor may refer the case onward (to
+# the KPK, the prosecutors, the police) at any stage of its investigation.
+WHISTLE_TRANSITIONS: dict[Status | None, frozenset[Status]] = {
+    **ALLOWED_TRANSITIONS,
+    **{
+        status: ALLOWED_TRANSITIONS[status] | {Status.REFERRED}
+        for status in (Status.DISPOSED, Status.FOLLOWED_UP, Status.REPORTER_REPLIED)
+    },
 }
 
 # Information requests (UU 14/2008; lapor.ppid.actions makes each move). Forwarding to the
@@ -157,6 +172,7 @@ TRANSITIONS_BY_KIND: dict[str, dict[Status | None, frozenset[Status]]] = {
     Kind.COMPLAINT: ALLOWED_TRANSITIONS,
     Kind.ASPIRATION: ALLOWED_TRANSITIONS,
     Kind.INFORMATION_REQUEST: INFO_TRANSITIONS,
+    Kind.WHISTLEBLOWING: WHISTLE_TRANSITIONS,
 }
 
 # "No wrong door": the verifier turns a complaint into an information request (or back),

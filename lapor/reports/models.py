@@ -19,6 +19,10 @@ class Kind(models.TextChoices):
     COMPLAINT = "complaint", _("Complaint")
     ASPIRATION = "aspiration", _("Aspiration")
     INFORMATION_REQUEST = "information_request", _("Information request")
+    # Reports of wrongdoing by officials (corruption, extortion, abuse of authority, conflicts
+    # of interest): confidential, handled by the internal auditor, never by the accused unit
+    # (lapor.reports.whistle).
+    WHISTLEBLOWING = "whistleblowing", _("Whistleblowing (wrongdoing by officials)")
 
 
 class Privacy(models.TextChoices):
@@ -74,6 +78,9 @@ class Status(models.TextChoices):
     CLOSED_BY_SYSTEM = "closed_by_system", _("Closed by the system")
     ARCHIVED_BY_ADMIN = "archived_by_admin", _("Archived by an admin")
     ARCHIVED_BY_SYSTEM = "archived_by_system", _("Archived by the system")
+    # Handed on to a body outside the system (KPK, Ombudsman, police, prosecutors, BPK), with
+    # the referral recorded and the reporter told (lapor.reports.whistle.report_refer).
+    REFERRED = "referred", _("Referred to another institution")
     # Information requests (UU 14/2008): their own statuses, moved by ``lapor.ppid.actions``
     # through the second table of ``lifecycle.TRANSITIONS_BY_KIND``.
     INFO_IDENTITY_NEEDED = "info_identity_needed", _("Waiting for the requester's identity")
@@ -135,6 +142,11 @@ class Report(models.Model):
     # The agency currently responsible (set by disposition in the case-handling issue).
     agency = models.ForeignKey(
         "agencies.Agency", null=True, blank=True, on_delete=models.PROTECT, related_name="reports"
+    )
+    # Whistleblowing: the unit the report accuses. Its staff (and those of the units under it)
+    # never see the case, at any stage (lapor.reports.whistle).
+    accused_agency = models.ForeignKey(
+        "agencies.Agency", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     reporter_user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -282,6 +294,10 @@ class ReportEvent(models.Model):
         INFO_SETTLED = "info_settled", _("Information Commission outcome recorded")
         INFO_PUBLISHED = "info_published", _("Released information published")
         CONVERTED = "converted", _("Converted between complaint and information request")
+        # Whistleblowing (lapor.reports.whistle).
+        WHISTLE_OPENED = "whistle_opened", _("Treated as a report of wrongdoing by officials")
+        ACCUSED_SET = "accused_set", _("Accused unit recorded")
+        REFERRED = "referred", _("Referred to another institution")
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=24, choices=Kind.choices)

@@ -6,7 +6,7 @@ from django.db.models import QuerySet
 
 from lapor.accounts.models import User
 from lapor.reports.lifecycle import HIDDEN, INFO_STATUSES
-from lapor.reports.models import Privacy, Report, ReportEvent, Status
+from lapor.reports.models import Kind, Privacy, Report, ReportEvent, Status
 from lapor.reports.scrub import scrub
 
 
@@ -31,8 +31,11 @@ def public_reports() -> QuerySet[Report]:
     """The one definition of what the public may see: verified, not archived, public or
     anonymous (the identity of anonymous reports is never joined), never confidential, and
     never a report that was anonymous once (``identity_hidden``) unless still anonymous."""
-    return Report.objects.filter(privacy__in=[Privacy.PUBLIC, Privacy.ANONYMOUS]).exclude(
-        status__in=NOT_PUBLIC_STATUSES
+    return (
+        Report.objects.filter(privacy__in=[Privacy.PUBLIC, Privacy.ANONYMOUS])
+        .exclude(status__in=NOT_PUBLIC_STATUSES)
+        # Reports of wrongdoing are confidential by rule; never public, whatever a row says.
+        .exclude(kind=Kind.WHISTLEBLOWING)
     )
 
 

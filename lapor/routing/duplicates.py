@@ -28,7 +28,7 @@ from django.db import connection
 from django.utils import timezone
 
 from lapor.reports import lifecycle
-from lapor.reports.models import Report, ReportEvent, Status
+from lapor.reports.models import Kind, Report, ReportEvent, Status
 from lapor.reports.scrub import LONG_NUMBER, without_personal_data
 from lapor.reports.selectors import public_reports
 
@@ -130,6 +130,9 @@ def _candidates(regency_code: str, exclude_id: int | None, staff: bool):  # noqa
     if staff:
         # Staff look for duplicates among everything still open, verified or not.
         qs = Report.objects.filter(status__in=[*lifecycle.OPEN, Status.POSTPONED])
+        # Reports of wrongdoing are never offered for merging: their text is for the
+        # internal auditor only (lapor.reports.whistle).
+        qs = qs.exclude(kind=Kind.WHISTLEBLOWING)
     else:
         # Citizens see only what the public may see (verified, never confidential).
         qs = public_reports().filter(status__in=list(lifecycle.OPEN))

@@ -27,7 +27,7 @@ from lapor.agencies.models import Agency, Membership
 from lapor.console.access import access_case_for_staff
 from lapor.core.errors import DomainError
 from lapor.reports import case_actions as ca
-from lapor.reports.models import Report, Status
+from lapor.reports.models import Kind, Report, Status
 from lapor.routing import actions, duplicates, suggest
 from lapor.routing.forms import MergeForm, RuleForm, ThresholdForm
 from lapor.routing.models import AgencyRoutingSettings, ReportMerge, RoutingRule
@@ -58,7 +58,9 @@ def case_panel(user: User, report: Report, *, verifying: bool) -> dict[str, Any]
         "merge_form": None,
         "possible_duplicates": [],
     }
-    if verifying:
+    if verifying and report.kind != Kind.WHISTLEBLOWING:
+        # A report of wrongdoing is routed by a person to an internal auditor: no topic-based
+        # suggestion (it would name the accused unit), no merging.
         context["routing"] = suggest.route(report)
         if report.status == Status.AWAITING_VERIFICATION:
             context["merge_form"] = MergeForm(prefix="gabung")

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from lapor.notifications.compose import Composed, _event_agency, _short, archive_reason, site_url
 from lapor.reports.models import Channel, Report, ReportEvent, Status
+from lapor.reports.whistle import referral_label
 from lapor.sms import gsm
 
 Kind = ReportEvent.Kind
@@ -90,6 +91,14 @@ def reporter_sms(event: ReportEvent, language: str) -> Composed:
             )
         elif kind == Kind.DISPUTED:
             text = _("LAPOR #%(id)s has been reopened and sent back to %(agency)s.")
+        elif kind == Kind.WHISTLE_OPENED:
+            text = _(
+                "LAPOR #%(id)s is handled as a confidential report of wrongdoing by the internal "
+                "auditor, never by the unit it is about. Your number and PIN stay the same."
+            )
+        elif kind == Kind.REFERRED:
+            values["body"] = referral_label(str((event.data or {}).get("body", "")))
+            text = _("LAPOR #%(id)s has been referred to %(body)s. %(message)s")
         else:
             text = _("LAPOR #%(id)s has news: see %(url)s")
         subject = _("SMS about report #%(id)s") % values

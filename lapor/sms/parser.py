@@ -26,6 +26,7 @@ KEYWORDS = {
     "ADUAN": "report",
     "ASPIRASI": "report",
     "PERMINTAAN": "report",
+    "PELANGGARAN": "report",
     "CEK": "check",
     "STATUS": "check",
     "BALAS": "reply",
@@ -39,7 +40,12 @@ KEYWORDS = {
     "YA": "yes",
     "BATAL": "cancel",
 }
-REPORT_KINDS = {"ASPIRASI": "aspiration", "PERMINTAAN": "information_request"}
+REPORT_KINDS = {
+    "ASPIRASI": "aspiration",
+    "PERMINTAAN": "information_request",
+    # Wrongdoing by officials: confidential, to the internal auditor (lapor.reports.whistle).
+    "PELANGGARAN": "whistleblowing",
+}
 PRIVACY_WORDS = {"RAHASIA": "confidential", "ANONIM": "anonymous"}
 SEPARATORS = re.compile(r"[\s#*]+")
 TRACKING = re.compile(r"^#?(\d{6,12})$")

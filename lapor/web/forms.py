@@ -174,6 +174,12 @@ class ReportForm(AttachmentsMixin, forms.Form):
         Kind.INFORMATION_REQUEST: _(
             "You want public information from an agency (Law 14/2008 on public information)."
         ),
+        Kind.WHISTLEBLOWING: _(
+            "An official is doing wrong: corruption, extortion (pungli), abuse of authority or a "
+            "conflict of interest. Always confidential, never published; handled by the "
+            "government's internal auditor (Inspektorat), never by the unit you name as "
+            "“agency addressed”. Choose “Anonymous” to stay unknown even to the auditor."
+        ),
     }
 
     def __init__(self, *args: Any, language: str = "id", **kwargs: Any) -> None:

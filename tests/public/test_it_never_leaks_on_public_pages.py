@@ -29,6 +29,8 @@ email = st.from_regex(r"[a-z]{3,8}\.[a-z]{2,6}@(gmail\.com|mail\.id)", fullmatch
     lambda e: not set(re.split(r"[.@]", e)) & SHOWN
 )
 privacy = st.sampled_from(["public", "anonymous", "confidential"])
+# A report of wrongdoing by officials is confidential whatever privacy was asked for.
+kind = st.sampled_from(["complaint", "complaint", "whistleblowing"])
 # Where the reporter lives, as people write it: a lane and a house, nobody else's words.
 house = st.from_regex(r"Gang [A-Z][a-z]{5,9} No\. [1-9][0-9]?", fullmatch=True)
 SEPARATORS = re.compile(r"[\s.\-]")
@@ -57,22 +59,29 @@ def _fragments(nik: str, phone: str, email: str) -> list[str]:
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-@given(privacy=privacy, nik=nik, phone=phone, email=email, house=house)
-def test_it_never_leaks(cast, directory, privacy, nik, phone, email, house):
+@given(privacy=privacy, kind=kind, nik=nik, phone=phone, email=email, house=house)
+def test_it_never_leaks(cast, directory, privacy, kind, nik, phone, email, house):
+    from tests.whistle.conftest import inspektorat
+
     cache.clear()  # the lookup's rate limit counts per test client; each example starts afresh
     name = "Wiryo Sukmajaya"
+    whistle = kind == "whistleblowing"
     report = publish(
         file_report(
             f"Jalan berlubang, hubungi {phone}",
             f"NIK {nik}. Surel {email}. Telepon {phone}. Jalan sekolah rusak.",
             privacy=privacy,
+            kind=kind,
             name=name,
             email=email,
             address=f"{house}, telepon {phone}",
+            requested_agency=directory.sleman_pupr if whistle else None,
         ),
         cast,
-        directory.sleman_pupr,
+        inspektorat(directory) if whistle else directory.sleman_pupr,
     )
+    if whistle:
+        privacy = "confidential"  # what the rule makes of it, whatever was asked
     client = Client()
     similar = client.get(
         SIMILAR_URL, {"regency": "34.04", "title": "Jalan sekolah berlubang", "body": "rusak"}

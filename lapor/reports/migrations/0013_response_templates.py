@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('agencies', '0002_atasan_ppid_role'),
-        ('reports', '0011_evidence_flags'),
+        ('reports', '0012_evidence_flags'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('reports', '0010_event_kinds_after_merge'),
+        ('reports', '0011_whistleblowing_kind_and_referral'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
