@@ -209,6 +209,10 @@ class InvolveForm(forms.Form):
     )
 
 
+class ReviewForm(forms.Form):
+    """Nothing to fill in: the admin confirms having looked at the flagged follow-up."""
+
+
 class ReferForm(forms.Form):
     """Hand the case on to an institution outside the system (lapor.reports.whistle)."""
 

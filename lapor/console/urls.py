@@ -1,6 +1,6 @@
 from django.urls import URLPattern, URLResolver, path
 
-from lapor.console import desk, views
+from lapor.console import desk, templates, views
 
 app_name = "console"
 urlpatterns: list[URLPattern | URLResolver] = [
@@ -14,6 +14,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     ),
     path("laporan/<str:tracking_id>/<slug:action>/", views.case_action, name="case_action"),
     path("kalender/", views.calendar, name="calendar"),
+    path("templat/", templates.template_list, name="templates"),
+    path("templat/<int:pk>/", templates.template_edit, name="template_edit"),
     path("kalender/<int:pk>/hapus/", views.calendar_remove, name="calendar_remove"),
     path("loket/", desk.desk_new, name="desk_new"),
     path("loket/tanda-terima/<str:tracking_id>/", desk.desk_receipt, name="desk_receipt"),

@@ -49,6 +49,7 @@ from lapor.console.forms import (
     NotAuthorityForm,
     PostponeForm,
     ReferForm,
+    ReviewForm,
     TransferForm,
     WhistleForm,
 )
@@ -61,7 +62,7 @@ from lapor.ppid.selectors import holds_ppid_role
 from lapor.regions.selectors import place_label
 from lapor.reports import access as report_access
 from lapor.reports import case_actions as ca
-from lapor.reports import deadlines, lifecycle, whistle
+from lapor.reports import deadlines, lifecycle, responses, whistle
 from lapor.reports.models import (
     Attachment,
     Channel,
@@ -102,6 +103,7 @@ def _console_context(user: User) -> dict[str, Any]:
         "may_read_partner_log": is_partner_admin(user),
         # Information requests (lapor.ppid): PPID officers and Atasan PPID.
         "may_ppid": holds_ppid_role(user),
+        "may_manage_templates": holds(user, Capability.VERIFY),
     }
 
 
@@ -276,6 +278,11 @@ def _involve(report: Report, data: dict[str, Any], user: User, _u: list[PendingU
     return _("%(agency)s is now involved in the case.") % {"agency": agency}
 
 
+def _review(report: Report, data: dict[str, Any], user: User, _u: list[PendingUpload]) -> str:
+    ca.report_review_follow_up(report=report, actor=user)
+    return _("The flagged follow-up is marked as reviewed.")
+
+
 def _refer(report: Report, data: dict[str, Any], user: User, _u: list[PendingUpload]) -> str:
     whistle.report_refer(
         report=report,
@@ -323,6 +330,8 @@ ACTIONS: dict[str, CaseAction] = {
         ConvertToRequestForm, Capability.VIEW, _to_request, picks_agency=True
     ),
     "jadikan-pengaduan": CaseAction(ConvertForm, Capability.VIEW, _to_complaint),
+    # A flagged follow-up (recycled photo, formulaic answer) looked at by an agency admin.
+    "tinjau-jawaban": CaseAction(ReviewForm, Capability.VIEW, _review),
     # Whistleblowing (lapor.reports.whistle): refer onward, treat as whistleblowing, record
     # the accused unit. Each action re-checks who may.
     "rujuk": CaseAction(ReferForm, Capability.VIEW, _refer),
@@ -389,6 +398,13 @@ def allowed_actions(user: User, report: Report, clocks: list[Clock]) -> list[str
         shown.append("bukan-wewenang")
     if (verifier or transfers) and disposed_open:
         shown.append("libatkan")
+    if any(
+        user_can(user, Capability.VERIFY, agency_id)
+        for agency_id in report.evidence_flags.filter(reviewed_at__isnull=True).values_list(
+            "event__agency_id", flat=True
+        )
+    ):
+        shown.append("tinjau-jawaban")
     if whistle.may_refer(user, report):
         shown.append("rujuk")
     from lapor.ppid.convert import may_convert
@@ -481,6 +497,13 @@ def _render_case(
             )
         else:
             forms_by_slug[slug] = _make_form(slug, report)
+    templates_offered, inserted = _response_templates(request, user, report, shown)
+    if inserted is not None and "tindak-lanjut" in forms_by_slug:
+        follow_up = forms_by_slug["tindak-lanjut"]
+        if not follow_up.is_bound:
+            forms_by_slug["tindak-lanjut"] = _make_form(
+                "tindak-lanjut", report, initial={"message": inserted}
+            )
     query = (request.GET.get("q") or request.POST.get("q") or "").strip()[:MAX_QUERY_LENGTH]
     needs_agencies = any(ACTIONS[s].picks_agency for s in shown)
     agencies: list[Agency] = []
@@ -518,6 +541,11 @@ def _render_case(
             "clocks": _clock_rows(clocks, now),
             "events": _timeline(report),
             "attachments": _named(report, report.attachments.all()),
+            "response_templates": templates_offered,
+            "inserted_template": inserted is not None,
+            "evidence_flags": list(
+                report.evidence_flags.select_related("attachment", "matched__report", "event")
+            ),
             "assignments": list(report.assignments.filter(active=True).select_related("agency")),
             "place": place_label(report.region_id),
             "is_anonymous": identity_hidden(report),
@@ -525,6 +553,26 @@ def _render_case(
             **panel,
         },
     )
+
+
+def _response_templates(
+    request: HttpRequest, user: User, report: Report, shown: list[str]
+) -> tuple[list[Any], str | None]:
+    """The templates the officer may insert into the follow-up form, and the text of the one
+    asked for with ``?templat=<id>`` (filled from the case), if it is one of them."""
+    if "tindak-lanjut" not in shown:
+        return [], None
+    mine = [
+        a.agency
+        for a in report.assignments.filter(active=True).select_related("agency")
+        if user_can(user, Capability.FOLLOW_UP, a.agency_id)
+    ]
+    offered = list(responses.usable(report, [a.pk for a in mine]))
+    wanted = request.GET.get("templat", "")
+    chosen = next((t for t in offered if str(t.pk) == wanted), None)
+    if chosen is None:
+        return offered, None
+    return offered, responses.fill(chosen, report, mine[0] if mine else None)
 
 
 def _current_complexity(user: User, report: Report) -> str:

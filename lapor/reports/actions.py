@@ -265,6 +265,8 @@ def _attach(report: Report, event: ReportEvent, uploads: list[PendingUpload] | t
             kind=pending.kind,
             size=pending.size,
             sha256=pending.sha256,
+            phash=pending.phash,
+            captured_at=pending.captured_at,
         )
     # The stored files now belong to the attachments; only the staging rows go.
     PendingUpload.objects.filter(pk__in=[p.pk for p in uploads]).delete()

@@ -30,7 +30,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lapor.core.errors import DomainError
-from lapor.reports import cleaning
+from lapor.reports import cleaning, evidence
 from lapor.reports.models import Attachment, AttachmentKind, PendingUpload, attachment_path
 
 log = logging.getLogger(__name__)
@@ -72,6 +72,9 @@ class CheckedFile:
     original_name: str
     content_type: str
     kind: str
+    # Photos: perceptual hash and camera time (lapor.reports.evidence), never published.
+    phash: str = ""
+    captured_at: dt.datetime | None = None
 
     @property
     def size(self) -> int:
@@ -118,11 +121,15 @@ def check_file(upload: UploadedFile) -> CheckedFile:
     except cleaning.CleaningFailed as exc:
         log.info("refused %s (%s): %s", mime, exc.reason, exc)
         raise AttachmentError(_cleaning_message(exc, kind, name)) from exc
+    photo = kind == AttachmentKind.IMAGE
     return CheckedFile(
         content=cleaned.content,
         original_name=name,
         content_type=cleaned.content_type,
         kind=kind,
+        # The capture time comes from the tags of what was sent, before they were stripped.
+        phash=evidence.fingerprint(cleaned.content) if photo else "",
+        captured_at=evidence.capture_time(raw) if photo else None,
     )
 
 
@@ -252,6 +259,8 @@ def stage(checked: CheckedFile, *, client: StagingClient | None = None) -> Pendi
             kind=checked.kind,
             size=checked.size,
             sha256=checked.sha256,
+            phash=checked.phash,
+            captured_at=checked.captured_at,
             address_hash=client.address_hash,
             session_hash=client.session_hash,
         )

@@ -25,7 +25,7 @@ from lapor.agencies.models import Agency, Category
 from lapor.core.calendar import WorkingCalendar
 from lapor.core.errors import DomainError
 from lapor.notifications.outbox import report_event_created
-from lapor.reports import deadlines, lifecycle, whistle
+from lapor.reports import deadlines, evidence, formulaic, lifecycle, whistle
 from lapor.reports.actions import _attach
 from lapor.reports.models import (
     COMPLEXITY_DAYS,
@@ -474,6 +474,12 @@ def report_follow_up(
         data={"resolved": resolved},
     )
     _attach(report, event, uploads)
+    if resolved:
+        # Photos used before, or taken before the report, are flagged (lapor.reports.evidence).
+        evidence.check_follow_up(event)
+    if not question:
+        # So is an answer the agency already gave to many others (lapor.reports.formulaic).
+        formulaic.check_follow_up(event)
     now = timezone.now()
     if assignment.first_followed_up_at is None:
         assignment.first_followed_up_at = now
@@ -625,6 +631,25 @@ def _has_assignment_right(report: Report, actor: User) -> bool:
     except Forbidden:
         return False
     return True
+
+
+@transaction.atomic
+def report_review_follow_up(*, report: Report, actor: User) -> int:
+    """An agency admin (or a national admin) has looked at the flagged follow-ups of the case:
+    a formulaic answer no longer holds the automatic closure. Returns how many were marked."""
+    flags = report.evidence_flags.filter(reviewed_at__isnull=True).select_related("event")
+    if not any(user_can(actor, Capability.VERIFY, f.event.agency_id) for f in flags):
+        raise Forbidden()
+    mine = [f.pk for f in flags if user_can(actor, Capability.VERIFY, f.event.agency_id)]
+    report.evidence_flags.filter(pk__in=mine).update(reviewed_by=actor, reviewed_at=timezone.now())
+    _event(
+        report,
+        ReportEvent.Kind.NOTE,
+        actor=actor,
+        message=_("The flagged follow-up was reviewed."),
+        is_public=False,
+    )
+    return len(mine)
 
 
 # --- the reporter -------------------------------------------------------------------------

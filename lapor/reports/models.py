@@ -359,6 +359,10 @@ class Attachment(models.Model):
     kind = models.CharField(max_length=16, choices=AttachmentKind.choices)
     size = models.PositiveBigIntegerField()
     sha256 = models.CharField(max_length=64, db_index=True)
+    # Photos only, never published (lapor.reports.evidence): the perceptual hash and the
+    # camera's capture time, read before cleaning stripped the tags.
+    phash = models.CharField(max_length=16, blank=True, default="")
+    captured_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -381,6 +385,8 @@ class PendingUpload(models.Model):
     kind = models.CharField(max_length=16, choices=AttachmentKind.choices)
     size = models.PositiveBigIntegerField()
     sha256 = models.CharField(max_length=64)
+    phash = models.CharField(max_length=16, blank=True, default="")
+    captured_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     # Keyed hashes of who staged it (client address, session), to limit how much a client
     # can keep staged by forms it never completes (lapor.reports.attachments).
@@ -395,6 +401,81 @@ class PendingUpload(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+
+class EvidenceFlag(models.Model):
+    """A follow-up that is not the proof it claims to be: a photo used before or taken before
+    the report (lapor.reports.evidence), or a formulaic answer (lapor.reports.formulaic). Seen
+    by the verifier, the agency admin and the supervisor on the case page, counted on the
+    scorecard; the reporter who disputes is told of a recycled photo, without where."""
+
+    class Reason(models.TextChoices):
+        SAME_CASE = "same_case", _("Same picture as an earlier photo of this case")
+        OTHER_CASE = "other_case", _("Same picture as a photo used on another case")
+        BEFORE_REPORT = "before_report", _("Taken before the report was filed")
+        FORMULAIC = "formulaic", _("Nearly the same answer as many given to other reports")
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="evidence_flags")
+    event = models.ForeignKey(ReportEvent, on_delete=models.CASCADE, related_name="+")
+    # The photo (photo reasons); none for a formulaic answer.
+    attachment = models.ForeignKey(
+        Attachment, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    reason = models.CharField(max_length=16, choices=Reason.choices)
+    # The earlier photo it matches (same_case / other_case) and how close (bits of 64).
+    matched = models.ForeignKey(
+        Attachment, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    distance = models.PositiveSmallIntegerField(null=True, blank=True)
+    # Formulaic: how many earlier answers to other reports say nearly the same.
+    similar = models.PositiveSmallIntegerField(null=True, blank=True)
+    # An agency admin looked at it (a formulaic answer holds the automatic closure till then).
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.report_id}: {self.reason}"
+
+
+class ResponseTemplate(models.Model):
+    """A reusable follow-up text (lapor.reports.responses): an agency's own, or shared by the
+    national admins (``agency`` empty), for a category or any, and a situation. Placeholders in
+    braces are filled from the case; the officer edits the result before sending."""
+
+    class Situation(models.TextChoices):
+        ACKNOWLEDGE = "acknowledge", _("Acknowledge receipt")
+        ASK_DETAILS = "ask_details", _("Ask for details")
+        SCHEDULED = "scheduled", _("Work scheduled")
+        RESOLVED = "resolved", _("Resolved")
+        NOT_AUTHORITY = "not_authority", _("Not our authority")
+
+    agency = models.ForeignKey(
+        "agencies.Agency", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    category = models.ForeignKey(
+        "agencies.Category", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    situation = models.CharField(max_length=16, choices=Situation.choices)
+    title = models.CharField(max_length=120)
+    body = models.TextField(max_length=5000)
+    is_active = models.BooleanField(default=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["situation", "title", "id"]
+        indexes = [models.Index(fields=["agency", "is_active"], name="response_agency_idx")]
+
+    def __str__(self) -> str:
+        return self.title
 
 
 class Complexity(models.TextChoices):

@@ -114,6 +114,12 @@ def _expire(
         clock.stopped_at, clock.stop_reason = now, "obsolete"
         clock.save(update_fields=["stopped_at", "stop_reason"])
         return None
+    if final == Status.CLOSED_BY_SYSTEM:
+        from lapor.reports.formulaic import holds_closure
+
+        if holds_closure(report):
+            # Not closed on a formulaic answer nobody reviewed: the admin looks first.
+            return None
     report.closed_at = now
     _move(report, final, kind, actor=None, data=data, extra_fields=("closed_at",))
     deadlines.stop(report, reason=final)

@@ -391,6 +391,7 @@ def scorecard(request: HttpRequest, agency_id: int) -> HttpResponse:
                 return chart.csv_response()
         raise Http404
     from lapor.ppid.selectors import scorecard_indicators
+    from lapor.reports import evidence
 
     return render(
         request,
@@ -401,6 +402,7 @@ def scorecard(request: HttpRequest, agency_id: int) -> HttpResponse:
             "agency": agency,
             "score": score,
             "indicators": indicators,
+            "evidence_indicators": evidence.scorecard_indicators(agency),
             "charts": charts,
             "buckets": BUCKETS,
         },

@@ -15,7 +15,7 @@ from lapor.agencies.selectors import agency_choices
 from lapor.core.errors import DomainError
 from lapor.core.files import attachment_response
 from lapor.regions.selectors import children, place_label
-from lapor.reports import access, actions, case_actions, deadlines, emergency, lifecycle
+from lapor.reports import access, actions, case_actions, deadlines, emergency, evidence, lifecycle
 from lapor.reports.models import Attachment, Clock, Kind, Privacy, Report, ReportEvent
 from lapor.web.filing import read_filing, render_filing_form
 from lapor.web.forms import (
@@ -184,6 +184,10 @@ def report_detail(request: HttpRequest, tracking_id: str) -> HttpResponse:
             "done": request.GET.get("done", ""),
             "is_anonymous": report.privacy == Privacy.ANONYMOUS,
             "place": place_label(report.region_id),
+            # Photos sent as proof that were used before (lapor.reports.evidence).
+            "evidence_notices": evidence.reporter_notices(report)
+            if allowed & {"reply", "close", "dispute"}
+            else [],
         },
     )
 
