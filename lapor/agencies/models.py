@@ -150,3 +150,32 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} — {self.get_role_display()} @ {self.agency}"
+
+
+def decree_path(instance: models.Model, filename: str) -> str:
+    return f"sk-tim/{filename}"
+
+
+class TeamDecree(models.Model):
+    """The agency's *SK tim pengelola* (the decree appointing its complaint-handling team),
+    which KemenPANRB's evaluation asks for (lapor.stats.evaluation). The file is cleaned like
+    every upload; the latest decree in force counts."""
+
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="decrees")
+    number = models.CharField(max_length=120)
+    signed_on = models.DateField()
+    # In force until this day (inclusive); empty: until a new decree replaces it.
+    valid_until = models.DateField(null=True, blank=True)
+    file = models.FileField(upload_to=decree_path)
+    original_name = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=100)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-signed_on", "-id"]
+
+    def __str__(self) -> str:
+        return self.number

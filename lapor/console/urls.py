@@ -1,6 +1,6 @@
 from django.urls import URLPattern, URLResolver, path
 
-from lapor.console import desk, templates, views
+from lapor.console import desk, evaluation, templates, views
 
 app_name = "console"
 urlpatterns: list[URLPattern | URLResolver] = [
@@ -14,6 +14,9 @@ urlpatterns: list[URLPattern | URLResolver] = [
     ),
     path("laporan/<str:tracking_id>/<slug:action>/", views.case_action, name="case_action"),
     path("kalender/", views.calendar, name="calendar"),
+    path("evaluasi/", evaluation.overview, name="evaluation"),
+    path("evaluasi/<int:agency_id>/", evaluation.detail, name="evaluation_detail"),
+    path("evaluasi/<int:agency_id>/sk/<int:pk>/", evaluation.decree_file, name="evaluation_decree"),
     path("templat/", templates.template_list, name="templates"),
     path("templat/<int:pk>/", templates.template_edit, name="template_edit"),
     path("kalender/<int:pk>/hapus/", views.calendar_remove, name="calendar_remove"),

@@ -29,6 +29,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lapor.agencies.models import TeamDecree
 from lapor.core.errors import DomainError
 from lapor.reports import cleaning, evidence
 from lapor.reports.models import Attachment, AttachmentKind, PendingUpload, attachment_path
@@ -356,6 +357,8 @@ def purge_stale_uploads(
             owned = set(
                 Attachment.objects.filter(file__in=batch).values_list("file", flat=True)
             ) | set(PendingUpload.objects.filter(file__in=batch).values_list("file", flat=True))
+            # Agencies' team decrees (lapor.stats.evaluation) are stored the same way.
+            owned |= set(TeamDecree.objects.filter(file__in=batch).values_list("file", flat=True))
             for path in batch:
                 if path in owned:
                     continue
