@@ -7,6 +7,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     # Machine interfaces: no language prefix.
     path("open311/v2/", include("lapor.open311.urls")),
     path("sms/", include("lapor.sms.urls")),
+    path("whatsapp/", include("lapor.whatsapp.urls")),
     path("api/v1/", include("lapor.api.urls")),
 ]
 # Indonesian lives at the root, English under /en/: a language switch is a plain link, no JS.
