@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "lapor.partners",
     "lapor.sms",
     "lapor.whatsapp",
+    "lapor.skm",
     "lapor.web",
     "lapor.mailbox",
     "lapor.ppid",

@@ -24,6 +24,7 @@ urlpatterns += i18n_patterns(
     path("statistik/", include("lapor.stats.urls")),
     path("laporan/", include("lapor.public.urls")),
     path("data/ppid/", include("lapor.ppid.opendata_urls")),
+    path("", include("lapor.skm.urls")),
     path("data/", include("lapor.opendata.urls")),
     path("informasi/", include("lapor.ppid.urls")),
     path("", include("lapor.web.urls")),

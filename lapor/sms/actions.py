@@ -168,6 +168,7 @@ def handle(inbound: Any, command: Command) -> None:
         "text": _free_text,
         "requests_elsewhere": _requests_elsewhere,
         "attachment": _attachment,
+        "survey": _survey,
         "place": _place,
     }[command.name]
     try:
@@ -466,6 +467,36 @@ def _cancel(inbound: Any, command: Command, conversation: Conversation) -> None:
         inbound,
         _("Cancelled; nothing was filed.") if had else _("There was nothing to cancel."),
     )
+
+
+def _survey(inbound: Any, command: Command, conversation: Conversation) -> None:
+    """SKM <nomor> <nine values 1-4> [comment]: the satisfaction survey (lapor.skm)."""
+    from lapor.skm.actions import skm_answer
+    from lapor.skm.method import FIELDS
+
+    _need_number(command)
+    report = _owned(inbound, command.tracking_id)
+    if command.missing == "scores":
+        raise DomainError(
+            _(
+                "give nine values from 1 to 4, e.g. SKM %(id)s 4 4 3 4 4 3 4 4 3 (requirements, "
+                "procedure, time, cost, result, competence, behaviour, complaint handling, "
+                "facilities)."
+            )
+            % {"id": report.tracking_id},
+            code="scores_required",
+        )
+    answered = skm_answer(
+        report=report,
+        values=dict(zip(FIELDS, command.scores, strict=True)),
+        comment=command.rest,
+        channel=medium_of(inbound).report_channel,
+    )
+    inbound.outcome = "surveyed"
+    text = _("Thank you: your survey answer for report %(id)s is recorded anonymously.")
+    if answered.may_dispute:
+        text += " " + _("Not solved? SANGGAH %(id)s <reason> reopens it.")
+    _answer(inbound, text % {"id": report.tracking_id}, report=report)
 
 
 def _attachment(inbound: Any, command: Command, conversation: Conversation) -> None:

@@ -95,6 +95,12 @@ def receipt(request: HttpRequest, tracking_id: str) -> HttpResponse:
     return render(request, "web/receipt.html", {"report": report, "pin": pin})
 
 
+def survey_can_answer(report: Report) -> bool:
+    from lapor.skm.actions import can_answer
+
+    return can_answer(report)
+
+
 @require_http_methods(["GET", "POST"])
 def track(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
@@ -184,6 +190,7 @@ def report_detail(request: HttpRequest, tracking_id: str) -> HttpResponse:
             "done": request.GET.get("done", ""),
             "is_anonymous": report.privacy == Privacy.ANONYMOUS,
             "place": place_label(report.region_id),
+            "survey_open": survey_can_answer(report),
         },
     )
 
