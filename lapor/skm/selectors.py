@@ -57,7 +57,8 @@ def published_rows() -> list[dict[str, Any]]:
         )
     }
     rows = []
-    for row in grouped:
+    for grouped_row in grouped:
+        row: dict[str, Any] = dict(grouped_row)
         year = row["closed_month__year"]
         index = compute(
             {name: int(row[name]) for name in FIELDS}, row["n"], population(row["agency_id"], year)

@@ -29,7 +29,8 @@ TEMPLATE_PARAMETER_MAX = 1000
 
 
 def template_parameters(notification: Notification) -> list[str]:
-    tracking = notification.report.tracking_id if notification.report_id else "-"
+    report = notification.report
+    tracking = report.tracking_id if report is not None else "-"
     text = " ".join(notification.body.split())
     if len(text) > TEMPLATE_PARAMETER_MAX:
         text = text[: TEMPLATE_PARAMETER_MAX - 3].rstrip() + "..."

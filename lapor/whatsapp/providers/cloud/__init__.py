@@ -107,7 +107,7 @@ class Provider:
 
     def _message(self, message: dict[str, Any]) -> Incoming:
         kind = str(message.get("type", ""))
-        common = {
+        common: dict[str, Any] = {
             "message_id": str(message.get("id", "")),
             "sender": str(message.get("from", "")),
             "sent_at": _time(message.get("timestamp")),
