@@ -6,6 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from django.utils import translation
 
 from lapor.reports.models import Channel
 from lapor.skm import selectors
@@ -52,7 +53,11 @@ def test_index_and_grade_match_the_hand_calculation(cast, directory):
     assert [e.grade for e in index.elements] == HAND_ELEMENT_GRADES
     assert index.value == Decimal("3.3611")
     assert index.converted == Decimal("84.03")
-    assert index.grade == "B" and str(index.performance) == "Good"
+    assert index.grade == "B"
+    with translation.override("id"):
+        assert str(index.performance) == "Baik"  # the regulation's word for B
+    with translation.override("en"):
+        assert str(index.performance) == "Good"
     assert (index.responses, index.population, index.minimum) == (4, 4, 4)
     assert index.sufficient
 
