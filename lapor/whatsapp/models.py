@@ -83,6 +83,12 @@ class OutboundMessage(models.Model):
 class MessageStatus(models.Model):
     """A status WhatsApp reported for an outgoing message: sent, delivered, read or failed."""
 
+    class State(models.TextChoices):
+        SENT = "sent", _("Sent by WhatsApp")
+        DELIVERED = "delivered", _("Delivered to the phone")
+        READ = "read", _("Read")
+        FAILED = "failed", _("Not delivered")
+
     message_id = models.CharField(max_length=128, db_index=True)
     notification = models.ForeignKey(
         "notifications.Notification",
@@ -91,7 +97,7 @@ class MessageStatus(models.Model):
         on_delete=models.CASCADE,
         related_name="+",
     )
-    status = models.CharField(max_length=16)
+    status = models.CharField(max_length=16, choices=State.choices)
     error = models.CharField(max_length=255, blank=True)
     occurred_at = models.DateTimeField(null=True, blank=True)
     received_at = models.DateTimeField(auto_now_add=True)

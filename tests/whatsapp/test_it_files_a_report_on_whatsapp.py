@@ -9,6 +9,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from django.test import Client
 from PIL import Image
 
 from lapor.reports import case_actions as ca
@@ -81,6 +82,11 @@ def test_the_officers_follow_up_arrives_on_whatsapp(sim, run_outbox, cast, direc
     out = OutboundMessage.objects.get(message_id=follow_up[0].message_id)
     statuses = MessageStatus.objects.filter(notification_id=out.notification_id)
     assert sorted(statuses.values_list("status", flat=True)) == ["delivered", "read"]
+    # Staff see them on the outbox row's page.
+    staff = Client()
+    staff.force_login(cast.officer_a)
+    page = staff.get(f"/en/konsol/notifikasi/{out.notification_id}/").content.decode()
+    assert "Reported by WhatsApp" in page and "Delivered to the phone" in page and "Read" in page
 
     # Free text from the reporter threads onto the report as the reply.
     sim.user_sends_text(WA_ID, "Terima kasih, tapi sisi kiri belum")
