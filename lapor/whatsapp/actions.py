@@ -107,7 +107,12 @@ def wa_receive(incoming: Incoming) -> Received:
             )
             if checked is not None:
                 PendingMedia.objects.create(sender=inbound.sender, upload=stage(checked))
-            if refusal:
+            if incoming.type == InboundMessage.Type.OTHER:
+                # A reaction, a contact card, an unsupported type: kept, not answered (a 👍 to
+                # our message must not start a conversation).
+                inbound.outcome = "ignored"
+                inbound.save(update_fields=["outcome"])
+            elif refusal:
                 inbound.outcome = "refused:file"
                 _answer(inbound, _("Not done: %(why)s") % {"why": refusal})
                 inbound.save(update_fields=["outcome"])
@@ -130,8 +135,6 @@ def wa_receive(incoming: Incoming) -> Received:
 def _command(incoming: Incoming) -> Command:
     if incoming.type == "location":
         return Command("place")
-    if incoming.type == "other":
-        return Command("empty")
     if incoming.text.strip():
         return parse(incoming.text)
     if incoming.media_id:

@@ -82,3 +82,10 @@ def test_media_that_cannot_be_fetched_is_asked_for_again(sim, directory):
     sim.media["404404"] = (photo, "image/jpeg")  # Meta delivers it again later
     assert sim.deliver(sim.envelope(WA_ID, messages=[message])) == (200, "ok")
     assert InboundMessage.objects.get(message_id=message["id"]).outcome == "file_kept"
+
+
+def test_a_reaction_is_kept_but_not_answered(sim, db):
+    reaction = sim._message(WA_ID, "reaction", {"message_id": "wamid.SIMOUT1", "emoji": "👍"})
+    assert sim.deliver(sim.envelope(WA_ID, messages=[reaction])) == (200, "ok")
+    assert InboundMessage.objects.get().outcome == "ignored"
+    assert answers() == []
