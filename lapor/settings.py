@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     "lapor.routing",
     "lapor.partners",
     "lapor.sms",
+    "lapor.whatsapp",
+    "lapor.skm",
     "lapor.web",
     "lapor.mailbox",
     "lapor.ppid",
@@ -251,6 +253,23 @@ SMS_CALLBACK_ALLOWED_IPS = [
 ]
 # Where Kannel reaches this app for delivery reports (no trailing slash).
 SMS_CALLBACK_BASE_URL = env("SMS_CALLBACK_BASE_URL", SITE_URL).rstrip("/")
+
+# --- WhatsApp (lapor.whatsapp, docs/channels.md) -------------------------------------------
+# Which provider carries the messages: "cloud" is Meta's WhatsApp Cloud API; a local BSP is one
+# more folder in lapor/whatsapp/providers/.
+WHATSAPP_PROVIDER = env("WHATSAPP_PROVIDER", "cloud")
+WHATSAPP_API_URL = env("WHATSAPP_API_URL", "https://graph.facebook.com/v21.0").rstrip("/")
+WHATSAPP_PHONE_NUMBER_ID = env("WHATSAPP_PHONE_NUMBER_ID", "")
+WHATSAPP_ACCESS_TOKEN = env("WHATSAPP_ACCESS_TOKEN", "")
+# The app secret signs every webhook (X-Hub-Signature-256); empty = every POST is refused.
+WHATSAPP_APP_SECRET = env("WHATSAPP_APP_SECRET", "")
+# The token typed into the webhook configuration; empty = the handshake is refused.
+WHATSAPP_VERIFY_TOKEN = env("WHATSAPP_VERIFY_TOKEN", "")
+# The approved template used outside the 24-hour service window: body "{{1}}" = report
+# number, "{{2}}" = the message.
+WHATSAPP_TEMPLATE_NAME = env("WHATSAPP_TEMPLATE_NAME", "lapor_pemberitahuan")
+WHATSAPP_TEMPLATE_LANGUAGE = env("WHATSAPP_TEMPLATE_LANGUAGE", "id")
+WHATSAPP_TIMEOUT = int(env("WHATSAPP_TIMEOUT", "10"))
 
 # --- partner webhooks (lapor.partners.destinations, docs/partners.md) ------------------------
 # Webhook URLs must be https and lead only to public internet addresses. A local demo with

@@ -7,6 +7,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     # Machine interfaces: no language prefix.
     path("open311/v2/", include("lapor.open311.urls")),
     path("sms/", include("lapor.sms.urls")),
+    path("whatsapp/", include("lapor.whatsapp.urls")),
     path("api/v1/", include("lapor.api.urls")),
 ]
 # Indonesian lives at the root, English under /en/: a language switch is a plain link, no JS.
@@ -23,6 +24,7 @@ urlpatterns += i18n_patterns(
     path("statistik/", include("lapor.stats.urls")),
     path("laporan/", include("lapor.public.urls")),
     path("data/ppid/", include("lapor.ppid.opendata_urls")),
+    path("", include("lapor.skm.urls")),
     path("data/", include("lapor.opendata.urls")),
     path("informasi/", include("lapor.ppid.urls")),
     path("", include("lapor.web.urls")),

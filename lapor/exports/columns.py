@@ -104,6 +104,7 @@ CHANNEL_LABELS: Mapping[str, str] = {
     Channel.DESK: "Loket",
     Channel.PHONE: "Telepon",
     Channel.SOCIAL: "Media Sosial",
+    Channel.WHATSAPP: "WhatsApp",
 }
 
 # Reason codes of archive events (``case_actions.ARCHIVE_REASONS`` and the sweep's automatic

@@ -55,6 +55,8 @@ UNKNOWN_DELIVERY = (
     "sent again automatically. Use “retry now” if the recipient did not get it."
 )
 
+PHONE_CHANNELS = (Notification.ChannelName.SMS, Notification.ChannelName.WHATSAPP)
+
 EMAIL_LIKE = re.compile(r"[\w.+\-]+@[\w\-]+(\.[\w\-]+)+")
 
 
@@ -103,9 +105,7 @@ def deliver(notification_id: int) -> str:
                     pk=notification.pk, status=Notification.Status.SENDING
                 ).update(
                     status=Notification.Status.CANCELLED,
-                    last_error=NO_PHONE
-                    if notification.channel == Notification.ChannelName.SMS
-                    else NO_ADDRESS,
+                    last_error=NO_PHONE if notification.channel in PHONE_CHANNELS else NO_ADDRESS,
                 )
                 return "cancelled"
         channel_for(notification.channel).send(notification)
@@ -134,7 +134,7 @@ def reporter_address(notification: Notification) -> str:
     )
     if identity is None:
         return ""
-    if notification.channel == Notification.ChannelName.SMS:
+    if notification.channel in PHONE_CHANNELS:
         return identity.phone.strip()
     return identity.email.strip()
 

@@ -25,6 +25,8 @@ class Notification(models.Model):
         EMAIL = "email", _("E-mail")
         # Registered by lapor.sms (Kannel); reports filed by SMS are answered by SMS.
         SMS = "sms", _("SMS")
+        # Registered by lapor.whatsapp; reports filed on WhatsApp are answered on WhatsApp.
+        WHATSAPP = "whatsapp", _("WhatsApp")
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Waiting to be sent")

@@ -148,6 +148,9 @@ def reporter_channel(report: Report) -> str:
     other report by e-mail, as before."""
     if report.channel in (ReportChannel.SMS, ReportChannel.PHONE):
         return Notification.ChannelName.SMS
+    if report.channel == ReportChannel.WHATSAPP:
+        # The same short texts and keywords as SMS (lapor.sms.compose), on WhatsApp.
+        return Notification.ChannelName.WHATSAPP
     return Notification.ChannelName.EMAIL
 
 
@@ -161,7 +164,7 @@ def _for_reporter(event: ReportEvent) -> Notification | None:
     if Notification.objects.filter(dedupe_key=key).exists():
         return None
     language = compose.language_of(report.language)
-    if channel == Notification.ChannelName.SMS:
+    if channel in (Notification.ChannelName.SMS, Notification.ChannelName.WHATSAPP):
         from lapor.sms.compose import reporter_sms
 
         message = reporter_sms(event, language)

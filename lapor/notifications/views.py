@@ -23,7 +23,7 @@ from lapor.agencies.capabilities import is_staff_member
 from lapor.core.errors import DomainError
 from lapor.notifications import actions
 from lapor.notifications.forms import PreferenceForm, StatusFilterForm
-from lapor.notifications.models import StaffPreference
+from lapor.notifications.models import Notification, StaffPreference
 from lapor.notifications.selectors import access_notification, visible_notifications
 
 PAGE_SIZE = 50
@@ -66,7 +66,19 @@ def notification_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET"])
 def notification_detail(request: HttpRequest, pk: int) -> HttpResponse:
     notification = access_notification(request.user, pk)
-    return render(request, "notifications/detail.html", {"n": notification})
+    provider_statuses: list[Any] = []
+    if notification.channel == Notification.ChannelName.WHATSAPP:
+        from lapor.whatsapp.models import MessageStatus
+
+        # What WhatsApp reported for this row: sent, delivered to the phone, read, failed.
+        provider_statuses = list(
+            MessageStatus.objects.filter(notification=notification).order_by("occurred_at", "pk")
+        )
+    return render(
+        request,
+        "notifications/detail.html",
+        {"n": notification, "provider_statuses": provider_statuses},
+    )
 
 
 @staff_only

@@ -46,6 +46,8 @@ class Channel(models.TextChoices):
     DESK = "desk", _("Walk-in desk")
     PHONE = "phone", _("Telephone desk")
     SOCIAL = "social", _("Social media")
+    # Our own WhatsApp number (lapor.whatsapp); CHAT is for reports imported from elsewhere.
+    WHATSAPP = "whatsapp", _("WhatsApp")
 
 
 # The channels where an officer files on behalf of a person (with their recorded consent).

@@ -13,7 +13,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
 
 from django.db import DatabaseError, IntegrityError, transaction
 from django.utils import timezone
@@ -26,7 +29,7 @@ from lapor.notifications.models import Notification
 from lapor.reports import actions as report_actions
 from lapor.reports import case_actions, lifecycle
 from lapor.reports.access import reporter_identity
-from lapor.reports.models import Channel, Privacy, Report, ReportEvent
+from lapor.reports.models import Channel, PendingUpload, Privacy, Report, ReportEvent
 from lapor.sms import compose
 from lapor.sms.models import Conversation, FiledBy, InboundSms, ReceiptPin
 from lapor.sms.parser import Command, parse
@@ -47,6 +50,40 @@ PIN_TTL = dt.timedelta(days=7)
 class Received:
     inbound: InboundSms
     duplicate: bool
+
+
+@dataclass(frozen=True)
+class Medium:
+    """A text channel that holds the SMS conversation: SMS 1708 here, WhatsApp in
+    ``lapor.whatsapp``. Each incoming row (``InboundSms``, ``whatsapp.InboundMessage``) has
+    ``sender``, ``command``, ``outcome`` and ``report``; the medium says how to answer it, which
+    channel its reports are filed through, and what else it carries (files, a shared place).
+    One conversation logic, so a keyword does the same thing on every channel."""
+
+    report_channel: str
+    notification_channel: str
+    # Prefix of ``Conversation.phone``: the same number has one conversation per channel.
+    conversation_prefix: str
+    answer: Callable[[Any, str, Report | None], Notification]
+    # Files the sender sent with (or before) this message, staged and checked; taken once.
+    take_uploads: Callable[[Any], list[PendingUpload]] = field(default=lambda inbound: [])
+    # Coordinates and place words the sender shared (e.g. a WhatsApp location), if any.
+    shared_place: Callable[[Any], tuple[Decimal | None, Decimal | None, str]] = field(
+        default=lambda inbound: (None, None, "")
+    )
+    # Information requests (PERMINTAAN, KEBERATAN) go through lapor.ppid.sms.
+    information_requests: bool = True
+
+
+MEDIA: dict[type, Medium] = {}
+
+
+def register_medium(model: type, medium: Medium) -> None:
+    MEDIA[model] = medium
+
+
+def medium_of(inbound: Any) -> Medium:
+    return MEDIA[type(inbound)]
 
 
 def dedupe_key(sender: str, receiver: str, smsc_time: str, text: str) -> str:
@@ -83,7 +120,7 @@ def sms_receive(
                 smsc_time=smsc_time[:32],
                 gateway_id=gateway_id[:64],
             )
-            _handle(inbound, parse(text))
+            handle(inbound, parse(text))
     except IntegrityError:
         # The same message raced in twice: the other request took it.
         existing = InboundSms.objects.filter(dedupe_key=key).first()
@@ -96,9 +133,11 @@ def sms_receive(
 # --- dispatch ---------------------------------------------------------------------------------
 
 
-def _handle(inbound: InboundSms, command: Command) -> None:
+def handle(inbound: Any, command: Command) -> None:
+    """Run ``command`` from ``inbound`` (of any registered medium) and answer it."""
+    medium = medium_of(inbound)
     conversation, _created = Conversation.objects.select_for_update().get_or_create(
-        phone=inbound.sender
+        phone=medium.conversation_prefix + inbound.sender
     )
     if (
         conversation.state != Conversation.State.IDLE
@@ -111,6 +150,10 @@ def _handle(inbound: InboundSms, command: Command) -> None:
         conversation.pending_privacy = ""
         conversation.save()
     inbound.command = command.name
+    if not medium.information_requests and (
+        command.name == "object" or (command.name == "report" and command.kind == REQUEST)
+    ):
+        command = Command("requests_elsewhere")
     handler = {
         "empty": _empty,
         "help": _help,
@@ -123,6 +166,10 @@ def _handle(inbound: InboundSms, command: Command) -> None:
         "yes": _yes,
         "cancel": _cancel,
         "text": _free_text,
+        "requests_elsewhere": _requests_elsewhere,
+        "attachment": _attachment,
+        "survey": _survey,
+        "place": _place,
     }[command.name]
     try:
         with transaction.atomic():
@@ -149,8 +196,16 @@ def _handle(inbound: InboundSms, command: Command) -> None:
     inbound.save(update_fields=["command", "outcome", "report"])
 
 
-def _answer(inbound: InboundSms, text: str, report: Report | None = None) -> Notification:
-    """The answer to ``inbound``, sent to the number that wrote it (one per message)."""
+REQUEST = "information_request"
+
+
+def _answer(inbound: Any, text: str, report: Report | None = None) -> Notification:
+    """The answer to ``inbound``, on its own channel, to the number that wrote it."""
+    return medium_of(inbound).answer(inbound, text, report)
+
+
+def _sms_answer(inbound: InboundSms, text: str, report: Report | None = None) -> Notification:
+    """The answer to an SMS, sent to the number that wrote it (one per message)."""
     body = compose.answer(text)
     notification = Notification.objects.create(
         recipient_kind=Notification.RecipientKind.REPORTER,
@@ -166,17 +221,17 @@ def _answer(inbound: InboundSms, text: str, report: Report | None = None) -> Not
     return notification
 
 
-def _empty(inbound: InboundSms, command: Command, conversation: Conversation) -> None:
+def _empty(inbound: Any, command: Command, conversation: Conversation) -> None:
     inbound.outcome = "empty"
     _answer(inbound, _("Your SMS was empty.") + " " + compose.help_text(LANGUAGE))
 
 
-def _help(inbound: InboundSms, command: Command, conversation: Conversation) -> None:
+def _help(inbound: Any, command: Command, conversation: Conversation) -> None:
     inbound.outcome = "help"
     _answer(inbound, compose.help_text(LANGUAGE))
 
 
-def _report(inbound: InboundSms, command: Command, conversation: Conversation) -> None:
+def _report(inbound: Any, command: Command, conversation: Conversation) -> None:
     text = command.rest.strip()
     if command.kind == "information_request":
         # Information requests need the requester's identity first (lapor.ppid.sms).
@@ -198,7 +253,7 @@ def _report(inbound: InboundSms, command: Command, conversation: Conversation) -
 
 
 def _file_or_ask(
-    inbound: InboundSms,
+    inbound: Any,
     conversation: Conversation,
     text: str,
     privacy: str,
@@ -207,13 +262,18 @@ def _file_or_ask(
 ) -> None:
     from lapor.regions.finder import find_place
 
+    medium = medium_of(inbound)
+    latitude, longitude, shared = medium.shared_place(inbound)
     region = find_place(place_text or text)
+    if (region is None or region.level < 2) and shared and not place_text:
+        region = find_place(shared)
+        place_text = shared if region is not None and region.level >= 2 else ""
     if region is None or region.level < 2:
         conversation.state = Conversation.State.AWAITING_PLACE
         conversation.pending_text = text
         conversation.pending_privacy = privacy
         conversation.pending_kind = kind
-        conversation.pending_since = inbound
+        conversation.pending_since = inbound if isinstance(inbound, InboundSms) else None
         conversation.save()
         inbound.outcome = "asked_place"
         if place_text:
@@ -236,9 +296,12 @@ def _file_or_ask(
         incident_date=timezone.localdate(),
         region=region,
         privacy=privacy or Privacy.PUBLIC,
-        channel=Channel.SMS,
+        channel=medium.report_channel,
         contact=report_actions.ReporterContact(phone=inbound.sender),
         address=address,
+        latitude=latitude,
+        longitude=longitude,
+        uploads=medium.take_uploads(inbound),
         language=LANGUAGE,
     )
     report = submitted.report
@@ -246,7 +309,7 @@ def _file_or_ask(
     receipt = Notification.objects.filter(
         event__report=report,
         event__kind=ReportEvent.Kind.SUBMITTED,
-        channel=Notification.ChannelName.SMS,
+        channel=medium.notification_channel,
     ).first()
     if receipt is not None and submitted.pin:
         ReceiptPin.objects.create(notification=receipt, pin=submitted.pin)
@@ -267,7 +330,7 @@ def _title(text: str) -> str:
     return cut + "..."
 
 
-def _owned(inbound: InboundSms, tracking_id: str) -> Report:
+def _owned(inbound: Any, tracking_id: str) -> Report:
     """The report ``tracking_id`` if this number filed it; otherwise the neutral refusal."""
     report = Report.objects.filter(tracking_id=tracking_id).first()
     if report is not None:
@@ -292,7 +355,7 @@ def _need_number(command: Command) -> None:
         )
 
 
-def _check(inbound: InboundSms, command: Command, conversation: Conversation) -> None:
+def _check(inbound: Any, command: Command, conversation: Conversation) -> None:
     _need_number(command)
     report = _owned(inbound, command.tracking_id)
     inbound.outcome = "status"
@@ -303,15 +366,16 @@ def _reporter_may(report: Report) -> set[str]:
     return lifecycle.reporter_actions(report)
 
 
-def _thread(inbound: InboundSms, report: Report, text: str) -> None:
+def _thread(inbound: Any, report: Report, text: str) -> None:
     """Reply to a follow-up (or answer the agency's question), else add information."""
     allowed = _reporter_may(report)
-    if "reply" in allowed:
-        case_actions.report_reporter_reply(report=report, message=text, actor=None)
+    uploads = medium_of(inbound).take_uploads(inbound)
+    if "reply" in allowed and text.strip():
+        case_actions.report_reporter_reply(report=report, message=text, uploads=uploads, actor=None)
         inbound.outcome = "replied"
         confirm = _("Your reply to report %(id)s has been sent to the agency.")
     elif "info" in allowed:
-        report_actions.report_add_info(report=report, message=text, actor=None)
+        report_actions.report_add_info(report=report, message=text, uploads=uploads, actor=None)
         inbound.outcome = "info_added"
         confirm = _("Your information has been added to report %(id)s.")
     else:
@@ -323,7 +387,7 @@ def _thread(inbound: InboundSms, report: Report, text: str) -> None:
     _answer(inbound, confirm % {"id": report.tracking_id}, report=report)
 
 
-def _reply(inbound: InboundSms, command: Command, conversation: Conversation) -> None:
+def _reply(inbound: Any, command: Command, conversation: Conversation) -> None:
     _need_number(command)
     report = _owned(inbound, command.tracking_id)
     if not command.rest.strip():
@@ -331,7 +395,7 @@ def _reply(inbound: InboundSms, command: Command, conversation: Conversation) ->
     _thread(inbound, report, command.rest)
 
 
-def _close(inbound: InboundSms, command: Command, conversation: Conversation) -> None:
+def _close(inbound: Any, command: Command, conversation: Conversation) -> None:
     _need_number(command)
     report = _owned(inbound, command.tracking_id)
     if command.missing == "rating":
@@ -359,7 +423,7 @@ def _close(inbound: InboundSms, command: Command, conversation: Conversation) ->
     )
 
 
-def _dispute(inbound: InboundSms, command: Command, conversation: Conversation) -> None:
+def _dispute(inbound: Any, command: Command, conversation: Conversation) -> None:
     _need_number(command)
     report = _owned(inbound, command.tracking_id)
     if "dispute" not in _reporter_may(report):
@@ -375,7 +439,7 @@ def _dispute(inbound: InboundSms, command: Command, conversation: Conversation) 
     inbound.outcome = "disputed"
 
 
-def _object(inbound: InboundSms, command: Command, conversation: Conversation) -> None:
+def _object(inbound: Any, command: Command, conversation: Conversation) -> None:
     """KEBERATAN <nomor> <alasan>: an objection to the answer to an information request."""
     from lapor.ppid.sms import object_by_sms
 
@@ -384,14 +448,14 @@ def _object(inbound: InboundSms, command: Command, conversation: Conversation) -
     inbound.outcome = object_by_sms(inbound, report, command.rest, _answer)
 
 
-def _yes(inbound: InboundSms, command: Command, conversation: Conversation) -> None:
+def _yes(inbound: Any, command: Command, conversation: Conversation) -> None:
     if conversation.state != Conversation.State.AWAITING_CONFIRM:
         _free_text(inbound, Command("text", rest="YA"), conversation)
         return
     _file_or_ask(inbound, conversation, conversation.pending_text, conversation.pending_privacy)
 
 
-def _cancel(inbound: InboundSms, command: Command, conversation: Conversation) -> None:
+def _cancel(inbound: Any, command: Command, conversation: Conversation) -> None:
     had = conversation.state != Conversation.State.IDLE
     conversation.state = Conversation.State.IDLE
     conversation.pending_text = ""
@@ -405,6 +469,83 @@ def _cancel(inbound: InboundSms, command: Command, conversation: Conversation) -
     )
 
 
+def _survey(inbound: Any, command: Command, conversation: Conversation) -> None:
+    """SKM <nomor> <nine values 1-4> [comment]: the satisfaction survey (lapor.skm)."""
+    from lapor.skm.actions import skm_answer
+    from lapor.skm.method import FIELDS
+
+    _need_number(command)
+    report = _owned(inbound, command.tracking_id)
+    if command.missing == "scores":
+        raise DomainError(
+            _(
+                "give nine values from 1 to 4, e.g. SKM %(id)s 4 4 3 4 4 3 4 4 3 (requirements, "
+                "procedure, time, cost, result, competence, behaviour, complaint handling, "
+                "facilities)."
+            )
+            % {"id": report.tracking_id},
+            code="scores_required",
+        )
+    answered = skm_answer(
+        report=report,
+        values=dict(zip(FIELDS, command.scores, strict=True)),
+        comment=command.rest,
+        channel=medium_of(inbound).report_channel,
+    )
+    inbound.outcome = "surveyed"
+    text = _("Thank you: your survey answer for report %(id)s is recorded anonymously.")
+    if answered.may_dispute:
+        text += " " + _("Not solved? SANGGAH %(id)s <reason> reopens it.")
+    _answer(inbound, text % {"id": report.tracking_id}, report=report)
+
+
+def _attachment(inbound: Any, command: Command, conversation: Conversation) -> None:
+    """A file without words (a photo, a voice note): onto the one open report, else kept for
+    the report being written."""
+    if conversation.state == Conversation.State.IDLE:
+        reports = open_reports(inbound.sender)
+        if len(reports) == 1:
+            _thread(inbound, reports[0], "")
+            return
+    inbound.outcome = "file_kept"
+    _answer(
+        inbound,
+        _(
+            "Your file is kept and will be attached to your report. Now write what happened "
+            "and where: LAPOR <what happened, where>."
+        ),
+    )
+
+
+def _place(inbound: Any, command: Command, conversation: Conversation) -> None:
+    """A shared location without words: the answer to "where?", else kept for the report."""
+    if conversation.state == Conversation.State.AWAITING_PLACE:
+        _file_or_ask(
+            inbound,
+            conversation,
+            conversation.pending_text,
+            conversation.pending_privacy,
+            kind=conversation.pending_kind,
+        )
+        return
+    inbound.outcome = "place_kept"
+    _answer(
+        inbound,
+        _("Your location is kept for your report. Now write what happened: LAPOR <what happened>."),
+    )
+
+
+def _requests_elsewhere(inbound: Any, command: Command, conversation: Conversation) -> None:
+    inbound.outcome = "requests_elsewhere"
+    _answer(
+        inbound,
+        _(
+            "Requests for public information (PERMINTAAN, KEBERATAN) are taken by SMS 1708 or "
+            "on the website, where the requester's identity can be given as the law requires."
+        ),
+    )
+
+
 def open_reports(phone: str) -> list[Report]:
     filed = FiledBy.objects.filter(phone=phone).values("report_id")
     return list(
@@ -414,7 +555,7 @@ def open_reports(phone: str) -> list[Report]:
     )
 
 
-def _free_text(inbound: InboundSms, command: Command, conversation: Conversation) -> None:
+def _free_text(inbound: Any, command: Command, conversation: Conversation) -> None:
     text = command.rest
     if conversation.state == Conversation.State.AWAITING_IDENTITY:
         from lapor.ppid.sms import identity_answer
@@ -453,7 +594,7 @@ def _free_text(inbound: InboundSms, command: Command, conversation: Conversation
     conversation.state = Conversation.State.AWAITING_CONFIRM
     conversation.pending_text = text
     conversation.pending_privacy = ""
-    conversation.pending_since = inbound
+    conversation.pending_since = inbound if isinstance(inbound, InboundSms) else None
     conversation.save()
     inbound.outcome = "asked_confirm"
     _answer(
@@ -463,6 +604,17 @@ def _free_text(inbound: InboundSms, command: Command, conversation: Conversation
             "Reports start with LAPOR, e.g. LAPOR <what happened, where>."
         ),
     )
+
+
+register_medium(
+    InboundSms,
+    Medium(
+        report_channel=Channel.SMS,
+        notification_channel=Notification.ChannelName.SMS,
+        conversation_prefix="",
+        answer=_sms_answer,
+    ),
+)
 
 
 def forget_old_sms(

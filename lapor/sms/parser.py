@@ -11,6 +11,7 @@ Tolerant of what phones and people send: any case, extra spaces, "#" or "*" betw
     TUTUP <nomor> <1-5> [komentar]  close with a rating
     SANGGAH <nomor> <alasan>        dispute a closure
     KEBERATAN <nomor> <alasan>      object to the answer to an information request
+    SKM <nomor> <9 x 1-4> [komentar] answer the satisfaction survey after a closure
     INFO | BANTUAN                  help
     YA | BATAL                      confirm / cancel what the last answer asked
 Anything else is free text (an answer to a question, or information for an open report).
@@ -34,6 +35,8 @@ KEYWORDS = {
     "SELESAI": "close",
     "SANGGAH": "dispute",
     "KEBERATAN": "object",
+    "SKM": "survey",
+    "SURVEI": "survey",
     "INFO": "help",
     "BANTUAN": "help",
     "HELP": "help",
@@ -61,6 +64,8 @@ class Command:
     rest: str = ""
     # The keyword needs a number and none (or no valid one) was given.
     missing: str = ""
+    # SKM: the nine survey values, in the regulation's order.
+    scores: tuple[int, ...] = ()
 
 
 def _split(text: str) -> tuple[str, str]:
@@ -101,4 +106,32 @@ def parse(text: str) -> Command:
         if rating is None or not 1 <= rating <= 5:
             return Command(name, tracking_id=tracking_id, missing="rating", rest=rest)
         return Command(name, tracking_id=tracking_id, rating=rating, rest=comment)
+    if name == "survey":
+        return _survey(tracking_id, rest)
     return Command(name, tracking_id=tracking_id, rest=rest)
+
+
+SURVEY_VALUES = 9
+
+
+def _survey(tracking_id: str, rest: str) -> Command:
+    """Nine values 1-4, as "4 4 3 4 4 3 4 4 3", "4,4,3,…" or "443443443"; then the comment."""
+    tokens = re.split(r"[\s,;.#*/-]+", rest.strip()) if rest.strip() else []
+    scores: list[int] = []
+    used = 0
+    for token in tokens:
+        if len(scores) >= SURVEY_VALUES or not token.isdigit():
+            break
+        if not all(ch in "1234" for ch in token):
+            break
+        scores.extend(int(ch) for ch in token)
+        used += 1
+    if len(scores) != SURVEY_VALUES:
+        return Command("survey", tracking_id=tracking_id, missing="scores", rest=rest)
+    comment = re.split(r"[\s,;.#*/-]+", rest.strip(), maxsplit=used)
+    return Command(
+        "survey",
+        tracking_id=tracking_id,
+        scores=tuple(scores),
+        rest=comment[used].strip() if len(comment) > used else "",
+    )

@@ -13,6 +13,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.formats import date_format, number_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -392,11 +393,22 @@ def scorecard(request: HttpRequest, agency_id: int) -> HttpResponse:
         raise Http404
     from lapor.ppid.selectors import scorecard_indicators
     from lapor.reports import evidence
+    from lapor.skm import selectors as skm
 
+    skm_years = skm.years_with_answers(agency)
+    try:
+        skm_year = int(request.GET.get("tahun", ""))
+    except ValueError:
+        skm_year = skm_years[0] if skm_years else timezone.localdate().year
     return render(
         request,
         "stats/scorecard.html",
         {
+            # The community satisfaction survey (lapor.skm), one year.
+            "skm": skm.agency_index(agency, skm_year),
+            "skm_year": skm_year,
+            "skm_years": skm_years,
+            "skm_method": skm.method_text(),
             # The public-information service (lapor.ppid), this year.
             "ppid_indicators": scorecard_indicators(agency),
             "agency": agency,

@@ -95,6 +95,12 @@ def receipt(request: HttpRequest, tracking_id: str) -> HttpResponse:
     return render(request, "web/receipt.html", {"report": report, "pin": pin})
 
 
+def survey_can_answer(report: Report) -> bool:
+    from lapor.skm.actions import can_answer
+
+    return can_answer(report)
+
+
 @require_http_methods(["GET", "POST"])
 def track(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
@@ -188,6 +194,7 @@ def report_detail(request: HttpRequest, tracking_id: str) -> HttpResponse:
             "evidence_notices": evidence.reporter_notices(report)
             if allowed & {"reply", "close", "dispute"}
             else [],
+            "survey_open": survey_can_answer(report),
         },
     )
 
