@@ -20,7 +20,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -799,7 +799,7 @@ def calendar(request: HttpRequest) -> HttpResponse:
                     "%(name)s (%(date)s) is now a day off; the deadlines of open cases there "
                     "were recomputed."
                 )
-                % {"name": day.name, "date": day.date.strftime("%d-%m-%Y")},
+                % {"name": day.name, "date": formats.date_format(day.date, "j F Y")},
             )
             return redirect("console:calendar")
     days = selectors.upcoming_days_off(user, (get_language() or "id")[:2])
@@ -841,6 +841,6 @@ def calendar_remove(request: HttpRequest, pk: int) -> HttpResponse:
                 "%(name)s (%(date)s) is a working day again; the deadlines of open cases there "
                 "were recomputed."
             )
-            % {"name": name, "date": date.strftime("%d-%m-%Y")},
+            % {"name": name, "date": formats.date_format(date, "j F Y")},
         )
     return redirect("console:calendar")

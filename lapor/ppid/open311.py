@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from lapor.agencies.models import Agency
 from lapor.core.errors import DomainError
+from lapor.core.timezones import zone_for_region
 from lapor.open311 import render
 from lapor.open311.models import ApiKey, Open311Submission
 from lapor.regions.models import Region
@@ -193,7 +194,9 @@ def post(post_data: Any, given: dict[str, list[str]], key: ApiKey, fmt: str) -> 
         "id": report.tracking_id,
         "pin": filed.pin,
         "site": settings.SITE_URL,
-        "due": timezone.localtime(due).date().isoformat() if due else "-",
+        "due": timezone.localtime(due, zone_for_region(report.regency_code)).date().isoformat()
+        if due
+        else "-",
     }
     record: dict[str, Any] = {
         "service_request_id": report.tracking_id,

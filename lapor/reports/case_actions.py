@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -536,7 +536,7 @@ def report_extend(*, report: Report, days: int, reason: str, actor: User) -> Rep
                 "The resolution may not end later than 60 working days after the complete file "
                 "(%(date)s)."
             )
-            % {"date": timezone.localtime(ceiling).strftime("%d-%m-%Y")},
+            % {"date": formats.date_format(timezone.localtime(ceiling), "j F Y")},
             code="past_ceiling",
         )
     deadlines.refresh_report_due(report)

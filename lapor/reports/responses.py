@@ -22,6 +22,7 @@ from lapor.accounts.models import User
 from lapor.agencies.capabilities import Capability, ancestor_ids, user_can
 from lapor.agencies.models import Agency, Category
 from lapor.core.errors import DomainError
+from lapor.core.timezones import zone_for_region
 from lapor.regions.selectors import place_label
 from lapor.reports.models import Report, ResponseTemplate
 
@@ -53,7 +54,11 @@ def fill(template: ResponseTemplate, report: Report, agency: Agency | None) -> s
         kategori=str(report.category.name if report.category else ""),
         instansi=agency.name if agency else "",
         batas_waktu=(
-            formats.date_format(timezone.localtime(report.due_at), "j F Y") if report.due_at else ""
+            formats.date_format(
+                timezone.localtime(report.due_at, zone_for_region(report.regency_code)), "j F Y"
+            )
+            if report.due_at
+            else ""
         ),
     )
     return string.Formatter().vformat(template.body, (), values)

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
+from lapor.core.timezones import zone_for_region
 from lapor.notifications.compose import Composed, _event_agency, _short, archive_reason, site_url
 from lapor.reports.models import Channel, Report, ReportEvent, Status
 from lapor.reports.whistle import referral_label
@@ -115,7 +116,8 @@ def status_text(report: Report, language: str) -> str:
         }
         text = _("LAPOR #%(id)s: %(status)s. Agency: %(agency)s.") % values
         if report.due_at is not None:
-            due = timezone.localtime(report.due_at)
+            # In the time zone of the case's place (WIT for Papua), as the deadline is there.
+            due = timezone.localtime(report.due_at, zone_for_region(report.regency_code))
             date = formats.date_format(due, "j M Y")
             if due < timezone.now():
                 text += " " + _("Deadline %(date)s has passed; it is escalated.") % {"date": date}
