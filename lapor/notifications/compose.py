@@ -168,7 +168,9 @@ def staff_message(event: ReportEvent, why: str, language: str) -> Composed:
                 "why": why,
                 "level": (event.data or {}).get("level"),
                 "tracking_id": report.tracking_id,
-                "title": report.title_published,
+                # The masked published title: e-mail leaves the system, and a new report's
+                # published title is still the reporter's own words (NIK, phone, e-mail).
+                "title": report.title_masked,
                 "agency": agency_label(agency),
                 "console_url": console_url(report),
                 "preferences_url": site_url() + reverse("notifications:preferences"),

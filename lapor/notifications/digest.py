@@ -2,7 +2,9 @@
 
 One e-mail a day instead of one per case is the default (DOMAIN.md §10: notification floods).
 Scopes come from the capabilities module only, so the digest can never show a case the console
-would answer 404 for. Items carry the tracking number, the *published* title and the agency —
+would answer 404 for. Items carry the tracking number, the *published, masked* title
+(``Report.title_masked``: what the public reads, NIK, phone numbers and e-mail addresses
+masked; a new report's published title is still the reporter's own words) and the agency —
 never the reporter's identity.
 """
 
@@ -27,6 +29,7 @@ from lapor.notifications import compose
 from lapor.notifications.delivery import enqueue_send
 from lapor.notifications.models import Notification, StaffPreference
 from lapor.reports.models import Assignment, Clock, Report, ReportEvent, Status
+from lapor.reports.scope import case_scope_q
 
 Kind = ReportEvent.Kind
 
@@ -112,7 +115,10 @@ def overdue(user: User, now: dt.datetime) -> QuerySet[Clock] | None:
             )
         if not scope and not regions:
             return None
-        clocks = clocks.filter(condition)
+        # ...and only cases the console would open for the user (``lapor.reports.scope``).
+        clocks = clocks.filter(condition).filter(
+            case_scope_q(user, Capability.VIEW, prefix="report__")
+        )
     return clocks.select_related("report", "agency").order_by("due_at", "pk")
 
 
@@ -123,7 +129,7 @@ def _date(moment: dt.datetime) -> str:
 def _report_items(reports: QuerySet[Report]) -> tuple[list[Item], int]:
     total = reports.count()
     items = [
-        Item(r.tracking_id, r.title_published, r.agency.name if r.agency else "")
+        Item(r.tracking_id, r.title_masked, r.agency.name if r.agency else "")
         for r in reports[:SECTION_LIMIT]
     ]
     return items, total
@@ -140,7 +146,7 @@ def _overdue_items(clocks: QuerySet[Clock]) -> tuple[list[Item], int]:
         report = clock.report
         agency = clock.agency.name if clock.agency else ""
         due = _date(clock.due_at) if clock.due_at else ""
-        items.append(Item(report.tracking_id, report.title_published, agency, due))
+        items.append(Item(report.tracking_id, report.title_masked, agency, due))
         if len(items) >= SECTION_LIMIT:
             break
     return items, total

@@ -236,7 +236,15 @@ def staff_to_tell(event: ReportEvent) -> list[tuple[User, str]]:
     )
     if event.actor_id:
         users = users.exclude(pk=event.actor_id)
-    return [(user, why) for user in users]
+    if why == "handle":
+        # The case is being handed to ``agency_id`` (its assignment is written right after
+        # this event): its members are who will hold it.
+        return [(user, why) for user in users]
+    # Otherwise only who may open the case now (the one rule, ``lapor.reports.scope``):
+    # never the verifier of the place once the case went elsewhere, nor an agency it left.
+    from lapor.reports.scope import may_access_case
+
+    return [(user, why) for user in users if may_access_case(user, report)]
 
 
 def _for_staff(event: ReportEvent) -> list[Notification]:

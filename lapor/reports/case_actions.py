@@ -25,7 +25,7 @@ from lapor.agencies.models import Agency, Category
 from lapor.core.calendar import WorkingCalendar
 from lapor.core.errors import DomainError
 from lapor.notifications.outbox import report_event_created
-from lapor.reports import deadlines, lifecycle
+from lapor.reports import deadlines, lifecycle, scope
 from lapor.reports.actions import _attach
 from lapor.reports.models import (
     COMPLEXITY_DAYS,
@@ -116,25 +116,25 @@ def _lock(report: Report) -> Report:
 
 
 def can_verify(user: User | None, report: Report) -> bool:
-    regions = verification_regions(user)
-    if regions is None:
-        return True
-    if report.needs_national_routing:
-        return False
-    return any(r in (report.regency_code, report.province_code) for r in regions)
+    """The place-based verifier's right, while the case awaits verification (``scope``)."""
+    return scope.may_verify(user, report)
 
 
-def _require_verifier(actor: User, report: Report) -> None:
+def _require_verifier(actor: User, report: Report, moving_to: Status | None = None) -> None:
+    """Refuse anyone but the verifier. Someone who may open the case (say, the agency admin
+    whose unit holds it) and tries a verification move the lifecycle forbids is told why."""
+    if moving_to is not None and scope.may_access_case(actor, report):
+        lifecycle.check_transition(report.kind, report.status, moving_to)
     if not can_verify(actor, report):
         raise Forbidden()
 
 
 def _active_assignment(report: Report, actor: User, capability: Capability) -> Assignment:
     """The assignment of the actor's agency (or any, for a national admin)."""
-    for assignment in report.assignments.filter(active=True).select_related("agency"):
-        if user_can(actor, capability, assignment.agency):
-            return assignment
-    raise Forbidden()
+    assignment = scope.assignment_of(actor, report, capability)
+    if assignment is None:
+        raise Forbidden()
+    return assignment
 
 
 # --- verification -------------------------------------------------------------------------
@@ -311,7 +311,7 @@ def report_edit_publication(
 ) -> None:
     """Edit the published text (the original stays) and/or raise privacy."""
     report = _lock(report)
-    if not (can_verify(actor, report) or user_can(actor, Capability.VERIFY, report.agency_id)):
+    if not (can_verify(actor, report) or scope.assignment_of(actor, report, Capability.VERIFY)):
         raise Forbidden()
     _edit_publication(report, actor, title, body)
     if privacy:
@@ -324,7 +324,7 @@ def report_postpone(*, report: Report, message: str, actor: User) -> ReportEvent
     if not message.strip():
         raise DomainError(_("Write what the reporter should clarify."), code="message_required")
     report = _lock(report)
-    _require_verifier(actor, report)
+    _require_verifier(actor, report, Status.POSTPONED)
     event = _move(
         report, Status.POSTPONED, ReportEvent.Kind.POSTPONED, actor=actor, message=message.strip()
     )
@@ -351,7 +351,7 @@ def report_archive(*, report: Report, reason: str, message: str = "", actor: Use
     if reason not in ARCHIVE_REASONS:
         raise DomainError(_("Choose a reason for archiving."), code="reason_required")
     report = _lock(report)
-    _require_verifier(actor, report)
+    _require_verifier(actor, report, Status.ARCHIVED_BY_ADMIN)
     report.closed_at = timezone.now()
     event = _move(
         report,
@@ -592,7 +592,9 @@ def report_involve_agency(
 ) -> ReportEvent:
     """Add a second agency to the case, with its own clocks."""
     report = _lock(report)
-    if not (can_verify(actor, report) or _has_assignment_right(report, actor)):
+    # Only who holds the case (or a national admin) brings others in: a verifier of the
+    # report's place may not pull its own unit into a case dispositioned elsewhere.
+    if not scope.may_reassign(actor, report):
         raise Forbidden()
     if report.status not in lifecycle.OPEN or report.status == Status.AWAITING_VERIFICATION:
         raise DomainError(
@@ -609,14 +611,6 @@ def report_involve_agency(
         message=reason.strip(),
         target_agency=agency,
     )
-
-
-def _has_assignment_right(report: Report, actor: User) -> bool:
-    try:
-        _active_assignment(report, actor, Capability.TRANSFER)
-    except Forbidden:
-        return False
-    return True
 
 
 # --- the reporter -------------------------------------------------------------------------
