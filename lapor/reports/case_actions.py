@@ -159,6 +159,13 @@ def report_dispose(
     ``address_public`` (when given) is the address to publish instead of the reporter's own
     words, see ``report_set_public_address``."""
     report = _lock(report)
+    if report.status != Status.AWAITING_VERIFICATION and scope.may_access_case(actor, report):
+        # The table allows DISPOSED -> DISPOSED (a transfer) and CLOSED -> DISPOSED (a
+        # disputed closure), neither of which is a disposition.
+        raise lifecycle.IllegalTransition(
+            _("A report that is “%(old)s” cannot become “%(new)s”.")
+            % {"old": Status(report.status).label, "new": Status.DISPOSED.label}
+        )
     _require_verifier(actor, report)
     if not user_can(actor, Capability.VERIFY, agency) and not _is_national(actor):
         # An agency admin disposes inside its own government; elsewhere is "not ours".

@@ -205,7 +205,7 @@ def test_the_access_matrix(state, role, cast, directory, roles):
         assert r.status_code == 404, where
     r = api.get("/api/v1/staff/queues/all?page_size=100", headers=headers)
     if r.status_code == 200:
-        listed = {row["tracking_id"] for row in r.json()["items"]}
+        listed = {row["tracking_id"] for row in r.json()["results"]}
         assert (report.tracking_id in listed) is sees, where
     else:
         assert not sees, where
