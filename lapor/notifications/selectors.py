@@ -36,7 +36,7 @@ def may_retry(user: User | AnonymousUser, notification: Notification) -> bool:
     addressee and hold the capability. A supervisor (read-only) never may."""
     if not holds(user, Capability.RESEND_NOTIFICATION):
         return False
-    if notification.report_id is not None:
+    if notification.report is not None:
         return may_access_case(user, notification.report, Capability.RESEND_NOTIFICATION)
     return is_national_admin(user) or notification.user_id == user.pk
 

@@ -17,7 +17,16 @@ class EventInline(admin.TabularInline):
     extra = 0
     can_delete = False
     fields = ["kind", "old_status", "new_status", "by", "agency", "message", "is_public", "at"]
-    readonly_fields = fields
+    readonly_fields = (
+        "kind",
+        "old_status",
+        "new_status",
+        "by",
+        "agency",
+        "message",
+        "is_public",
+        "at",
+    )
 
     @admin.display(description=_("actor"))
     def by(self, event: ReportEvent) -> str:
