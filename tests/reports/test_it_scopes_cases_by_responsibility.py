@@ -22,6 +22,7 @@ from django.test import Client
 from lapor.accounts.models import User
 from lapor.agencies.capabilities import Capability
 from lapor.agencies.models import Membership
+from lapor.console.selectors import Queue
 from lapor.exports.selectors import exportable_reports
 from lapor.notifications.selectors import visible_notifications
 from lapor.reports import case_actions as ca
@@ -155,6 +156,16 @@ def test_the_access_matrix(state, role, cast, directory, roles):
         assert (report.tracking_id in queue.content.decode()) is sees, where
     else:
         assert not sees and queue.status_code == 404, where
+    # Every other queue, the dashboard and the delivery-status list: never a case out of scope.
+    pages = [f"/en/konsol/antrean/{q.value}/" for q in Queue] + [
+        "/en/konsol/",
+        "/konsol/notifikasi/",
+    ]
+    for page in pages:
+        response = client.get(page)
+        assert response.status_code in (200, 404), f"{where}: {page}"
+        if not sees:
+            assert report.tracking_id not in response.content.decode(), f"{where}: {page}"
 
     # Console actions (and the merge): outside the scope 404 and nothing changes; inside,
     # verification moves only at verification, reassignment only by who holds the case.
@@ -203,6 +214,11 @@ def test_the_access_matrix(state, role, cast, directory, roles):
     assert r.status_code != 500, where
     if not sees:
         assert r.status_code == 404, where
+    for name in ("verification", "follow-up", "waiting", "overdue"):
+        r = api.get(f"/api/v1/staff/queues/{name}", headers=headers)
+        assert r.status_code in (200, 404), f"{where}: {name}"
+        if not sees:
+            assert report.tracking_id not in r.content.decode(), f"{where}: {name}"
     r = api.get("/api/v1/staff/queues/all?page_size=100", headers=headers)
     if r.status_code == 200:
         listed = {row["tracking_id"] for row in r.json()["results"]}
