@@ -75,9 +75,21 @@ class ReportAdmin(admin.ModelAdmin):
 
 @admin.register(IdentityAccessLog)
 class IdentityAccessLogAdmin(admin.ModelAdmin):
-    list_display = ["at", "report", "actor", "purpose", "granted"]
+    list_display = ["at", "report", "who", "purpose", "granted"]
     list_filter = ["granted"]
-    raw_id_fields = ["report", "actor"]
+    # The reporter reading their own report is logged too: their account beside the report
+    # would name them, so it is never shown (nor offered as a field or a search).
+    fields = ["at", "report", "who", "purpose", "granted"]
+    readonly_fields = ["at", "report", "who", "purpose", "granted"]
+    list_select_related = ["report"]
+
+    @admin.display(description=_("actor"))
+    def who(self, log: IdentityAccessLog) -> str:
+        if log.actor_id is None:
+            return "—"
+        if log.actor_id == log.report.reporter_user_id:
+            return str(_("the reporter"))
+        return str(log.actor)
 
     def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
         return False

@@ -13,6 +13,7 @@ from lapor.accounts.models import User
 from lapor.agencies.models import Membership
 from lapor.mailbox.models import InboundMessage
 from lapor.reports import case_actions as ca
+from lapor.reports.access import reporter_identity
 from lapor.reports.models import IdentityAccessLog, Report
 from tests.console.conftest import file_report, login
 
@@ -76,6 +77,9 @@ def test_the_admin_never_shows_the_reporter_of_a_hidden_report(cast, directory, 
         raw=b"From: Wahyuni Kartikasari <wahyuni.k@example.id>\r\n\r\nTambahan foto.",
     )
     message = InboundMessage.objects.get()
+    # The reporter reads their own report: the access log has their account beside it.
+    reporter_identity(report, actor=cast.reporter, purpose="own report", is_reporter=True)
+    log = IdentityAccessLog.objects.get(report=report, actor=cast.reporter)
     User.objects.filter(pk=cast.national_admin.pk).update(is_superuser=True, is_staff=True)
     national = login(User.objects.get(pk=cast.national_admin.pk))
     reporter = cast.reporter
@@ -83,9 +87,11 @@ def test_the_admin_never_shows_the_reporter_of_a_hidden_report(cast, directory, 
         f"/admin/reports/report/{report.pk}/change/",
         "/admin/reports/report/",
         f"/admin/mailbox/inboundmessage/{message.pk}/change/",
+        "/admin/reports/identityaccesslog/",
+        f"/admin/reports/identityaccesslog/{log.pk}/change/",
     ):
         html = national.get(url).content.decode()
-        assert report.tracking_id in html or "inboundmessage" in url
+        assert report.tracking_id in html or "inboundmessage" in url, url
         for secret in (reporter.email, reporter.full_name, "Wahyuni", "wahyuni.k@example.id"):
             assert secret not in html, (url, secret)
 
