@@ -37,6 +37,9 @@ class Capability(StrEnum):
     # Read the information requests (and objections) of the agency, and the requester's
     # identity through ``lapor.ppid.access.requester_identity`` (every read logged).
     VIEW_INFORMATION = "view_information"
+    # Send a failed notification again (the delivery-status pages). A write: not for the
+    # read-only supervisor.
+    RESEND_NOTIFICATION = "resend_notification"
 
 
 ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
@@ -50,6 +53,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.MANAGE_CALENDAR,
             Capability.SEE_IDENTITY,
             Capability.FILE_ON_BEHALF,
+            Capability.RESEND_NOTIFICATION,
         }
     ),
     Role.LIAISON_OFFICER: frozenset(
@@ -60,6 +64,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.EXPORT,
             Capability.SEE_IDENTITY,
             Capability.FILE_ON_BEHALF,
+            Capability.RESEND_NOTIFICATION,
         }
     ),
     Role.PPID_OFFICER: frozenset(
@@ -70,6 +75,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.SEE_IDENTITY,
             Capability.ANSWER_INFORMATION,
             Capability.VIEW_INFORMATION,
+            Capability.RESEND_NOTIFICATION,
         }
     ),
     # Decides objections only: never answers a request itself, and reads complaints no more

@@ -16,7 +16,7 @@ from enum import StrEnum
 
 import holidays
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -26,16 +26,15 @@ from lapor.agencies.capabilities import (
     Capability,
     memberships,
     regions_with,
-    scope_agency_ids,
     verification_regions,
 )
 from lapor.agencies.models import Agency, Category
 from lapor.core.calendar import WorkingCalendar
 from lapor.core.models import CalendarDay
 from lapor.regions.models import Region
-from lapor.reports import lifecycle, whistle
+from lapor.reports import lifecycle, scope, whistle
 from lapor.reports.deadlines import remaining_working_days
-from lapor.reports.models import Assignment, Report, Status
+from lapor.reports.models import Report, Status
 
 PAGE_SIZE = 50
 SEARCH_LIMIT = 20
@@ -80,58 +79,15 @@ FOLLOW_UP_STATUSES = lifecycle.OPEN - lifecycle.WAITING_ON_REPORTER - {Status.AW
 
 
 def _scope(user: AnyUser, capability: Capability) -> set[int] | None:
-    """``scope_agency_ids``, remembered on the user object for the request: a page asks for
-    the same scope several times (navigation, counts, rows) and each answer walks the tree."""
-    cache: dict[Capability, set[int] | None] | None = getattr(user, "_console_scopes", None)
-    if cache is None:
-        cache = {}
-        if user is not None:
-            user._console_scopes = cache  # type: ignore[union-attr]
-    if capability not in cache:
-        cache[capability] = scope_agency_ids(user, capability)
-    return cache[capability]
-
-
-def _verification_q(regions: list[str]) -> Q:
-    """Reports an agency admin verifies: its region's, unless sent on for national routing."""
-    return (Q(regency_code__in=regions) | Q(province_code__in=regions)) & Q(
-        needs_national_routing=False
-    )
-
-
-def _assigned_q(agency_ids: Iterable[int]) -> Q:
-    return Q(
-        Exists(
-            Assignment.objects.filter(
-                report=OuterRef("pk"), active=True, agency_id__in=list(agency_ids)
-            )
-        )
-    )
+    """``scope_agency_ids``, remembered on the user object for the request."""
+    return scope._scope(user, capability)
 
 
 def scoped_reports(user: AnyUser) -> QuerySet[Report]:
-    """Every report ``user`` may open in the console (the rule of ``access_case_for_staff``)."""
-    if not memberships(user):
-        return Report.objects.none()
-    regions = verification_regions(user)
-    agencies = _scope(user, Capability.VIEW)
-    if regions is None or agencies is None:  # a national admin
-        return Report.objects.all()
-    return whistle.restrict(user, _general_scope(regions, agencies))
-
-
-def _general_scope(regions: list[str], agencies: set[int]) -> QuerySet[Report]:
-    parts = []
-    if regions:
-        parts.append(_verification_q(regions))
-    if agencies:
-        parts.append(_assigned_q(agencies))
-    if not parts:
-        return Report.objects.none()
-    condition = parts[0]
-    for part in parts[1:]:
-        condition |= part
-    return Report.objects.filter(condition)
+    """Every report ``user`` may open in the console: ``scope.case_scope_q``, the rule of
+    ``access_case_for_staff``, as a plain filter on status, region codes and active
+    assignments (no per-row Python)."""
+    return scope.scoped_cases(user, Capability.VIEW)
 
 
 def available_queues(user: AnyUser) -> list[Queue]:
@@ -160,12 +116,12 @@ def queue_reports(user: AnyUser, queue: Queue, now: dt.datetime | None = None) -
         regions = verification_regions(user)
         qs = Report.objects.filter(status=Status.AWAITING_VERIFICATION)
         if regions is not None:
-            qs = qs.filter(_verification_q(regions)) if regions else qs.none()
+            qs = qs.filter(scope.verification_q(regions)) if regions else qs.none()
     elif queue == Queue.FOLLOW_UP:
         agencies = _scope(user, Capability.FOLLOW_UP)
         qs = Report.objects.filter(status__in=FOLLOW_UP_STATUSES)
         if agencies is not None:
-            qs = qs.filter(_assigned_q(agencies)) if agencies else qs.none()
+            qs = qs.filter(scope.assigned_q(agencies)) if agencies else qs.none()
     elif queue == Queue.WAITING:
         qs = scoped_reports(user).filter(status__in=lifecycle.WAITING_ON_REPORTER)
     elif queue == Queue.OVERDUE:
@@ -173,8 +129,8 @@ def queue_reports(user: AnyUser, queue: Queue, now: dt.datetime | None = None) -
         qs = scoped_reports(user).filter(due_at__lt=now)
     else:
         qs = scoped_reports(user)
-    if queue in (Queue.VERIFICATION, Queue.FOLLOW_UP):
-        qs = whistle.restrict(user, qs)
+    if queue in (Queue.VERIFICATION, Queue.FOLLOW_UP) and not scope.is_national_admin(user):
+        qs = qs.filter(whistle.visible_q(user))
     return qs.order_by(F("due_at").asc(nulls_last=True), "created_at", "pk")
 
 

@@ -75,6 +75,7 @@ from lapor.reports.models import (
     ReportEvent,
     Status,
 )
+from lapor.reports.scope import may_reassign
 from lapor.routing import views as routing_views
 from lapor.web.forms import sign_pending
 from lapor.web.uploads import collect_uploads
@@ -396,7 +397,7 @@ def allowed_actions(user: User, report: Report, clocks: list[Clock]) -> list[str
     if transfers and status == Status.DISPOSED and Status.DISPOSED in can_move:
         shown.append("alihkan")
         shown.append("bukan-wewenang")
-    if (verifier or transfers) and disposed_open:
+    if disposed_open and may_reassign(user, report):
         shown.append("libatkan")
     if any(
         user_can(user, Capability.VERIFY, agency_id)
@@ -706,9 +707,9 @@ def _event_detail(event: ReportEvent) -> str:
 
 
 def identity_hidden(report: Report) -> bool:
-    """The reporter asked for anonymity (``identity_hidden`` stays set when an admin later
-    raises the report to confidential)."""
-    return report.identity_hidden or report.privacy == Privacy.ANONYMOUS
+    """The identity is for the reporter and national admins only: anonymous (also when later
+    raised to confidential) and confidential reports (``access.identity_restricted``)."""
+    return report_access.identity_restricted(report)
 
 
 def _identity(request: HttpRequest, user: User, report: Report) -> dict[str, Any]:

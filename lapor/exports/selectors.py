@@ -21,7 +21,6 @@ from lapor.agencies.capabilities import (
     Capability,
     scope_agency_ids,
     subtree_ids,
-    verification_regions,
 )
 from lapor.agencies.models import Agency
 from lapor.exports.columns import (
@@ -32,9 +31,10 @@ from lapor.exports.columns import (
     build_row,
 )
 from lapor.regions.models import Region
-from lapor.reports import lifecycle, whistle
+from lapor.reports import lifecycle
 from lapor.reports.access import reporter_identity
 from lapor.reports.models import Assignment, Report, ReportEvent, Status
+from lapor.reports.scope import case_scope_q
 
 # Rows fetched per round trip; also the unit of the bulk look-ups below.
 CHUNK_SIZE = 2000
@@ -94,21 +94,16 @@ def _handled_by(agency_ids: Iterable[int]) -> Q:
 def exportable_reports(user: User, filters: ExportFilters | None = None) -> QuerySet[Report]:
     """The reports ``user`` may export, filtered, oldest first, with related rows loaded.
 
-    National admins: everything. Other staff: reports with an active or past assignment to an
-    agency in their EXPORT scope, plus — for verifiers — the reports of the regions they
-    verify (every role that verifies may also export).
+    The scope is the console's (``lapor.reports.scope.case_scope_q`` with EXPORT): national
+    admins everything; other staff the cases with an ACTIVE assignment to an agency in their
+    EXPORT scope, plus — for verifiers — the reports awaiting verification in their regions.
+    A case dispositioned or transferred out of the user's tree leaves their exports with it.
     """
     filters = filters or ExportFilters()
-    scope = scope_agency_ids(user, Capability.EXPORT)
+    scope = case_scope_q(user, Capability.EXPORT)
     reports = Report.objects.all()
     if scope is not None:
-        if not scope:
-            return Report.objects.none()
-        allowed = _handled_by(scope)
-        regions = verification_regions(user)
-        if regions:
-            allowed |= Q(regency_code__in=regions) | Q(province_code__in=regions)
-        reports = whistle.restrict(user, reports.filter(allowed))
+        reports = reports.filter(scope)
     if filters.received_from is not None:
         reports = reports.filter(created_at__gte=_start_of(filters.received_from))
     if filters.received_to is not None:

@@ -1,6 +1,8 @@
 """Staff inspection of received mail. Raw messages and pending intakes carry sender addresses
-(possibly an anonymous reporter's): only superusers see these pages. Reply tokens are secrets
-and are not listed at all; revoking is done in code (``ReplyToken.revoked_at``)."""
+(possibly an anonymous reporter's): only superusers see these pages; the raw text of mail
+about a report is shown only through ``reporter_identity`` (logged) and never for anonymous or
+confidential reports. Reply tokens are secrets and are not listed at all; revoking is done in
+code (``ReplyToken.revoked_at``)."""
 
 from __future__ import annotations
 
@@ -8,11 +10,22 @@ from typing import Any
 
 from django.contrib import admin
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy
 
+from lapor.core.admin_identity import RequestInContext, may_show_reporter
 from lapor.mailbox.models import InboundMessage, PendingIntake
 
+HIDDEN = gettext_lazy("— (anonymous or confidential report: the sender is its reporter)")
 
-class SuperuserOnly(admin.ModelAdmin):
+
+def _raw_text(obj: InboundMessage | PendingIntake) -> str:
+    if not may_show_reporter(obj.report, "admin: raw mail"):
+        return str(HIDDEN)
+    raw = bytes(obj.raw or b"")
+    return raw[:200_000].decode("utf-8", "replace") if raw else "—"
+
+
+class SuperuserOnly(RequestInContext, admin.ModelAdmin):
     def has_module_permission(self, request: HttpRequest) -> bool:
         return bool(request.user.is_active and request.user.is_superuser)
 
@@ -36,8 +49,7 @@ class InboundMessageAdmin(SuperuserOnly):
 
     @admin.display(description="raw message")
     def message_text(self, obj: InboundMessage) -> str:
-        raw = bytes(obj.raw or b"")
-        return raw[:200_000].decode("utf-8", "replace") if raw else "—"
+        return _raw_text(obj)
 
 
 @admin.register(PendingIntake)
@@ -50,5 +62,4 @@ class PendingIntakeAdmin(SuperuserOnly):
 
     @admin.display(description="raw message")
     def message_text(self, obj: PendingIntake) -> str:
-        raw = bytes(obj.raw or b"")
-        return raw[:200_000].decode("utf-8", "replace") if raw else "—"
+        return _raw_text(obj)

@@ -25,8 +25,14 @@ def staff_preference_set(*, user: User, digest: str, immediate: bool) -> StaffPr
 @transaction.atomic
 def notification_retry(*, notification: Notification, actor: User) -> Notification:
     """Retry now: for a failed row: one more attempt, now. The caller checked ``actor`` may
-    see the row. Attempts are not reset: if this attempt fails too, the row fails again at
-    once instead of starting a new series of automatic retries."""
+    see the row; whether they may send it again (``selectors.may_retry``: not a read-only
+    supervisor) is checked here. Attempts are not reset: if this attempt fails too, the row
+    fails again at once instead of starting a new series of automatic retries."""
+    from lapor.notifications.selectors import may_retry
+    from lapor.reports.case_actions import Forbidden
+
+    if not may_retry(actor, notification):
+        raise Forbidden()
     row = Notification.objects.select_for_update().get(pk=notification.pk)
     if row.status != Notification.Status.FAILED:
         raise DomainError(_("Only a failed notification can be sent again."), code="not_failed")

@@ -2,7 +2,9 @@
 
 One e-mail a day instead of one per case is the default (DOMAIN.md §10: notification floods).
 Scopes come from the capabilities module only, so the digest can never show a case the console
-would answer 404 for. Items carry the tracking number, the *published* title and the agency —
+would answer 404 for. Items carry the tracking number, the *published, masked* title
+(``Report.title_masked``: what the public reads, NIK, phone numbers and e-mail addresses
+masked; a new report's published title is still the reporter's own words) and the agency —
 never the reporter's identity.
 """
 
@@ -28,6 +30,7 @@ from lapor.notifications.delivery import enqueue_send
 from lapor.notifications.models import Notification, StaffPreference
 from lapor.reports import whistle
 from lapor.reports.models import Assignment, Clock, Report, ReportEvent, Status
+from lapor.reports.scope import case_scope_q
 
 Kind = ReportEvent.Kind
 
@@ -79,7 +82,8 @@ def to_verify(user: User, since: dt.datetime) -> QuerySet[Report] | None:
     if regions is not None:
         # Reports sent up for national routing are no longer the region's to verify.
         reports = reports.filter(_region_filter(regions), needs_national_routing=False)
-    reports = whistle.restrict(user, reports)
+    if regions is not None:
+        reports = reports.filter(whistle.visible_q(user))  # never the accused side
     return reports.filter(_new_since(ENTERS_VERIFICATION, since)).order_by("created_at")
 
 
@@ -91,9 +95,9 @@ def to_handle(user: User, since: dt.datetime) -> QuerySet[Report] | None:
     if scope is not None:
         assigned = Assignment.objects.filter(active=True, agency_id__in=scope)
         reports = reports.filter(pk__in=assigned.values("report_id"))
+        reports = reports.filter(whistle.visible_q(user, Capability.FOLLOW_UP))
     return (
-        whistle.restrict(user, reports)
-        .filter(_new_since(ENTERS_AGENCY_QUEUE, since))
+        reports.filter(_new_since(ENTERS_AGENCY_QUEUE, since))
         .select_related("agency")
         .order_by("created_at")
     )
@@ -115,8 +119,9 @@ def overdue(user: User, now: dt.datetime) -> QuerySet[Clock] | None:
             )
         if not scope and not regions:
             return None
+        # ...and only cases the console would open for the user (``lapor.reports.scope``).
         clocks = clocks.filter(condition).filter(
-            report__in=whistle.restrict(user, Report.objects.all())
+            case_scope_q(user, Capability.VIEW, prefix="report__")
         )
     return clocks.select_related("report", "agency").order_by("due_at", "pk")
 

@@ -242,19 +242,16 @@ def staff_to_tell(event: ReportEvent) -> list[tuple[User, str]]:
     )
     if event.actor_id:
         users = users.exclude(pk=event.actor_id)
-    if whistle.is_whistle(report):
-        # Never the accused side. Verifiers of the place and the auditor it was just sent to
-        # (members of that very unit) are told; anyone else only if they may open the case.
-        return [
-            (user, why)
-            for user in users
-            if not whistle.is_accused_side(user, report)
-            and (
-                why in ("verify", "handle")
-                or whistle.may_open(user, report, Capability.VIEW, verifier=False)
-            )
-        ]
-    return [(user, why) for user in users]
+    if why == "handle":
+        # The case is being handed to ``agency_id`` (its assignment is written right after
+        # this event): its members are who will hold it — never the accused side of a report
+        # of wrongdoing (lapor.reports.whistle).
+        return [(user, why) for user in users if not whistle.is_accused_side(user, report)]
+    # Otherwise only who may open the case now (the one rule, ``lapor.reports.scope``):
+    # never the verifier of the place once the case went elsewhere, nor an agency it left.
+    from lapor.reports.scope import may_access_case
+
+    return [(user, why) for user in users if may_access_case(user, report)]
 
 
 def _for_staff(event: ReportEvent) -> list[Notification]:

@@ -3,8 +3,9 @@
 Scope, one rule per line (capabilities decide, as in the console):
 - a national admin sees every notification;
 - anyone sees the messages addressed to themselves (their digests, their immediate messages);
-- staff see messages about reports handled by an agency in their VIEW scope (currently or by an
-  active assignment), and about reports waiting for verification in the regions they verify.
+- staff see messages about the cases in their scope, by the one rule of
+  ``lapor.reports.scope`` (an active assignment in their part of the agency tree, or a report
+  awaiting verification in a region they verify).
 """
 
 from __future__ import annotations
@@ -14,36 +15,30 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from lapor.accounts.models import User
-from lapor.agencies.capabilities import (
-    Capability,
-    is_staff_member,
-    scope_agency_ids,
-    verification_regions,
-)
+from lapor.agencies.capabilities import Capability, holds, is_staff_member
 from lapor.notifications.models import Notification
-from lapor.reports.models import Assignment, Status
+from lapor.reports.scope import case_scope_q, is_national_admin, may_access_case
 
 
 def visible_notifications(user: User | AnonymousUser) -> QuerySet[Notification]:
     if not is_staff_member(user):
         return Notification.objects.none()
     rows = Notification.objects.select_related("report", "user").order_by("-created_at", "-id")
-    scope = scope_agency_ids(user, Capability.VIEW)
+    scope = case_scope_q(user, Capability.VIEW, prefix="report__")
     if scope is None:
         return rows
-    condition = Q(user_id=user.pk)
-    if scope:
-        condition |= Q(report__agency_id__in=scope)
-        assigned = Assignment.objects.filter(active=True, agency_id__in=scope)
-        condition |= Q(report_id__in=assigned.values("report_id"))
-    regions = verification_regions(user) or []
-    if regions:
-        condition |= Q(
-            Q(report__regency_code__in=regions) | Q(report__province_code__in=regions),
-            report__status=Status.AWAITING_VERIFICATION,
-            report__needs_national_routing=False,
-        )
-    return rows.filter(condition)
+    return rows.filter(Q(user_id=user.pk) | scope)
+
+
+def may_retry(user: User | AnonymousUser, notification: Notification) -> bool:
+    """Send a failed notification again: a write, so it needs RESEND_NOTIFICATION over the
+    case (``lapor.reports.scope``), or, for a message without a case (a digest), to be its
+    addressee and hold the capability. A supervisor (read-only) never may."""
+    if not holds(user, Capability.RESEND_NOTIFICATION):
+        return False
+    if notification.report is not None:
+        return may_access_case(user, notification.report, Capability.RESEND_NOTIFICATION)
+    return is_national_admin(user) or notification.user_id == user.pk
 
 
 def access_notification(user: User | AnonymousUser, pk: int) -> Notification:

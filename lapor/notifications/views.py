@@ -19,12 +19,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from lapor.accounts.models import User
-from lapor.agencies.capabilities import is_staff_member
+from lapor.agencies.capabilities import Capability, holds, is_staff_member
 from lapor.core.errors import DomainError
 from lapor.notifications import actions
 from lapor.notifications.forms import PreferenceForm, StatusFilterForm
 from lapor.notifications.models import Notification, StaffPreference
-from lapor.notifications.selectors import access_notification, visible_notifications
+from lapor.notifications.selectors import access_notification, may_retry, visible_notifications
+from lapor.reports.case_actions import Forbidden
 
 PAGE_SIZE = 50
 
@@ -59,7 +60,11 @@ def notification_list(request: HttpRequest) -> HttpResponse:
     if form.is_valid() and form.cleaned_data["status"]:
         rows = rows.filter(status=form.cleaned_data["status"])
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "notifications/list.html", {"form": form, "page": page})
+    # The button only for who may press it; the POST re-checks each row (``may_retry``).
+    may_resend = holds(request.user, Capability.RESEND_NOTIFICATION)
+    return render(
+        request, "notifications/list.html", {"form": form, "page": page, "may_resend": may_resend}
+    )
 
 
 @staff_only
@@ -77,7 +82,11 @@ def notification_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "notifications/detail.html",
-        {"n": notification, "provider_statuses": provider_statuses},
+        {
+            "n": notification,
+            "provider_statuses": provider_statuses,
+            "may_retry": may_retry(request.user, notification),
+        },
     )
 
 
@@ -87,6 +96,9 @@ def notification_retry(request: HttpRequest, pk: int) -> HttpResponse:
     notification = access_notification(request.user, pk)
     try:
         actions.notification_retry(notification=notification, actor=_staff_user(request))
+    except Forbidden:
+        # A supervisor (read-only) or a case outside the RESEND scope: the scope's 404.
+        raise Http404 from None
     except DomainError as exc:
         messages.error(request, exc.message)
     else:

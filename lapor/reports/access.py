@@ -12,9 +12,10 @@ from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 
 from lapor.accounts.models import User
-from lapor.agencies.capabilities import Capability, user_can
+from lapor.agencies.capabilities import Capability
 from lapor.agencies.selectors import is_national_admin
 from lapor.core.errors import DomainError
+from lapor.reports import scope
 from lapor.reports.models import (
     Assignment,
     IdentityAccessLog,
@@ -97,8 +98,9 @@ def reporter_identity(
 
     ``is_reporter`` is True only when the caller obtained ``report`` through
     ``access_report_for_reporter`` (the reporter looking at their own report).
-    Anonymous reports (also when later raised to confidential): only the reporter and national
-    admins. Other reports: also staff with SEE_IDENTITY over an agency handling the case.
+    Anonymous and confidential reports (``identity_restricted``): only the reporter and
+    national admins. Public reports: also staff with SEE_IDENTITY through an active assignment
+    of the case (``lapor.reports.scope``).
     """
     granted = _may_read_identity(report, actor, is_reporter)
     IdentityAccessLog.objects.create(
@@ -112,6 +114,12 @@ def reporter_identity(
     return ReporterIdentity.objects.filter(report=report).first()
 
 
+def identity_restricted(report: Report) -> bool:
+    """Anonymous (also when later raised to confidential) and confidential reports: the
+    identity is for the reporter and (deliberately, logged) national admins only."""
+    return report.identity_hidden or report.privacy in (Privacy.ANONYMOUS, Privacy.CONFIDENTIAL)
+
+
 def _may_read_identity(
     report: Report, actor: User | AnonymousUser | None, is_reporter: bool
 ) -> bool:
@@ -123,11 +131,12 @@ def _may_read_identity(
         return True
     if is_national_admin(actor):
         return True
-    if report.identity_hidden or report.privacy == Privacy.ANONYMOUS:
+    if identity_restricted(report):
         return False
-    # Staff of an agency handling the case (or above it in the tree) with the capability.
-    agency_ids = report_agency_ids(report)
-    return any(user_can(actor, Capability.SEE_IDENTITY, agency_id) for agency_id in agency_ids)
+    # Staff holding SEE_IDENTITY through an ACTIVE assignment of the case (the agency tree
+    # decides, ``lapor.reports.scope``): not the verifier of the place, not an agency the
+    # case was transferred away from.
+    return scope.assignment_of(actor, report, Capability.SEE_IDENTITY) is not None
 
 
 def report_agency_ids(report: Report) -> list[int]:

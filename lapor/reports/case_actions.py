@@ -25,7 +25,7 @@ from lapor.agencies.models import Agency, Category
 from lapor.core.calendar import WorkingCalendar
 from lapor.core.errors import DomainError
 from lapor.notifications.outbox import report_event_created
-from lapor.reports import deadlines, evidence, formulaic, lifecycle, whistle
+from lapor.reports import deadlines, evidence, formulaic, lifecycle, scope, whistle
 from lapor.reports.actions import _attach
 from lapor.reports.models import (
     COMPLEXITY_DAYS,
@@ -118,28 +118,25 @@ def _lock(report: Report) -> Report:
 
 
 def can_verify(user: User | None, report: Report) -> bool:
-    if whistle.is_accused_side(user, report):
-        # A report of wrongdoing is never verified by the unit it accuses (or one under it).
-        return False
-    regions = verification_regions(user)
-    if regions is None:
-        return True
-    if report.needs_national_routing:
-        return False
-    return any(r in (report.regency_code, report.province_code) for r in regions)
+    """The place-based verifier's right, while the case awaits verification (``scope``)."""
+    return scope.may_verify(user, report)
 
 
-def _require_verifier(actor: User, report: Report) -> None:
+def _require_verifier(actor: User, report: Report, moving_to: Status | None = None) -> None:
+    """Refuse anyone but the verifier. Someone who may open the case (say, the agency admin
+    whose unit holds it) and tries a verification move the lifecycle forbids is told why."""
+    if moving_to is not None and scope.may_access_case(actor, report):
+        lifecycle.check_transition(report.kind, report.status, moving_to)
     if not can_verify(actor, report):
         raise Forbidden()
 
 
 def _active_assignment(report: Report, actor: User, capability: Capability) -> Assignment:
     """The assignment of the actor's agency (or any, for a national admin)."""
-    for assignment in report.assignments.filter(active=True).select_related("agency"):
-        if user_can(actor, capability, assignment.agency):
-            return assignment
-    raise Forbidden()
+    assignment = scope.assignment_of(actor, report, capability)
+    if assignment is None:
+        raise Forbidden()
+    return assignment
 
 
 # --- verification -------------------------------------------------------------------------
@@ -164,6 +161,13 @@ def report_dispose(
     ``address_public`` (when given) is the address to publish instead of the reporter's own
     words, see ``report_set_public_address``."""
     report = _lock(report)
+    if report.status != Status.AWAITING_VERIFICATION and scope.may_access_case(actor, report):
+        # The table allows DISPOSED -> DISPOSED (a transfer) and CLOSED -> DISPOSED (a
+        # disputed closure), neither of which is a disposition.
+        raise lifecycle.IllegalTransition(
+            _("A report that is “%(old)s” cannot become “%(new)s”.")
+            % {"old": Status(report.status).label, "new": Status.DISPOSED.label}
+        )
     _require_verifier(actor, report)
     if not user_can(actor, Capability.VERIFY, agency) and not _is_national(actor):
         # An agency admin disposes inside its own government; elsewhere is "not ours".
@@ -317,7 +321,7 @@ def report_edit_publication(
 ) -> None:
     """Edit the published text (the original stays) and/or raise privacy."""
     report = _lock(report)
-    if not (can_verify(actor, report) or user_can(actor, Capability.VERIFY, report.agency_id)):
+    if not (can_verify(actor, report) or scope.assignment_of(actor, report, Capability.VERIFY)):
         raise Forbidden()
     _edit_publication(report, actor, title, body)
     if privacy:
@@ -330,7 +334,7 @@ def report_postpone(*, report: Report, message: str, actor: User) -> ReportEvent
     if not message.strip():
         raise DomainError(_("Write what the reporter should clarify."), code="message_required")
     report = _lock(report)
-    _require_verifier(actor, report)
+    _require_verifier(actor, report, Status.POSTPONED)
     event = _move(
         report, Status.POSTPONED, ReportEvent.Kind.POSTPONED, actor=actor, message=message.strip()
     )
@@ -357,7 +361,7 @@ def report_archive(*, report: Report, reason: str, message: str = "", actor: Use
     if reason not in ARCHIVE_REASONS:
         raise DomainError(_("Choose a reason for archiving."), code="reason_required")
     report = _lock(report)
-    _require_verifier(actor, report)
+    _require_verifier(actor, report, Status.ARCHIVED_BY_ADMIN)
     report.closed_at = timezone.now()
     event = _move(
         report,
@@ -605,7 +609,9 @@ def report_involve_agency(
 ) -> ReportEvent:
     """Add a second agency to the case, with its own clocks."""
     report = _lock(report)
-    if not (can_verify(actor, report) or _has_assignment_right(report, actor)):
+    # Only who holds the case (or a national admin) brings others in: a verifier of the
+    # report's place may not pull its own unit into a case dispositioned elsewhere.
+    if not scope.may_reassign(actor, report):
         raise Forbidden()
     if report.status not in lifecycle.OPEN or report.status == Status.AWAITING_VERIFICATION:
         raise DomainError(
@@ -623,14 +629,6 @@ def report_involve_agency(
         message=reason.strip(),
         target_agency=agency,
     )
-
-
-def _has_assignment_right(report: Report, actor: User) -> bool:
-    try:
-        _active_assignment(report, actor, Capability.TRANSFER)
-    except Forbidden:
-        return False
-    return True
 
 
 @transaction.atomic

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -124,26 +124,23 @@ def _is_national(user: AnyUser) -> bool:
     return any(m.role == Role.NATIONAL_ADMIN for m in memberships(user))
 
 
-def restrict(user: AnyUser, reports: QuerySet[Report]) -> QuerySet[Report]:
-    """``reports`` (already in the user's general scope) without the whistleblowing cases the
-    user may not see: those accusing the user's unit or a unit above it, and, once disposed,
-    those whose handling unit is not one of the user's own agencies. National admins see all.
-    """
-    if _is_national(user):
-        return reports
-    hidden = Q(kind=Kind.WHISTLEBLOWING) & Q(accused_agency_id__in=accused_side_ids(user))
+def visible_q(user: AnyUser, capability: Capability = Capability.VIEW, prefix: str = "") -> Q:
+    """The whistleblowing part of the case scope (``lapor.reports.scope.case_scope_q``) as a
+    filter on reports (``prefix`` for a related model): without the cases accusing the user's
+    unit or a unit above it, and, once past verification, those not handled by one of the
+    user's own agencies. (National admins see all: the scope does not ask.)"""
+    kind = Q(**{f"{prefix}kind": Kind.WHISTLEBLOWING})
+    accused = Q(**{f"{prefix}accused_agency_id__in": sorted(accused_side_ids(user))})
     # A subquery, not a join: a report with several assignments is listed once.
     handled_here = Report.objects.filter(
         kind=Kind.WHISTLEBLOWING,
         assignments__active=True,
-        assignments__agency_id__in=_own_agency_ids(user, Capability.VIEW),
+        assignments__agency_id__in=sorted(_own_agency_ids(user, capability)),
     ).values("pk")
-    handled_elsewhere = (
-        Q(kind=Kind.WHISTLEBLOWING)
-        & ~Q(status=Status.AWAITING_VERIFICATION)
-        & ~Q(pk__in=handled_here)
+    elsewhere = ~Q(**{f"{prefix}status": Status.AWAITING_VERIFICATION}) & ~Q(
+        **{f"{prefix}pk__in": handled_here}
     )
-    return reports.exclude(hidden).exclude(handled_elsewhere)
+    return ~(kind & accused) & ~(kind & elsewhere)
 
 
 def may_open(user: AnyUser, report: Report, capability: Capability, *, verifier: bool) -> bool:
@@ -181,7 +178,9 @@ def staff_title(report: Report) -> str:
     wrongdoing's text, which is read only in the console, where each opening is logged."""
     if is_whistle(report):
         return _("Report of wrongdoing (confidential): open it in the console")
-    return report.title_published
+    # The masked published title: e-mail leaves the system, and a new report's published
+    # title is still the reporter's own words (NIK, phone, e-mail).
+    return report.title_masked
 
 
 # --- who may handle it ------------------------------------------------------------------

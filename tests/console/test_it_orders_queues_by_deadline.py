@@ -21,8 +21,9 @@ def test_oldest_deadline_first_and_no_deadline_last(cast, directory):
         older = file_report(title="Laporan yang lebih lama")
         archived = file_report(title="Laporan yang diarsipkan")
         ca.report_archive(report=archived, reason="duplicate", actor=cast.agency_admin)
-    listed = list(queue_reports(cast.agency_admin, Queue.ALL))
-    assert listed == [older, newer, archived]
+    assert list(queue_reports(cast.national_admin, Queue.ALL)) == [older, newer, archived]
+    # The place's verifier keeps a case only while it awaits verification (issue 10.1).
+    assert list(queue_reports(cast.agency_admin, Queue.ALL)) == [older, newer]
     assert list(queue_reports(cast.agency_admin, Queue.VERIFICATION)) == [older, newer]
 
 

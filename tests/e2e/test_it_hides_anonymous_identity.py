@@ -128,7 +128,7 @@ def test_it_hides_anonymous_identity(page, new_context, site, directory, cast, s
     log_in(other_reporter, cast.reporter2.email)
     officer = new_context().new_page()
     log_in(officer, cast.officer_a.email)
-    # Officers are staff: they also reach the console and the admin site.
+    # Officers are staff: they reach the console (the admin site answers them 404).
     staff_pages = ["/konsol/", f"/konsol/laporan/{tracking_id}/", "/admin/"]
 
     leaked = {

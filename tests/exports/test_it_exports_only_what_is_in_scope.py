@@ -59,12 +59,15 @@ def test_it_gives_verifiers_the_new_reports_of_their_region(cast, directory):
     assert _ids(cast.national_admin) == {waiting.tracking_id, semarang.tracking_id}
 
 
-def test_it_keeps_a_case_in_the_export_of_an_agency_that_once_had_it(cast, directory):
+def test_a_case_leaves_the_export_of_an_agency_with_its_assignment(cast, directory):
+    # One scope rule (lapor.reports.scope, issue 10.1): an agency that handed the case back
+    # no longer reaches it, in the console or in its exports.
     report = disposed(cast, directory)
     ca.report_not_our_authority(
         report=report, reason="Bukan jalan kabupaten.", actor=cast.officer_a
     )
-    assert _ids(cast.officer_a) == {report.tracking_id}
+    assert _ids(cast.officer_a) == set()
+    assert _ids(cast.agency_admin) == {report.tracking_id}  # back at Sleman's verification
 
 
 def test_it_names_the_agency_itself_as_parent_of_a_national_body(cast, directory):

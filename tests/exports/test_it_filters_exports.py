@@ -41,11 +41,15 @@ def test_it_filters_by_status_group(cast, directory):
     ca.report_archive(report=archived, reason="unintelligible", actor=cast.agency_admin)
     postponed = file_report("Ditunda")
     ca.report_postpone(report=postponed, message="Mohon foto lokasi.", actor=cast.agency_admin)
-    assert _titles(cast.agency_admin, status="open") == ["Terbuka"]
-    assert _titles(cast.agency_admin, status="archived") == ["Diarsipkan"]
-    assert _titles(cast.agency_admin, status="closed") == ["Diarsipkan"]
-    assert _titles(cast.agency_admin, status="waiting") == ["Ditunda"]
-    assert len(_titles(cast.agency_admin)) == 3
+    admin = cast.national_admin
+    assert _titles(admin, status="open") == ["Terbuka"]
+    assert _titles(admin, status="archived") == ["Diarsipkan"]
+    assert _titles(admin, status="closed") == ["Diarsipkan"]
+    assert _titles(admin, status="waiting") == ["Ditunda"]
+    assert len(_titles(admin)) == 3
+    # Archived at verification: out of the place's verifier's scope (issue 10.1).
+    assert _titles(cast.agency_admin, status="archived") == []
+    assert len(_titles(cast.agency_admin)) == 2
 
 
 def test_it_filters_by_agency_including_its_units(cast, directory):

@@ -61,15 +61,16 @@ def test_it_gives_the_name_of_a_public_report_to_its_agency(cast, directory):
 
 
 def test_it_leaves_the_name_empty_when_the_access_rule_refuses_it(cast, directory):
-    # Sent back as "not our authority": Sleman keeps it in its export (a past assignment) but
-    # no longer handles it, so the identity rule refuses the name.
+    # Sent back as "not our authority": it awaits Sleman's verification again, so Sleman's
+    # admin exports it, but no agency handles it, so the identity rule refuses the name.
     report = disposed(cast, directory)
     ca.report_not_our_authority(report=report, reason="Jalan provinsi.", actor=cast.officer_a)
-    (row,) = as_dicts(csv_rows(download(cast.officer_a)))
+    (row,) = as_dicts(csv_rows(download(cast.agency_admin)))
     assert row["Tracking ID"] == report.tracking_id
     assert row["Status Laporan"] == "Menunggu Verifikasi"
     assert row["Nama Pelapor"] == ""
     assert IdentityAccessLog.objects.get(report=report, purpose="export").granted is False
+    assert not as_dicts(csv_rows(download(cast.officer_a)))  # the unit gave it back
 
 
 def test_it_keeps_the_name_out_when_anonymous_was_raised_to_confidential(cast, directory):

@@ -7,6 +7,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.test import Client
 
+from lapor.reports import case_actions as ca
 from lapor.reports.access import reporter_identity
 from lapor.reports.models import IdentityAccessLog, Report
 from tests.conftest import report_post_data
@@ -44,9 +45,21 @@ def test_anonymous_identity_only_for_national_admins_and_every_read_is_logged(ca
 
 
 def test_public_identity_is_visible_to_the_handling_agency_only(cast, directory):
-    report = _file("public", agency=directory.sleman_pupr)
+    report = _file("public")
+    # At verification nobody handles it yet: not even the place's verifier reads the name.
+    assert reporter_identity(report, actor=cast.agency_admin, purpose="t") is None
+    ca.report_dispose(report=report, agency=directory.sleman_pupr, actor=cast.national_admin)
     assert reporter_identity(report, actor=cast.officer_a, purpose="t").full_name == NAME
     assert reporter_identity(report, actor=cast.officer_b, purpose="t") is None
+    # Transferred away: the unit that let it go no longer reads it (one scope, issue 10.1).
+    ca.report_transfer(
+        report=report,
+        to_agency=directory.semarang_pupr,
+        reason="Di Semarang.",
+        actor=cast.officer_a,
+    )
+    assert reporter_identity(report, actor=cast.officer_a, purpose="t") is None
+    assert reporter_identity(report, actor=cast.officer_b, purpose="t").full_name == NAME
 
 
 def test_the_reporter_sees_their_own_identity_even_when_anonymous(cast):

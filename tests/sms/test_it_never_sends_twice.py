@@ -60,7 +60,7 @@ def test_no_answer_after_the_request_is_not_retried(directory, settings, silent_
     row.refresh_from_db()
     assert row.status == "failed" and row.next_attempt_at is None
     assert "unknown" in row.last_error and "+6281234567890" not in row.last_error
-    assert len(got) == 1 and b"GET /cgi-bin/sendsms?" in got[0]
+    assert len(got) == 1 and got[0].startswith(b"POST /cgi-bin/sendsms HTTP/1.1")
     assert deliver(row.pk) == "skipped"
     assert len(got) == 1
 
