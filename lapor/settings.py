@@ -71,6 +71,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The device cookie (PIN tries, lapor.reports.pin_guard) and the receipt key (pin_vault).
+    "lapor.reports.middleware.ReporterDeviceMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # After LocaleMiddleware so the "too large" page speaks the page's language.
     "lapor.core.middleware.RequestSizeLimitMiddleware",
@@ -132,6 +134,9 @@ AUTH_PASSWORD_VALIDATORS = [
 if TESTING:
     # Hashing strength is not under test; a fast hasher keeps the suite quick.
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Messages live in a signed cookie, never in the session store (a desk's "filed" message
+# carries the PIN it hands over: lapor.reports.pin_vault).
+MESSAGE_STORAGE = "django.contrib.messages.storage.cookie.CookieStorage"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)
