@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET, require_http_methods
 
+from lapor.accounts import verification
 from lapor.agencies.models import Agency
 from lapor.core.errors import DomainError
 from lapor.core.files import attachment_response
@@ -128,6 +129,9 @@ def render_request_form(
 
 @require_http_methods(["GET", "POST"])
 def request_new(request: HttpRequest) -> HttpResponse:
+    if verification.must_verify(request.user):
+        # An account opens requests once its login is proved (lapor.accounts.verification).
+        return redirect(reverse("accounts:verify") + "?next=" + reverse("ppid:request_new"))
     language = (get_language() or "id")[:2]
     if request.method != "POST":
         initial: dict[str, Any] = {}

@@ -10,6 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from lapor.accounts import verification
 from lapor.accounts.models import User
 from lapor.agencies.selectors import agency_choices
 from lapor.core.errors import DomainError
@@ -47,6 +48,9 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def report_new(request: HttpRequest) -> HttpResponse:
+    if verification.must_verify(request.user):
+        # An account opens reports once its login is proved (anyone may report without one).
+        return redirect(reverse("accounts:verify") + "?next=" + reverse("web:report_new"))
     language = get_language() or "id"
     context: dict[str, object] = {"emergency_pattern": emergency.js_pattern()}
     if request.method != "POST":
