@@ -256,7 +256,6 @@ class ResetConfirmView(auth_views.PasswordResetConfirmView):
     """The e-mail link's page: Django's single-use token (it dies with the password change)."""
 
     template_name = "accounts/reset_confirm.html"
-    form_class = SetPasswordForm
     success_url = reverse_lazy("accounts:password_reset_complete")
 
     def form_valid(self, form: SetPasswordForm) -> HttpResponse:  # type: ignore[type-arg]
