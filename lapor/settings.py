@@ -222,8 +222,9 @@ AXES_USERNAME_CALLABLE = "lapor.accounts.throttle.login_name"
 AXES_LOCKOUT_CALLABLE = "lapor.accounts.throttle.locked_out"
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "lapor.accounts.throttle.client_ip"
-# Keep the access log small: failures are what matter.
+# Keep the access log small: failures are what matter; no start-up banner on every command.
 AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False
 # TOTP (django-otp): the issuer shown in authenticator apps. National admins (and superusers)
 # must use it; the test suite's shared cast logs in without it, except in the tests of this rule
 # (tests/accounts/test_it_asks_staff_for_a_second_factor.py), which turn it on.

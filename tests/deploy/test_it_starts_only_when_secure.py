@@ -21,7 +21,9 @@ STRONG_KEY = secrets.token_urlsafe(50)
 
 
 def _production_env(**extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "LAPOR_DEMO", "SECRET_KEY"}}
+    # As an operator's shell would be: no test-run switches (Playwright's async-unsafe flag).
+    dropped = {"DEBUG", "LAPOR_DEMO", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env = {k: v for k, v in os.environ.items() if k not in dropped}
     env.update({"TESTING": "0", "ALLOWED_HOSTS": "lapor.go.id,testserver"})
     env.update(extra)
     return env
