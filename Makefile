@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 # Stamp per database, so switching DATABASE_URL loads the directory into the new one.
 DB_TAG := $(shell printf '%s' "$${DATABASE_URL:-sqlite}" | cksum | cut -d' ' -f1)
 
-.PHONY: install run serve worker mail-intake test test-fast lint messages clean
+.PHONY: install setup demo run serve worker mail-intake test test-fast lint messages clean
 
 $(VENV)/.installed: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python >= 3.11 is required")'
@@ -25,15 +25,21 @@ var/directory-$(DB_TAG).stamp: $(VENV)/.installed lapor/regions/data/*.csv.gz la
 	$(BIN)/python manage.py load_directory
 	touch $@
 
+# Schema, directory, routing rules and static files: what any server needs (no demo data).
 setup: install var/directory-$(DB_TAG).stamp
 	@mkdir -p var
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py createcachetable
 	$(BIN)/python manage.py load_routing_rules
-	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py collectstatic --noinput -v0
 
-run: setup serve
+# The one-command local demo: LAPOR_DEMO=1 allows the development SECRET_KEY and demo users
+# (published passwords) on http://127.0.0.1. Production: README, section Production.
+run demo: export LAPOR_DEMO := 1
+demo: setup
+	$(BIN)/python manage.py load_demo
+
+run: demo serve
 
 # The web server and, beside it, the worker (e-mails, sweep, digests). Ctrl-C or SIGTERM stops
 # both, and the server exiting for any reason stops the worker. Granian's own worker process also
@@ -67,6 +73,8 @@ lint: install
 	$(BIN)/ruff format --check lapor tests bench
 	$(BIN)/mypy lapor
 
+# Tooling runs with DEBUG=1: production settings refuse to load without a real SECRET_KEY.
+messages lint: export DEBUG := 1
 messages: install
 	$(BIN)/python manage.py makemessages -l id --ignore '.venv/*' --ignore 'var/*' --no-obsolete
 	$(BIN)/python manage.py compilemessages --ignore '.venv/*'

@@ -6,6 +6,7 @@ from a file (``<NAME>_FILE``), so they never have to live in the process environ
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 from pathlib import Path
@@ -31,7 +32,41 @@ def env_bool(name: str, default: bool = False) -> bool:
 DEBUG = env_bool("DEBUG", False)
 # Under pytest there is no collectstatic step: serve static files from the finders.
 TESTING = env_bool("TESTING") or "pytest" in sys.modules
-SECRET_KEY = env("SECRET_KEY", "dev-only-insecure-key-change-me-in-production-0123456789")
+# `make run` is the one-command demo: it sets LAPOR_DEMO=1, which alone allows the development
+# key and loading demo data (`manage.py load_demo`) without DEBUG. Never set it in production.
+DEMO = env_bool("LAPOR_DEMO", False)
+# Everything that is neither a developer's machine, a test run nor the local demo is treated as
+# production: it must be configured securely or it does not start.
+# (mypy's Django plugin reads this module to type-check; it runs nothing.)
+PRODUCTION = not (DEBUG or TESTING or DEMO or "mypy" in sys.modules)
+DEV_SECRET_KEY = "dev-only-insecure-key-change-me-in-production-0123456789"  # noqa: S105
+SECRET_KEY = env("SECRET_KEY", "")
+
+
+def _weak_secret_key(key: str) -> str:
+    """Why ``key`` cannot sign sessions, PIN hashes and tokens in production ("" if it can)."""
+    if not key:
+        return "SECRET_KEY is not set"
+    if key == DEV_SECRET_KEY or key.startswith("django-insecure") or "insecure" in key.lower():
+        return "SECRET_KEY is the development key"
+    if len(key) < 50 or len(set(key)) < 5:
+        return "SECRET_KEY is too short or too simple (50+ random characters are needed)"
+    return ""
+
+
+if PRODUCTION and _weak_secret_key(SECRET_KEY):
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(
+        f"Lapor refuses to start: {_weak_secret_key(SECRET_KEY)}, and DEBUG is off.\n"
+        "  Generate a key once and keep it secret, e.g.\n"
+        "    python3 -c 'import secrets; print(secrets.token_urlsafe(50))' "
+        "> /etc/lapor/secret_key\n"
+        "  then start with SECRET_KEY_FILE=/etc/lapor/secret_key (or SECRET_KEY=...).\n"
+        "  For the local demo use `make run`; for development set DEBUG=1."
+    )
+if not SECRET_KEY:
+    SECRET_KEY = DEV_SECRET_KEY
 ALLOWED_HOSTS = [h for h in env("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",") if h]
 CSRF_TRUSTED_ORIGINS = [o for o in env("CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 
@@ -45,6 +80,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_tasks",
+    # Login throttling (site and admin) and TOTP two-factor (lapor.accounts, docs/accounts.md).
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django_tasks_db",
     # API v1 (lapor.api): its Swagger UI is served from our static files, not a CDN.
     "ninja",
@@ -72,16 +111,24 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "lapor.core.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The device cookie (PIN tries, lapor.reports.pin_guard) and the receipt key (pin_vault).
+    "lapor.reports.middleware.ReporterDeviceMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # After LocaleMiddleware so the "too large" page speaks the page's language.
     "lapor.core.middleware.RequestSizeLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    # Staff with a TOTP device confirm it after the password; national admins must have one.
+    "lapor.accounts.twofactor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into our translated page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "lapor.urls"
@@ -122,7 +169,11 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- auth -----------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
-AUTHENTICATION_BACKENDS = ["lapor.accounts.backends.EmailOrPhoneBackend"]
+AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out login before any password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "lapor.accounts.backends.EmailOrPhoneBackend",
+]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "accounts:my_reports"
 LOGOUT_REDIRECT_URL = "web:home"
@@ -135,10 +186,53 @@ AUTH_PASSWORD_VALIDATORS = [
 if TESTING:
     # Hashing strength is not under test; a fast hasher keeps the suite quick.
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Messages live in a signed cookie, never in the session store (a desk's "filed" message
+# carries the PIN it hands over: lapor.reports.pin_vault).
+MESSAGE_STORAGE = "django.contrib.messages.storage.cookie.CookieStorage"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
-SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)
+
+# --- transport security (docs/operations.md "Production") -----------------------------------
+# In production every cookie is https-only and browsers are told to use https only (HSTS); the
+# demo and tests run on plain http://127.0.0.1. Each can be set explicitly.
+SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", PRODUCTION)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", PRODUCTION)
+SECURE_HSTS_SECONDS = int(env("SECURE_HSTS_SECONDS", str(365 * 24 * 3600) if PRODUCTION else "0"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", PRODUCTION)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", PRODUCTION)
+# Behind a reverse proxy that terminates TLS (the usual set-up), the proxy tells the scheme in
+# X-Forwarded-Proto; it must overwrite that header from clients. TRUST_X_FORWARDED_PROTO=0 when
+# the app faces clients directly.
+if env_bool("TRUST_X_FORWARDED_PROTO", PRODUCTION):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy and Permissions-Policy: lapor.core.security.SecurityHeadersMiddleware.
+
+# --- login throttling (django-axes) ---------------------------------------------------------
+# Five wrong passwords for one login from one address lock that pair for 15 minutes (each new
+# try during the lock starts the 15 minutes again). Locking the pair, not the account, means a
+# stranger cannot lock the owner out; the unlock paths are waiting, resetting the password
+# (which lifts the lock), or an admin (Django admin "Access attempts", `manage.py
+# axes_reset_username`).
+AXES_FAILURE_LIMIT = int(env("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = dt.timedelta(minutes=int(env("LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_CALLABLE = "lapor.accounts.throttle.login_name"
+AXES_LOCKOUT_CALLABLE = "lapor.accounts.throttle.locked_out"
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "lapor.accounts.throttle.client_ip"
+# Keep the access log small: failures are what matter; no start-up banner on every command.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False
+# TOTP (django-otp): the issuer shown in authenticator apps. National admins (and superusers)
+# must use it; the test suite's shared cast logs in without it, except in the tests of this rule
+# (tests/accounts/test_it_asks_staff_for_a_second_factor.py), which turn it on.
+OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", "Lapor")
+TWO_FACTOR_REQUIRED_FOR_NATIONAL_ADMINS = env_bool("TWO_FACTOR_REQUIRED", not TESTING)
 
 # --- i18n -----------------------------------------------------------------------------------
 LANGUAGE_CODE = "id"

@@ -11,6 +11,20 @@ from lapor.accounts.models import User
 from lapor.accounts.phones import normalize_phone
 
 
+def parse_login(raw: str) -> dict[str, str]:
+    """{"email": ...} or {"phone": "+62..."} from what the person typed; else a form error."""
+    raw = raw.strip()
+    if "@" in raw:
+        return {"email": forms.EmailField().clean(raw).lower()}
+    phone = normalize_phone(raw)
+    if phone is None:
+        raise forms.ValidationError(
+            _("Enter a valid e-mail address or phone number, e.g. 0812 3456 7890."),
+            code="invalid",
+        )
+    return {"phone": phone}
+
+
 class RegisterForm(forms.Form):
     full_name = forms.CharField(label=_("Full name"), max_length=150)
     login = forms.CharField(
@@ -31,27 +45,9 @@ class RegisterForm(forms.Form):
     )
 
     def clean_login(self) -> dict[str, str]:
-        raw = self.cleaned_data["login"].strip()
-        if "@" in raw:
-            email = forms.EmailField().clean(raw).lower()
-            if User.objects.filter(email__iexact=email).exists():
-                raise forms.ValidationError(
-                    _("An account with this e-mail address already exists. Log in instead."),
-                    code="taken",
-                )
-            return {"email": email}
-        phone = normalize_phone(raw)
-        if phone is None:
-            raise forms.ValidationError(
-                _("Enter a valid e-mail address or phone number, e.g. 0812 3456 7890."),
-                code="invalid",
-            )
-        if User.objects.filter(phone=phone).exists():
-            raise forms.ValidationError(
-                _("An account with this phone number already exists. Log in instead."),
-                code="taken",
-            )
-        return {"phone": phone}
+        # Whether the login already has an account is NOT checked here: the form would tell
+        # anyone. The view sends that login's owner a message instead (verification.py).
+        return parse_login(self.cleaned_data["login"])
 
     def clean(self) -> dict[str, Any]:
         super().clean()
@@ -93,3 +89,59 @@ class LoginForm(forms.Form):
                 )
             self.user = user  # type: ignore[assignment]
         return data
+
+
+class CodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code from the SMS"),
+        max_length=6,
+        min_length=6,
+        widget=forms.TextInput(
+            attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "pattern": "[0-9]*"}
+        ),
+    )
+
+
+class ResetRequestForm(forms.Form):
+    login = forms.CharField(label=_("E-mail address or mobile phone number"), max_length=254)
+
+    def clean_login(self) -> dict[str, str]:
+        return parse_login(self.cleaned_data["login"])
+
+
+class SmsResetForm(CodeForm):
+    new_password1 = forms.CharField(
+        label=_("New password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_("At least 8 characters; not only digits, not a common word."),
+    )
+    new_password2 = forms.CharField(
+        label=_("New password again"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
+        p1, p2 = data.get("new_password1"), data.get("new_password2")
+        if p1 and p2 and p1 != p2:
+            self.add_error("new_password2", _("The two passwords are not the same."))
+        elif p1:
+            try:
+                password_validation.validate_password(p1)
+            except forms.ValidationError as exc:
+                self.add_error("new_password1", exc)
+        return data
+
+
+class TotpForm(forms.Form):
+    token = forms.CharField(
+        label=_("6-digit code from your authenticator app"),
+        max_length=6,
+        min_length=6,
+        widget=forms.TextInput(
+            attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "pattern": "[0-9]*"}
+        ),
+    )

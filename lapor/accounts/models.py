@@ -43,6 +43,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_staff = models.BooleanField(_("staff status"), default=False)
     is_active = models.BooleanField(_("active"), default=True)
     date_joined = models.DateTimeField(default=timezone.now)
+    # When the person proved the login (e-mail link or SMS code, or a password reset through
+    # it). A reporter's account opens reports only once it is set (lapor.accounts.verification).
+    contact_verified_at = models.DateTimeField(_("contact verified at"), null=True, blank=True)
 
     objects = UserManager()
 
@@ -55,6 +58,10 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def __str__(self) -> str:
         return self.full_name or self.email or self.phone or f"user {self.pk}"
+
+    @property
+    def contact_verified(self) -> bool:
+        return self.contact_verified_at is not None
 
     def get_full_name(self) -> str:
         return self.full_name

@@ -14,7 +14,6 @@ from decimal import Decimal
 from typing import Any, Literal
 
 from django.contrib.sessions.backends.base import SessionBase
-from django.core.cache import cache
 from django.http import HttpRequest
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -26,16 +25,15 @@ from lapor.api.errors import ERROR_RESPONSES, ApiError, form_error
 from lapor.api.schemas import ActionDone, EventOut, action_done, event_out
 from lapor.core.errors import DomainError
 from lapor.regions.models import Region
-from lapor.reports import access, actions, case_actions, emergency, lifecycle
+from lapor.reports import access, actions, case_actions, emergency, lifecycle, pin_vault
 from lapor.reports.models import Channel, Report, ReportEvent
 from lapor.web.forms import ReportForm
 
 router = Router(tags=["reports"], auth=api_key_auth)
 
 SCOPE = "reports"
-# A repeated Idempotency-Key returns the same tracking ID, and the PIN for this long (the
-# client's first answer may have been lost on the way; after that only the hash is kept).
-PIN_REPLAY_SECONDS = 60 * 60
+# A repeated Idempotency-Key returns the same tracking ID, and the PIN for an hour (the
+# client's first answer may have been lost on the way), sealed by lapor.reports.pin_vault.
 IDEMPOTENCY_NAMESPACE = uuid.UUID("6f1d3f4e-5b1c-4c1e-9a51-8c0f1d0a7e11")
 
 
@@ -222,13 +220,13 @@ def submit(
         emergency_suspected=is_emergency,
     )
     report = submitted.report
-    replay = f"api-v1:pin:{submission_key}"
     pin = submitted.pin
-    if submission_key is not None:
+    if idempotency_key:
+        scope = f"api-v1:{request_key(request).partner_id}"
         if submitted.created:
-            cache.set(replay, pin, PIN_REPLAY_SECONDS)
+            pin_vault.keep_for_replay(scope=scope, idempotency_key=idempotency_key, pin=pin or "")
         else:
-            pin = cache.get(replay)
+            pin = pin_vault.replay(scope=scope, idempotency_key=idempotency_key)
     message = _(
         "Report received. Give the person the tracking number and the PIN: they need both to "
         "follow the report."
@@ -277,12 +275,12 @@ def _unlock(request: HttpRequest, tracking_id: str, pin: str) -> Report:
     session = getattr(request, "session", None)
     request.session = _ThrowawaySession()
     try:
-        return access.unlock_with_pin(request, tracking_id, pin)
+        return access.unlock_with_pin(
+            request, tracking_id, pin, api_client=str(request_key(request).pk)
+        )
+    except access.PinRateLimited as exc:
+        raise ApiError(429, "rate_limited", exc.message, retry_after=exc.retry_after) from None
     except DomainError as exc:
-        if exc.code == "rate_limited":
-            raise ApiError(
-                429, "rate_limited", exc.message, retry_after=access.PIN_FAILURE_WINDOW
-            ) from None
         # One answer for "no such report" and "wrong PIN".
         raise ApiError(404, "not_found", exc.message) from None
     finally:

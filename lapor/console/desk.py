@@ -35,14 +35,16 @@ from lapor.agencies.capabilities import Capability, holds
 from lapor.console.views import _console_context, _staff_user
 from lapor.core.errors import DomainError
 from lapor.notifications.compose import site_url
-from lapor.reports import actions, emergency
+from lapor.reports import actions, emergency, pin_vault
 from lapor.reports.models import CONSENT_BY_CHANNEL, Channel, Consent, Privacy, Report
 from lapor.reports.tracking import normalize_tracking_id
 from lapor.web.filing import read_filing, render_filing_form
 from lapor.web.forms import ReportForm
 
-# The session's receipts: {tracking_id: {"pin": str | None, ...}}; the last few only.
+# The session's receipts: {tracking_id: {"by": user id, ...}}; the last few only. Their PINs
+# are held sealed apart (DESK_PINS, lapor.reports.pin_vault): the key stays in the browser.
 DESK_RECEIPTS = "desk_receipts"
+DESK_PINS = "desk_receipt_pins"
 MAX_RECEIPTS = 20
 
 
@@ -209,8 +211,10 @@ def desk_new(request: HttpRequest) -> HttpResponse:
     report = submitted.report
     receipts = dict(request.session.get(DESK_RECEIPTS, {}))
     if submitted.created:
+        pin_vault.hold(
+            request, DESK_PINS, report.tracking_id, submitted.pin or "", keep=MAX_RECEIPTS
+        )
         receipts[report.tracking_id] = {
-            "pin": submitted.pin,
             "by": user.pk,
             # What the receipt may say about how the person hears, not the contact itself.
             "email": bool(data["email"]),
@@ -260,7 +264,8 @@ def desk_receipt(request: HttpRequest, tracking_id: str) -> HttpResponse:
             **_console_context(user),
             "console_page": "desk",
             "report": report,
-            "pin": entry.get("pin"),
+            # Until the officer marks it handed over: a failed print can be repeated.
+            "pin": pin_vault.peek(request, DESK_PINS, report.tracking_id),
             "tells_by_email": entry.get("email", False),
             "has_phone": entry.get("phone", False),
             "is_phone": report.channel == Channel.PHONE,
@@ -275,10 +280,8 @@ def desk_receipt(request: HttpRequest, tracking_id: str) -> HttpResponse:
 def desk_receipt_done(request: HttpRequest, tracking_id: str) -> HttpResponse:
     """The PIN was handed over: forget it in this session (a reprint shows no PIN)."""
     user = _desk_user(request)
-    report, entry = _receipt(request, user, tracking_id)
-    receipts = dict(request.session.get(DESK_RECEIPTS, {}))
-    receipts[report.tracking_id] = {**entry, "pin": None}
-    request.session[DESK_RECEIPTS] = receipts
+    report, _entry = _receipt(request, user, tracking_id)
+    pin_vault.drop(request, DESK_PINS, report.tracking_id)
     messages.success(
         request,
         _("Report %(id)s is filed; its PIN is no longer shown on this computer.")

@@ -20,6 +20,7 @@ from lapor.api.auth import api_key_auth, request_key, require_scope
 from lapor.api.errors import ERROR_RESPONSES, ApiError, form_error
 from lapor.api.reports import _region_chain, _unlock
 from lapor.core.errors import DomainError
+from lapor.reports import pin_vault
 from lapor.reports.models import Channel, Clock, Kind
 
 from . import actions
@@ -178,12 +179,20 @@ def file_request(
     except DomainError as exc:
         raise ApiError(422, exc.code or "validation_error", exc.message) from None
     report = filed.report
+    pin = filed.pin
+    if idempotency_key:
+        # A retry gets the PIN back for an hour, sealed under its Idempotency-Key (pin_vault).
+        scope = f"api-v1-ppid:{request_key(request).partner_id}"
+        if filed.created:
+            pin_vault.keep_for_replay(scope=scope, idempotency_key=idempotency_key, pin=pin or "")
+        else:
+            pin = pin_vault.replay(scope=scope, idempotency_key=idempotency_key)
     info = InformationRequest.objects.get(report=report)
     return Status(
         201 if filed.created else 200,
         RequestReceiptOut(
             tracking_id=report.tracking_id,
-            pin=filed.pin,
+            pin=pin,
             registration_number=info.registration_number or "",
             created=filed.created,
             status=report.status,

@@ -547,9 +547,6 @@ class DeskRequestForm(RequestForm):
         return data
 
 
-DESK_RECEIPTS = "ppid_desk_receipts"
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def desk(request: HttpRequest) -> HttpResponse:
@@ -579,9 +576,8 @@ def desk(request: HttpRequest) -> HttpResponse:
         except DomainError as exc:
             form.add_error(None, exc.message)
         else:
-            receipts = dict(request.session.get(DESK_RECEIPTS, {}))
-            receipts[filed.report.tracking_id] = filed.pin
-            request.session[DESK_RECEIPTS] = dict(list(receipts.items())[-20:])
+            # The PIN travels once, in the message (a signed cookie in the officer's browser,
+            # lapor.settings MESSAGE_STORAGE): the session store never holds it.
             messages.success(
                 request,
                 _(

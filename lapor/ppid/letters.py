@@ -16,6 +16,7 @@ from django.template.loader import render_to_string
 from django.utils import formats, timezone, translation
 
 from lapor.agencies.models import Agency
+from lapor.core.security import allow_inline_styles
 from lapor.reports.models import Attachment, Report
 
 from .models import (
@@ -132,6 +133,8 @@ def respond(context: dict[str, Any], *, pdf: bool, filename: str) -> HttpRespons
         response["Content-Disposition"] = f'inline; filename="{filename}.pdf"'
     else:
         response = HttpResponse(render_html(context), content_type="text/html; charset=utf-8")
+        # Its print styles are inline, shared with the PDF rendering (lapor.core.security).
+        allow_inline_styles(response)
     # A letter addressed to a person: never cached by a shared proxy.
     response["Cache-Control"] = "private, no-store"
     return response

@@ -15,12 +15,13 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET, require_http_methods
 
+from lapor.accounts import verification
 from lapor.agencies.models import Agency
 from lapor.core.errors import DomainError
 from lapor.core.files import attachment_response
 from lapor.reports import access as report_access
 from lapor.reports import actions as report_actions
-from lapor.reports import deadlines
+from lapor.reports import deadlines, pin_vault
 from lapor.reports.models import Attachment, Clock, Report, ReportEvent
 from lapor.web.forms import sign_pending
 from lapor.web.uploads import collect_uploads
@@ -128,6 +129,9 @@ def render_request_form(
 
 @require_http_methods(["GET", "POST"])
 def request_new(request: HttpRequest) -> HttpResponse:
+    if verification.must_verify(request.user):
+        # An account opens requests once its login is proved (lapor.accounts.verification).
+        return redirect(reverse("accounts:verify") + "?next=" + reverse("ppid:request_new"))
     language = (get_language() or "id")[:2]
     if request.method != "POST":
         initial: dict[str, Any] = {}
@@ -166,9 +170,8 @@ def request_new(request: HttpRequest) -> HttpResponse:
         return render_request_form(request, form)
     report = filed.report
     if filed.created:
-        pins = dict(request.session.get(RECEIPT_PINS, {}))
-        pins[report.tracking_id] = filed.pin
-        request.session[RECEIPT_PINS] = pins
+        # Sealed: the session store never holds a readable PIN (pin_vault).
+        pin_vault.hold(request, RECEIPT_PINS, report.tracking_id, filed.pin or "")
         report_access.remember_report(request, report)
     elif report.tracking_id not in request.session.get(report_access.SESSION_KEY, []):
         raise Http404
@@ -205,10 +208,11 @@ def answer_due(report: Report) -> Clock | None:
 @require_GET
 def receipt(request: HttpRequest, tracking_id: str) -> HttpResponse:
     report = access_request_for_requester(request, tracking_id)
-    pin = request.session.get(RECEIPT_PINS, {}).get(report.tracking_id)
+    # Shown once: a reload or the back button shows the receipt without it.
+    pin = pin_vault.take(request, RECEIPT_PINS, report.tracking_id)
     info = InformationRequest.objects.filter(report=report).first()
     clock = answer_due(report)
-    return render(
+    response = render(
         request,
         "ppid/receipt.html",
         {
@@ -219,6 +223,8 @@ def receipt(request: HttpRequest, tracking_id: str) -> HttpResponse:
             "explanation": deadlines.compute(clock).explanation() if clock else [],
         },
     )
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 # --- the requester's page -----------------------------------------------------------------

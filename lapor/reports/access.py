@@ -6,16 +6,18 @@ ID exists), one condition per line.
 
 from __future__ import annotations
 
+import math
+
 from django.contrib.auth.models import AnonymousUser
-from django.core.cache import cache
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from lapor.accounts.models import User
 from lapor.agencies.capabilities import Capability
 from lapor.agencies.selectors import is_national_admin
 from lapor.core.errors import DomainError
-from lapor.reports import scope
+from lapor.reports import pin_guard, pin_vault, scope
 from lapor.reports.models import (
     Assignment,
     IdentityAccessLog,
@@ -26,49 +28,74 @@ from lapor.reports.models import (
 from lapor.reports.tracking import normalize_tracking_id, pin_matches
 
 SESSION_KEY = "tracked_reports"
-# Online guessing of PINs: at most this many wrong PINs per tracking ID and per client address
-# in the window; a 6-digit PIN then takes decades to guess.
-MAX_PIN_FAILURES = 10
-PIN_FAILURE_WINDOW = 15 * 60
+# Session buckets of receipt PINs held sealed (pin_vault): the citizen's and PPID receipts.
+RECEIPT_BUCKETS = ("receipt_pins",)
 
 
-def _client_ip(request: HttpRequest) -> str:
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+class PinRateLimited(DomainError):
+    """Too many wrong PINs from this client or on this report: wait ``retry_after`` seconds."""
+
+    def __init__(self, retry_after: int) -> None:
+        minutes = max(1, math.ceil(retry_after / 60))
+        super().__init__(
+            ngettext(
+                "Too many wrong attempts. Please wait %(minutes)d minute and try again.",
+                "Too many wrong attempts. Please wait %(minutes)d minutes and try again.",
+                minutes,
+            )
+            % {"minutes": minutes},
+            code="rate_limited",
+        )
+        self.retry_after = retry_after
 
 
-def unlock_with_pin(request: HttpRequest, raw_tracking_id: str, pin: str) -> Report:
+def unlock_with_pin(
+    request: HttpRequest, raw_tracking_id: str, pin: str, *, api_client: str = ""
+) -> Report:
     """Check a tracking ID + PIN; on success remember it in the session and return the report.
 
     Raises DomainError with one message for every failure, so the answer never tells whether
-    the tracking ID exists.
+    the tracking ID exists; ``PinRateLimited`` while this client or this report must wait
+    (growing delays per report and per client, ``lapor.reports.pin_guard``). ``api_client``
+    names an API key: its tries count in buckets of its own.
     """
     tracking_id = normalize_tracking_id(raw_tracking_id)
-    keys = (f"pinfail:id:{tracking_id}", f"pinfail:ip:{_client_ip(request)}")
-    if any((cache.get(k) or 0) >= MAX_PIN_FAILURES for k in keys):
-        raise DomainError(
-            _("Too many wrong attempts. Please wait 15 minutes and try again."), code="rate_limited"
-        )
+    keys = pin_guard.buckets(request, tracking_id or "-", api_client=api_client)
+    wait = pin_guard.wait_seconds(keys)
+    if wait:
+        raise PinRateLimited(wait)
     report = Report.objects.filter(tracking_id=tracking_id).first() if tracking_id else None
     if report is None or not pin_matches(tracking_id, pin or "", report.pin_hash):
-        for k in keys:
-            cache.add(k, 0, PIN_FAILURE_WINDOW)
-            try:
-                cache.incr(k)
-            except ValueError:
-                cache.set(k, 1, PIN_FAILURE_WINDOW)
+        pin_guard.record_failure(keys)
         raise DomainError(
             _("The tracking number and PIN do not match a report. Check both and try again."),
             code="no_match",
         )
-    remember_report(request, report)
+    pin_guard.record_success(keys)
+    if not api_client:
+        remember_report(request, report)
     return report
 
 
 def remember_report(request: HttpRequest, report: Report) -> None:
+    """This browser filed or opened the report: its session may show it, and its device cookie
+    vouches for it when the PIN is asked again (``pin_guard``)."""
     tracked = list(request.session.get(SESSION_KEY, []))
     if report.tracking_id not in tracked:
         tracked.append(report.tracking_id)
         request.session[SESSION_KEY] = tracked[-50:]
+    pin_guard.trust_device(request, report.tracking_id)
+
+
+def forget_report(request: HttpRequest, tracking_id: str) -> None:
+    """ "Forget this report on this device": the session, the device cookie and any PIN held
+    sealed for a receipt let go of it. Opening it again takes the tracking ID and PIN."""
+    tracking_id = normalize_tracking_id(tracking_id)
+    tracked = [t for t in request.session.get(SESSION_KEY, []) if t != tracking_id]
+    request.session[SESSION_KEY] = tracked
+    for bucket in RECEIPT_BUCKETS:
+        pin_vault.drop(request, bucket, tracking_id)
+    pin_guard.forget_device(request, tracking_id)
 
 
 def access_report_for_reporter(request: HttpRequest, tracking_id: str) -> Report:

@@ -9,6 +9,7 @@ urlpatterns = [
     path("lapor/terkirim/<str:tracking_id>/", views.receipt, name="receipt"),
     path("lacak/", views.track, name="track"),
     path("lacak/<str:tracking_id>/", views.report_detail, name="report_detail"),
+    path("lacak/<str:tracking_id>/lupakan/", views.forget, name="forget"),
     path(
         "lacak/<str:tracking_id>/lampiran/<int:pk>/",
         views.attachment_download,

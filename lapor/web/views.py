@@ -8,14 +8,24 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from lapor.accounts import verification
 from lapor.accounts.models import User
 from lapor.agencies.selectors import agency_choices
 from lapor.core.errors import DomainError
 from lapor.core.files import attachment_response
 from lapor.regions.selectors import children, place_label
-from lapor.reports import access, actions, case_actions, deadlines, emergency, evidence, lifecycle
+from lapor.reports import (
+    access,
+    actions,
+    case_actions,
+    deadlines,
+    emergency,
+    evidence,
+    lifecycle,
+    pin_vault,
+)
 from lapor.reports.models import Attachment, Clock, Kind, Privacy, Report, ReportEvent
 from lapor.web.filing import read_filing, render_filing_form
 from lapor.web.forms import (
@@ -39,6 +49,9 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def report_new(request: HttpRequest) -> HttpResponse:
+    if verification.must_verify(request.user):
+        # An account opens reports once its login is proved (anyone may report without one).
+        return redirect(reverse("accounts:verify") + "?next=" + reverse("web:report_new"))
     language = get_language() or "id"
     context: dict[str, object] = {"emergency_pattern": emergency.js_pattern()}
     if request.method != "POST":
@@ -77,9 +90,8 @@ def report_new(request: HttpRequest) -> HttpResponse:
 
     report = submitted.report
     if submitted.created:
-        pins = dict(request.session.get(RECEIPT_PINS, {}))
-        pins[report.tracking_id] = submitted.pin
-        request.session[RECEIPT_PINS] = pins
+        # Sealed: the session store never holds a readable PIN (pin_vault).
+        pin_vault.hold(request, RECEIPT_PINS, report.tracking_id, submitted.pin or "")
         access.remember_report(request, report)
     elif report.tracking_id not in request.session.get(access.SESSION_KEY, []):
         # A repeat of a form filed from another session: do not reveal that report.
@@ -91,8 +103,18 @@ def receipt(request: HttpRequest, tracking_id: str) -> HttpResponse:
     report = access.access_report_for_reporter(request, tracking_id)
     if report.kind == Kind.INFORMATION_REQUEST and report.status in lifecycle.INFO_STATUSES:
         return redirect("ppid:receipt", tracking_id=report.tracking_id)
-    pin = request.session.get(RECEIPT_PINS, {}).get(report.tracking_id)
-    return render(request, "web/receipt.html", {"report": report, "pin": pin})
+    # Shown once: a reload or the back button shows the receipt without it.
+    pin = pin_vault.take(request, RECEIPT_PINS, report.tracking_id)
+    response = render(request, "web/receipt.html", {"report": report, "pin": pin})
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@require_POST
+def forget(request: HttpRequest, tracking_id: str) -> HttpResponse:
+    """ "Forget this report on this device" (a shared or borrowed phone, an internet café)."""
+    access.forget_report(request, tracking_id)
+    return render(request, "web/forgotten.html")
 
 
 def survey_can_answer(report: Report) -> bool:

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.test import Client
 
@@ -7,14 +9,21 @@ pytestmark = pytest.mark.django_db
 PW = "Lapor-Kuat-2026!"
 
 
-def test_it_registers_with_an_email_and_logs_in(client):
+def test_it_registers_with_an_email_and_logs_in(client, mailoutbox):
     response = client.post(
         "/akun/daftar/",
         {"full_name": "Dewi Lestari", "login": "Dewi@Example.ID", "password1": PW, "password2": PW},
     )
-    assert response["Location"] == "/akun/laporan-saya/"
+    # Not in yet: the address is proved first (the link in the e-mail).
+    assert response["Location"] == "/akun/verifikasi/"
     user = User.objects.get()
     assert user.email == "dewi@example.id" and user.phone is None
+    assert not user.contact_verified
+    link = re.search(r"http://\S+/akun/verifikasi/\S+/", mailoutbox[0].body).group(0)
+    opened = client.get(link.split("8000", 1)[-1] if "8000" in link else link)
+    assert opened["Location"] == "/akun/laporan-saya/"
+    user.refresh_from_db()
+    assert user.contact_verified
     fresh = Client()
     ok = fresh.post("/akun/masuk/", {"login": "dewi@example.id", "password": PW})
     assert ok["Location"] == "/akun/laporan-saya/"
@@ -39,7 +48,8 @@ def test_it_refuses_duplicates_weak_passwords_and_bad_logins(client):
         "/en/akun/daftar/",
         {"full_name": "X", "login": "ADA@example.id", "password1": PW, "password2": PW},
     )
-    assert "already exists" in taken.content.decode()
+    # No second account, and no "already exists" either (tests/accounts/…_who_has_an_account).
+    assert taken.status_code == 302 and User.objects.count() == 1
     weak = client.post(
         "/en/akun/daftar/",
         {

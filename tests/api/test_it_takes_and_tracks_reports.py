@@ -9,6 +9,7 @@ import pytest
 
 from lapor.notifications.models import Notification
 from lapor.reports import case_actions as ca
+from lapor.reports import pin_guard
 from lapor.reports.models import Channel, IdentityAccessLog, Report, ReporterIdentity
 from tests.api.conftest import error_of
 
@@ -152,7 +153,7 @@ def test_tracking_needs_the_right_pin_in_the_header(api, key):
 def test_wrong_pins_are_rate_limited_with_429(api, key):
     tid, pin = _filed(api, key)
     headers = {"X-API-Key": key, "X-Report-PIN": "111111"}
-    for _ in range(10):
+    for _ in range(pin_guard.FREE_FAILURES):
         assert api.get(f"/api/v1/reports/{tid}", headers=headers).status_code == 404
     r = api.get(f"/api/v1/reports/{tid}", headers={**headers, "X-Report-PIN": pin})
     assert r.status_code == 429

@@ -83,11 +83,24 @@ def site(transactional_db: None, live_server: Any, directory: Any) -> str:
     return str(live_server.url)
 
 
+def watch(page: Any, errors: list[str]) -> None:
+    """Uncaught JS exceptions, and anything the Content-Security-Policy blocked (issue 10.5)."""
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on(
+        "console",
+        lambda m: (
+            errors.append(m.text)
+            if m.type == "error" and "Content Security Policy" in m.text
+            else None
+        ),
+    )
+
+
 @pytest.fixture
 def new_context(browser: Any, site: str) -> Iterator[Callable[..., Any]]:
     """Open a fresh browser context (its own cookies: a different person or device).
 
-    Page errors (uncaught JS exceptions) fail the test at teardown.
+    Page errors (uncaught JS exceptions, CSP violations) fail the test at teardown.
     """
     contexts: list[Any] = []
     errors: list[str] = []
@@ -103,7 +116,7 @@ def new_context(browser: Any, site: str) -> Iterator[Callable[..., Any]]:
         options.update(kwargs)
         context = browser.new_context(**options)
         context.set_default_timeout(TIMEOUT_MS)
-        context.on("page", lambda p: p.on("pageerror", lambda e: errors.append(str(e))))
+        context.on("page", lambda p: watch(p, errors))
         contexts.append(context)
         return context
 

@@ -1,4 +1,5 @@
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 
 from lapor.core.demo import DEMO_PASSWORD, USERS, load_demo
 
@@ -7,6 +8,14 @@ class Command(BaseCommand):
     help = "Load demo staff accounts and a few reports (idempotent). Not for production."
 
     def handle(self, *args: object, **options: object) -> None:
+        # Demo users have a published password: only an explicit demo run (`make run`, which
+        # sets LAPOR_DEMO=1) or a developer's DEBUG machine may create them.
+        if not (settings.DEMO or settings.DEBUG):
+            raise CommandError(
+                "Refusing to load demo data and demo users: this is not a demo run. "
+                "`make run` is the local demo (it sets LAPOR_DEMO=1); a production server "
+                "starts without demo data (README, section Production)."
+            )
         counts = load_demo()
         self.stdout.write(
             f"Demo data: {counts['users']} new users, {counts['reports']} new reports."
