@@ -2,12 +2,17 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 
+from lapor.web import views as web_views
+
 urlpatterns: list[URLPattern | URLResolver] = [
     path("i18n/", include("django.conf.urls.i18n")),
     # Machine interfaces: no language prefix.
     path("open311/v2/", include("lapor.open311.urls")),
     path("sms/", include("lapor.sms.urls")),
     path("api/v1/", include("lapor.api.urls")),
+    # The service worker must be served from the root to look after every page.
+    path("sw.js", web_views.service_worker, name="service_worker"),
+    path("favicon.ico", web_views.favicon),
 ]
 # Indonesian lives at the root, English under /en/: a language switch is a plain link, no JS.
 urlpatterns += i18n_patterns(

@@ -14,6 +14,9 @@ urlpatterns = [
         views.attachment_download,
         name="attachment",
     ),
+    path("aksesibilitas/", views.accessibility, name="accessibility"),
+    path("mudah-dibaca/", views.easy_read, name="easy_read"),
+    path("manifest.webmanifest", views.manifest, name="manifest"),
     path("wilayah/anak/", views.region_children, name="region_children"),
     path("wilayah/instansi/", views.agency_options, name="agency_options"),
 ]

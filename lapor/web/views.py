@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+from pathlib import Path
+
+from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -33,8 +40,95 @@ RECEIPT_PINS = "receipt_pins"
 REPORT_FORM = "web/report_form.html"
 
 
+EASY_READ_COOKIE = "lapor_mudah"
+# The day the accessibility statement was last checked against the site (update with it).
+ACCESSIBILITY_REVIEWED = dt.date(2026, 12, 7)
+
+
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "web/home.html")
+
+
+def accessibility(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "web/accessibility.html",
+        {"contact": settings.ACCESSIBILITY_CONTACT, "reviewed": ACCESSIBILITY_REVIEWED},
+    )
+
+
+@require_GET
+def easy_read(request: HttpRequest) -> HttpResponse:
+    """Switch the easy-read version on or off, remembered in a cookie (no account needed).
+
+    A plain link, so it works without JavaScript; it returns to the page it came from."""
+    on = request.COOKIES.get(EASY_READ_COOKIE) != "1"
+    back = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        back = ""
+    response = redirect(back or reverse("web:report_new"))
+    if on:
+        response.set_cookie(
+            EASY_READ_COOKIE, "1", max_age=365 * 24 * 3600, samesite="Lax", httponly=True
+        )
+    else:
+        response.delete_cookie(EASY_READ_COOKIE, samesite="Lax")
+    return response
+
+
+@require_GET
+def manifest(request: HttpRequest) -> JsonResponse:
+    """The web app manifest: Lapor can be added to a phone's home screen."""
+    return JsonResponse(
+        {
+            "name": settings.SITE_NAME,
+            "short_name": settings.SITE_NAME,
+            "description": _("File a complaint about a public service and follow it."),
+            "lang": get_language() or "id",
+            "start_url": reverse("web:report_new"),
+            "scope": "/",
+            "display": "standalone",
+            "background_color": "#ffffff",
+            "theme_color": "#0b4f9c",
+            "icons": [
+                {"src": static("favicon.svg"), "sizes": "any", "type": "image/svg+xml"},
+                {"src": static("icon-192.png"), "sizes": "192x192", "type": "image/png"},
+                {"src": static("icon-512.png"), "sizes": "512x512", "type": "image/png"},
+            ],
+        },
+        content_type="application/manifest+json",
+        headers={"Cache-Control": "public, max-age=3600"},
+    )
+
+
+SERVICE_WORKER = Path(__file__).resolve().parent / "service_worker.js"
+
+
+@require_GET
+def service_worker(request: HttpRequest) -> HttpResponse:
+    """The service worker, served from the root so that it may look after every page; it
+    is told the hashed names of the files it keeps (whitenoise's manifest)."""
+    assets = [
+        static(name)
+        for name in (
+            "css/lapor.css",
+            "js/site.js",
+            "js/report-form.js",
+            "js/offline-draft.js",
+            "favicon.svg",
+        )
+    ]
+    body = SERVICE_WORKER.read_text().replace("__ASSETS__", json.dumps(assets))
+    return HttpResponse(
+        body,
+        content_type="text/javascript",
+        headers={"Cache-Control": "no-cache", "Service-Worker-Allowed": "/"},
+    )
+
+
+@require_GET
+def favicon(request: HttpRequest) -> HttpResponse:
+    return redirect(static("favicon.png"), permanent=True)
 
 
 @require_http_methods(["GET", "POST"])
@@ -63,6 +157,11 @@ def report_new(request: HttpRequest) -> HttpResponse:
     if not filing.ready:
         context["emergency_detected"] = filing.emergency_detected
         return render_filing_form(request, REPORT_FORM, form, pending, filing.file_errors, context)
+    if request.POST.get("step") == "review":
+        # "Check your answers": the form's own buttons ask for it. A post without it (a page
+        # cached before this step existed, a draft sent when the connection returns) files
+        # directly; it was valid, and the receipt shows everything that was filed.
+        return _check_answers(request, form, pending)
     try:
         submitted = actions.report_submit(
             **form.report_fields(),
@@ -87,12 +186,61 @@ def report_new(request: HttpRequest) -> HttpResponse:
     return redirect("web:receipt", tracking_id=report.tracking_id)
 
 
+# The review page repeats every field as a hidden input, except these (files travel as the
+# signed token of the staged uploads).
+NOT_REPEATED = {"attachments", "pending"}
+
+
+def _check_answers(request: HttpRequest, form: ReportForm, pending: list) -> HttpResponse:
+    data = form.cleaned_data
+    region = data.get("region")
+    return render(
+        request,
+        "web/report_check.html",
+        {
+            "form": form,
+            "hidden_fields": [f for f in form if f.name not in NOT_REPEATED],
+            "pending_files": pending,
+            "pending_token": sign_pending([str(p.pk) for p in pending]),
+            "kind_label": dict(Kind.choices).get(data["kind"], data["kind"]),
+            "privacy_label": dict(Privacy.choices).get(data["privacy"], data["privacy"]),
+            "privacy_help": ReportForm.PRIVACY_HELP.get(data["privacy"], ""),
+            "place": place_label(region.code) if region is not None else "",
+            "category_label": (
+                data["category"].display_name(get_language() or "id") if data["category"] else ""
+            ),
+            "disability_label": dict(form.fields["disability"].choices).get(
+                data.get("disability", ""), ""
+            ),
+        },
+    )
+
+
 def receipt(request: HttpRequest, tracking_id: str) -> HttpResponse:
     report = access.access_report_for_reporter(request, tracking_id)
     if report.kind == Kind.INFORMATION_REQUEST and report.status in lifecycle.INFO_STATUSES:
         return redirect("ppid:receipt", tracking_id=report.tracking_id)
     pin = request.session.get(RECEIPT_PINS, {}).get(report.tracking_id)
-    return render(request, "web/receipt.html", {"report": report, "pin": pin})
+    verify_clock = (
+        Clock.objects.filter(report=report, kind=Clock.Kind.VERIFY, stopped_at__isnull=True)
+        .order_by("due_at")
+        .first()
+    )
+    response = render(
+        request,
+        "web/receipt.html",
+        {
+            "report": report,
+            "pin": pin,
+            "verify_due": verify_clock.due_at if verify_clock else None,
+            "verify_days": deadlines.VERIFY_DAYS,
+            "follow_up_days": deadlines.FIRST_FOLLOW_UP_DAYS,
+        },
+    )
+    # The PIN is a secret on a page that also repeats what was typed: never compress it
+    # (BREACH; see docs/performance.md, "Compression").
+    response.lapor_no_compress = True  # type: ignore[attr-defined]
+    return response
 
 
 @require_http_methods(["GET", "POST"])
@@ -116,7 +264,15 @@ def track(request: HttpRequest) -> HttpResponse:
 # How long after a closure the reporter may still dispute it.
 @require_http_methods(["GET", "POST"])
 def report_detail(request: HttpRequest, tracking_id: str) -> HttpResponse:
-    report = access.access_report_for_reporter(request, tracking_id)
+    try:
+        report = access.access_report_for_reporter(request, tracking_id)
+    except Http404:
+        if request.method != "GET":
+            raise
+        # A bookmarked link opened in another browser: ask for the PIN rather than answer
+        # "not found". The same page for a number that does not exist, so it tells nothing.
+        form = TrackForm(initial={"tracking_id": tracking_id[:20]})
+        return render(request, "web/track.html", {"form": form, "from_link": True})
     if report.kind == Kind.INFORMATION_REQUEST and report.status in lifecycle.INFO_STATUSES:
         # Information requests have their own page (notices, objection, the Commission).
         return redirect("ppid:request", tracking_id=report.tracking_id)
@@ -181,6 +337,8 @@ def report_detail(request: HttpRequest, tracking_id: str) -> HttpResponse:
             "pending_files": pending,
             "pending_token": sign_pending([str(p.pk) for p in pending]),
             "file_errors": file_errors,
+            "page_has_errors": bool(file_errors)
+            or any(f.is_bound and f.errors for f in forms_.values()),
             "done": request.GET.get("done", ""),
             "is_anonymous": report.privacy == Privacy.ANONYMOUS,
             "place": place_label(report.region_id),
