@@ -24,6 +24,7 @@ from lapor.core.files import attachment_response
 from lapor.regions.selectors import children, place_label
 from lapor.reports import access, actions, case_actions, deadlines, emergency, lifecycle
 from lapor.reports.models import Attachment, Clock, Kind, Privacy, Report, ReportEvent
+from lapor.web import plain
 from lapor.web.filing import read_filing, render_filing_form
 from lapor.web.forms import (
     AddInfoForm,
@@ -38,6 +39,7 @@ from lapor.web.uploads import collect_uploads
 
 RECEIPT_PINS = "receipt_pins"
 REPORT_FORM = "web/report_form.html"
+REPORT_FORM_EASY = "web/report_form_easy.html"
 
 
 EASY_READ_COOKIE = "lapor_mudah"
@@ -135,6 +137,11 @@ def favicon(request: HttpRequest) -> HttpResponse:
 def report_new(request: HttpRequest) -> HttpResponse:
     language = get_language() or "id"
     context: dict[str, object] = {"emergency_pattern": emergency.js_pattern()}
+    template = REPORT_FORM
+    if request.COOKIES.get(EASY_READ_COOKIE) == "1":
+        # The easy-read version: the same form and checks, one question per step.
+        template = REPORT_FORM_EASY
+        context.update({"easy_kind": plain.EASY_KIND, "easy_privacy": plain.EASY_PRIVACY})
     if request.method != "POST":
         initial = {}
         if request.user.is_authenticated:
@@ -144,7 +151,7 @@ def report_new(request: HttpRequest) -> HttpResponse:
                 "phone": request.user.phone or "",
             }
         form = ReportForm(initial=initial, language=language)
-        return render(request, REPORT_FORM, {**context, "form": form})
+        return render(request, template, {**context, "form": form})
 
     if request.POST.get("kind") == Kind.INFORMATION_REQUEST and "_refresh" not in request.POST:
         # "No wrong door": an information request has its own form (the law requires the
@@ -156,7 +163,7 @@ def report_new(request: HttpRequest) -> HttpResponse:
     form, pending = filing.form, filing.pending
     if not filing.ready:
         context["emergency_detected"] = filing.emergency_detected
-        return render_filing_form(request, REPORT_FORM, form, pending, filing.file_errors, context)
+        return render_filing_form(request, template, form, pending, filing.file_errors, context)
     if request.POST.get("step") == "review":
         # "Check your answers": the form's own buttons ask for it. A post without it (a page
         # cached before this step existed, a draft sent when the connection returns) files
@@ -172,7 +179,7 @@ def report_new(request: HttpRequest) -> HttpResponse:
         )
     except DomainError as exc:
         form.add_error(None, exc.message)
-        return render_filing_form(request, REPORT_FORM, form, pending, [], context)
+        return render_filing_form(request, template, form, pending, [], context)
 
     report = submitted.report
     if submitted.created:
