@@ -23,7 +23,24 @@ def category_name(name: str) -> str:
 
 
 ABBREVIATIONS = {
-    "ASEAN", "ASN", "BPJS", "BUMD", "BUMN", "DPR", "DPRD", "KPK", "KTP", "LAPOR", "PDAM", "PLN",
-    "POLRI", "PPID", "RI", "SRGI", "TNI", "UMKM", "WNI",
+    "ASEAN",
+    "ASN",
+    "BPJS",
+    "BUMD",
+    "BUMN",
+    "DPR",
+    "DPRD",
+    "KPK",
+    "KTP",
+    "LAPOR",
+    "PDAM",
+    "PLN",
+    "POLRI",
+    "PPID",
+    "RI",
+    "SRGI",
+    "TNI",
+    "UMKM",
+    "WNI",
 }
 PROPER = {"INDONESIAN": "Indonesian", "INDONESIA": "Indonesia"}

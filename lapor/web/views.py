@@ -27,6 +27,7 @@ from lapor.reports.models import Attachment, Clock, Kind, Privacy, Report, Repor
 from lapor.web import plain
 from lapor.web.filing import read_filing, render_filing_form
 from lapor.web.forms import (
+    DISABILITY_CHOICES,
     AddInfoForm,
     CloseForm,
     DisputeForm,
@@ -216,9 +217,7 @@ def _check_answers(request: HttpRequest, form: ReportForm, pending: list) -> Htt
             "category_label": (
                 data["category"].display_name(get_language() or "id") if data["category"] else ""
             ),
-            "disability_label": dict(form.fields["disability"].choices).get(
-                data.get("disability", ""), ""
-            ),
+            "disability_label": dict(DISABILITY_CHOICES).get(data.get("disability", ""), ""),
         },
     )
 
@@ -278,8 +277,8 @@ def report_detail(request: HttpRequest, tracking_id: str) -> HttpResponse:
             raise
         # A bookmarked link opened in another browser: ask for the PIN rather than answer
         # "not found". The same page for a number that does not exist, so it tells nothing.
-        form = TrackForm(initial={"tracking_id": tracking_id[:20]})
-        return render(request, "web/track.html", {"form": form, "from_link": True})
+        track_form = TrackForm(initial={"tracking_id": tracking_id[:20]})
+        return render(request, "web/track.html", {"form": track_form, "from_link": True})
     if report.kind == Kind.INFORMATION_REQUEST and report.status in lifecycle.INFO_STATUSES:
         # Information requests have their own page (notices, objection, the Commission).
         return redirect("ppid:request", tracking_id=report.tracking_id)

@@ -29,7 +29,7 @@ def normal_case(name: object) -> str:
 
 @register.filter
 def category_label(category: Any) -> str:
-    """"Topic › Sub-topic" in the page's language and in normal case."""
+    """ "Topic › Sub-topic" in the page's language and in normal case."""
     if category is None:
         return ""
     language = get_language() or "id"
