@@ -11,7 +11,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from lapor.agencies.names import category_name  # noqa: F401  (re-exported for templates)
-from lapor.reports.models import ReportEvent, Status
+from lapor.reports.models import Clock, ReportEvent, Status
 
 STATUS: dict[str, Promise] = {
     Status.AWAITING_VERIFICATION: _("Received. An administrator checks it and sends it on."),
@@ -35,6 +35,20 @@ EVENT: dict[str, Promise] = {
     ReportEvent.Kind.POSTPONED: _("We asked you a question."),
     ReportEvent.Kind.DISPUTED: _("You said it is not solved. It is open again."),
 }
+
+
+CLOCK: dict[str, Promise] = {
+    Clock.Kind.VERIFY: _("Checking your report and sending it to the agency responsible"),
+    Clock.Kind.FIRST_FOLLOW_UP: _("The agency's first answer"),
+    Clock.Kind.RESOLUTION: _("Solving the problem"),
+    Clock.Kind.REPORTER_REPLY: _("Your answer to the agency"),
+    Clock.Kind.CLARIFICATION: _("Your answer to our question"),
+}
+
+
+def clock_text(kind: str) -> str:
+    text = CLOCK.get(kind)
+    return str(text) if text is not None else ""
 
 
 def status_text(status: str) -> str:

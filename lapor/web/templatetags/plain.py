@@ -23,6 +23,11 @@ def plain_event(kind: str) -> str:
 
 
 @register.filter
+def plain_clock(kind: str) -> str:
+    return plain.clock_text(kind)
+
+
+@register.filter
 def normal_case(name: object) -> str:
     return plain.category_name(str(name))
 
