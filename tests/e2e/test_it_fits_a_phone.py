@@ -5,6 +5,8 @@ Screenshots at 360 px are kept for a person to look at (test-artifacts/screensho
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
@@ -26,10 +28,13 @@ AXE_22 = {
 BIG_TEXT = "html { font-size: 200% !important; }"
 OVERFLOW = """() => {
   const width = document.documentElement.clientWidth;
+  const boxes = '.stats-svg-wrap, .stats-table-wrap, .table-scroll';
   const wide = [...document.querySelectorAll('body *')].filter(el => {
     const r = el.getBoundingClientRect();
-    return r.width > 0 && r.right > width + 1 && !el.closest('.stats-svg-wrap, .stats-table-wrap, .table-scroll');
-  }).slice(0, 5).map(el => el.tagName + '.' + el.className + ' ' + Math.round(el.getBoundingClientRect().right));
+    return r.width > 0 && r.right > width + 1 && !el.closest(boxes);
+  }).slice(0, 5).map(
+    el => el.tagName + '.' + el.className + ' ' + Math.round(el.getBoundingClientRect().right)
+  );
   return {scroll: document.documentElement.scrollWidth, width, wide};
 }"""
 
@@ -84,7 +89,7 @@ def test_it_fits_a_phone(prefix, new_context, cast, directory, shot):
     check("form")
     page.locator("#check-answers").click()
     expect(page.locator("#error-summary")).to_be_focused()
-    expect(page).to_have_title(("Error: " if prefix else "Galat: ") + page.title().split(": ", 1)[1])
+    expect(page).to_have_title(re.compile("^Error: " if prefix else "^Galat: "))
     check("form-with-errors")
     page.goto(f"{prefix}/lapor/")
     fill_report_js(page, email="siti.rahmawati.dengan.alamat.panjang@example.id")
