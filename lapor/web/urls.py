@@ -17,6 +17,7 @@ urlpatterns = [
     path("aksesibilitas/", views.accessibility, name="accessibility"),
     path("mudah-dibaca/", views.easy_read, name="easy_read"),
     path("manifest.webmanifest", views.manifest, name="manifest"),
+    path("berkas/", views.stage_files, name="stage_files"),
     path("wilayah/anak/", views.region_children, name="region_children"),
     path("wilayah/instansi/", views.agency_options, name="agency_options"),
 ]

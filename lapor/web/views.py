@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from lapor.accounts.models import User
 from lapor.agencies.selectors import agency_choices
@@ -377,6 +377,22 @@ def attachment_download(request: HttpRequest, tracking_id: str, pk: int) -> Http
     if attachment is None:
         raise Http404
     return attachment_response(attachment, attachment.original_name)
+
+
+@require_POST
+def stage_files(request: HttpRequest) -> JsonResponse:
+    """Progressive enhancement for every form with files: the script sends the (already
+    shrunk) photos here first, with a progress bar, and the form then carries only the signed
+    list of staged files — the same token a form error keeps (lapor.web.uploads)."""
+    pending, errors = collect_uploads(request)
+    return JsonResponse(
+        {
+            "pending": sign_pending([str(p.pk) for p in pending]),
+            "files": [{"name": p.original_name, "size": p.size} for p in pending],
+            "errors": errors,
+        },
+        status=400 if errors else 200,
+    )
 
 
 @require_GET

@@ -145,6 +145,7 @@
 
   // Double submit: the server already makes a second post harmless; this spares a wait.
   form.addEventListener("submit", function (ev) {
+    if (ev.defaultPrevented) return;  // held back (files sent ahead, or offline)
     if (ev.submitter && ev.submitter.name === "_refresh") return;
     if (form.dataset.sent) { ev.preventDefault(); return; }
     form.dataset.sent = "1";
