@@ -441,3 +441,33 @@ class DisputeForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Your report will be reopened and checked by the agency's superiors."),
     )
+
+
+class PinResetForm(forms.Form):
+    tracking_id = forms.CharField(
+        label=_("Tracking number"),
+        max_length=20,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+        error_messages={"required": _("Enter the tracking number from your receipt.")},
+    )
+    contact = forms.CharField(
+        label=_("The mobile phone number or e-mail address you gave"),
+        max_length=254,
+        help_text=_("We send a code there: by SMS to a phone number, by e-mail to an address."),
+        error_messages={"required": _("Enter the phone number or the e-mail address you gave.")},
+    )
+
+
+class PinCodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=12,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}),
+        error_messages={"required": _("Enter the six-digit code from the message.")},
+    )
+
+
+class ReceiptSendForm(forms.Form):
+    channel = forms.ChoiceField(
+        choices=[("sms", _("By SMS")), ("email", _("By e-mail"))], widget=forms.HiddenInput
+    )

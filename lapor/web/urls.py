@@ -8,6 +8,8 @@ urlpatterns = [
     path("lapor/", views.report_new, name="report_new"),
     path("lapor/terkirim/<str:tracking_id>/", views.receipt, name="receipt"),
     path("lacak/", views.track, name="track"),
+    path("lacak/pin-baru/", views.pin_reset_start, name="pin_reset"),
+    path("lacak/pin-baru/kode/", views.pin_reset_code, name="pin_reset_code"),
     path("lacak/<str:tracking_id>/", views.report_detail, name="report_detail"),
     path(
         "lacak/<str:tracking_id>/lampiran/<int:pk>/",

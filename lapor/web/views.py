@@ -22,7 +22,15 @@ from lapor.agencies.selectors import agency_choices
 from lapor.core.errors import DomainError
 from lapor.core.files import attachment_response
 from lapor.regions.selectors import children, place_label
-from lapor.reports import access, actions, case_actions, deadlines, emergency, lifecycle
+from lapor.reports import (
+    access,
+    actions,
+    case_actions,
+    deadlines,
+    emergency,
+    lifecycle,
+    pin_reset,
+)
 from lapor.reports.models import Attachment, Clock, Kind, Privacy, Report, ReportEvent
 from lapor.web import plain
 from lapor.web.filing import read_filing, render_filing_form
@@ -31,6 +39,9 @@ from lapor.web.forms import (
     AddInfoForm,
     CloseForm,
     DisputeForm,
+    PinCodeForm,
+    PinResetForm,
+    ReceiptSendForm,
     ReplyForm,
     ReportForm,
     TrackForm,
@@ -222,10 +233,23 @@ def _check_answers(request: HttpRequest, form: ReportForm, pending: list) -> Htt
     )
 
 
+@require_http_methods(["GET", "POST"])
 def receipt(request: HttpRequest, tracking_id: str) -> HttpResponse:
     report = access.access_report_for_reporter(request, tracking_id)
     if report.kind == Kind.INFORMATION_REQUEST and report.status in lifecycle.INFO_STATUSES:
         return redirect("ppid:receipt", tracking_id=report.tracking_id)
+    sent = request.GET.get("terkirim", "")
+    if request.method == "POST":
+        # "Send me this": the tracking number and link (never the PIN) to my own phone or
+        # e-mail on file.
+        send = ReceiptSendForm(request.POST)
+        if send.is_valid():
+            channel = send.cleaned_data["channel"]
+            ok = pin_reset.receipt_send(
+                report=report, channel=channel, language=get_language() or "id"
+            )
+            url = reverse("web:receipt", kwargs={"tracking_id": report.tracking_id})
+            return redirect(f"{url}?terkirim={channel if ok else 'none'}#sent")
     pin = request.session.get(RECEIPT_PINS, {}).get(report.tracking_id)
     verify_clock = (
         Clock.objects.filter(report=report, kind=Clock.Kind.VERIFY, stopped_at__isnull=True)
@@ -240,6 +264,7 @@ def receipt(request: HttpRequest, tracking_id: str) -> HttpResponse:
             "pin": pin,
             "verify_due": verify_clock.due_at if verify_clock else None,
             "verify_days": deadlines.VERIFY_DAYS,
+            "sent": sent,
             "follow_up_days": deadlines.FIRST_FOLLOW_UP_DAYS,
         },
     )
@@ -377,6 +402,54 @@ def attachment_download(request: HttpRequest, tracking_id: str, pk: int) -> Http
     if attachment is None:
         raise Http404
     return attachment_response(attachment, attachment.original_name)
+
+
+PIN_RESET_SESSION = "pin_reset"
+
+
+@require_http_methods(["GET", "POST"])
+def pin_reset_start(request: HttpRequest) -> HttpResponse:
+    """ "Forgot your PIN?": the tracking number and the phone or e-mail on file."""
+    form = PinResetForm(request.POST or None, initial={"tracking_id": request.GET.get("id", "")})
+    if request.method == "POST" and form.is_valid():
+        try:
+            pending = pin_reset.pin_reset_request(
+                raw_tracking_id=form.cleaned_data["tracking_id"],
+                contact=form.cleaned_data["contact"],
+                language=get_language() or "id",
+                client=request.META.get("REMOTE_ADDR", "") or "unknown",
+            )
+        except DomainError as exc:
+            form.add_error(None, exc.message)
+        else:
+            if pending is not None:
+                request.session[PIN_RESET_SESSION] = pending.as_session()
+            return redirect("web:pin_reset_code")
+    return render(request, "web/pin_reset.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def pin_reset_code(request: HttpRequest) -> HttpResponse:
+    pending = request.session.get(PIN_RESET_SESSION)
+    if not pending:
+        return redirect("web:pin_reset")
+    form = PinCodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            report, pin = pin_reset.pin_reset_complete(
+                pending=pending, code=form.cleaned_data["code"]
+            )
+        except DomainError as exc:
+            request.session[PIN_RESET_SESSION] = pending  # the tries count
+            form.add_error("code", exc.message)
+        else:
+            del request.session[PIN_RESET_SESSION]
+            pins = dict(request.session.get(RECEIPT_PINS, {}))
+            pins[report.tracking_id] = pin
+            request.session[RECEIPT_PINS] = pins
+            access.remember_report(request, report)
+            return redirect("web:receipt", tracking_id=report.tracking_id)
+    return render(request, "web/pin_reset_code.html", {"form": form})
 
 
 @require_POST
