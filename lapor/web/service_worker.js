@@ -6,7 +6,7 @@
 // stored. The draft of a report typed offline lives in the page's localStorage
 // (static/js/offline-draft.js), where the person can see and delete it, not here.
 "use strict";
-var VERSION = "lapor-v1";
+var VERSION = "lapor-__VERSION__";
 var ASSETS = __ASSETS__;
 var FORMS = ["/lapor/", "/en/lapor/"];
 var PLACES = /^\/(?:en\/)?wilayah\/(?:anak|instansi)\/$/;

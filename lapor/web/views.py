@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
@@ -116,23 +118,35 @@ def manifest(request: HttpRequest) -> JsonResponse:
 
 
 SERVICE_WORKER = Path(__file__).resolve().parent / "service_worker.js"
+ASSETS_KEPT = (
+    "css/lapor.css",
+    "js/site.js",
+    "js/uploads.js",
+    "js/report-form.js",
+    "js/offline-draft.js",
+    "js/easy-steps.js",
+    "favicon.svg",
+)
 
 
 @require_GET
 def service_worker(request: HttpRequest) -> HttpResponse:
     """The service worker, served from the root so that it may look after every page; it
     is told the hashed names of the files it keeps (whitenoise's manifest)."""
-    assets = [
-        static(name)
-        for name in (
-            "css/lapor.css",
-            "js/site.js",
-            "js/report-form.js",
-            "js/offline-draft.js",
-            "favicon.svg",
-        )
-    ]
-    body = SERVICE_WORKER.read_text().replace("__ASSETS__", json.dumps(assets))
+    assets = [static(name) for name in ASSETS_KEPT]
+    # A new version whenever the worker or a file it keeps changes (hashed names in
+    # production; modification times in development), so old copies are dropped.
+    stamps = [str(SERVICE_WORKER.stat().st_mtime_ns), *assets]
+    for name in ASSETS_KEPT:
+        found = finders.find(name)
+        if found:
+            stamps.append(str(Path(str(found)).stat().st_mtime_ns))
+    version = hashlib.sha256("|".join(stamps).encode()).hexdigest()[:12]
+    body = (
+        SERVICE_WORKER.read_text()
+        .replace("__ASSETS__", json.dumps(assets))
+        .replace("__VERSION__", version)
+    )
     return HttpResponse(
         body,
         content_type="text/javascript",

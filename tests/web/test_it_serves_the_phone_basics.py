@@ -46,7 +46,8 @@ def test_it_serves_a_service_worker_that_keeps_no_personal_pages(client: Client)
     assert sw["Content-Type"].startswith("text/javascript")
     assert sw["Service-Worker-Allowed"] == "/"
     body = sw.content.decode()
-    assert "__ASSETS__" not in body and "/static/css/lapor.css" in body
+    assert "__ASSETS__" not in body and "__VERSION__" not in body
+    assert "/static/css/lapor.css" in body
     # The stored form is fetched without cookies: no logged-in person's details in it.
     assert 'credentials: "omit"' in body
 
