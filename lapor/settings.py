@@ -113,6 +113,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "lapor.core.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages and JSON gzipped on the way out (not the receipt's PIN: see the class).
+    "lapor.core.middleware.CompressionMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The device cookie (PIN tries, lapor.reports.pin_guard) and the receipt key (pin_vault).
     "lapor.reports.middleware.ReporterDeviceMiddleware",
@@ -303,6 +305,8 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 EMAIL_HOST = env("EMAIL_HOST", "127.0.0.1")
 EMAIL_PORT = int(env("EMAIL_PORT", "25"))
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Lapor <noreply@lapor.localhost>")
+# Where people write about barriers on the site (the accessibility statement names it).
+ACCESSIBILITY_CONTACT = env("ACCESSIBILITY_CONTACT", "aksesibilitas@lapor.localhost")
 if DEBUG and not env("EMAIL_HOST"):
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 

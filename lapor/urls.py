@@ -2,6 +2,8 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 
+from lapor.web import views as web_views
+
 urlpatterns: list[URLPattern | URLResolver] = [
     path("i18n/", include("django.conf.urls.i18n")),
     # Machine interfaces: no language prefix.
@@ -9,6 +11,9 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("sms/", include("lapor.sms.urls")),
     path("whatsapp/", include("lapor.whatsapp.urls")),
     path("api/v1/", include("lapor.api.urls")),
+    # The service worker must be served from the root to look after every page.
+    path("sw.js", web_views.service_worker, name="service_worker"),
+    path("favicon.ico", web_views.favicon),
 ]
 # Indonesian lives at the root, English under /en/: a language switch is a plain link, no JS.
 urlpatterns += i18n_patterns(

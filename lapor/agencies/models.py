@@ -117,7 +117,10 @@ class Category(models.Model):
         return self.name
 
     def display_name(self, language: str) -> str:
-        return self.name_en if language == "en" and self.name_en else self.name
+        """The name for people, in normal case (see lapor.agencies.names)."""
+        from lapor.agencies.names import category_name
+
+        return category_name(self.name_en if language == "en" and self.name_en else self.name)
 
 
 class Membership(models.Model):

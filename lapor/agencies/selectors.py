@@ -67,8 +67,10 @@ def category_choices(language: str) -> list[tuple[str, list[tuple[str, str]]]]:
         )
     )
 
+    from lapor.agencies.names import category_name
+
     def label(name: str, name_en: str) -> str:
-        return name_en if language == "en" and name_en else name
+        return category_name(name_en if language == "en" and name_en else name)
 
     tops = sorted((r for r in rows if r[1] is None), key=lambda r: (r[4], r[2]))
     subs: dict[int, list[tuple[str, str]]] = {}

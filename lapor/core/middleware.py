@@ -4,6 +4,8 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
+from django.middleware.gzip import GZipMiddleware
 from django.template.response import TemplateResponse
 
 
@@ -36,3 +38,19 @@ class RequestSizeLimitMiddleware:
             response["Connection"] = "close"
             return response.render()
         return self.get_response(request)
+
+
+class CompressionMiddleware(GZipMiddleware):
+    """gzip for pages and JSON, except responses that carry a secret beside text a third party
+    could choose (BREACH): a view marks them with ``response.lapor_no_compress = True`` (the
+    receipt with its PIN). The CSRF token is safe to compress: Django masks it afresh on every
+    response, and Django's gzip adds random bytes to each compressed body ("Heal the BREACH").
+    Static files are compressed ahead of time by whitenoise (gzip and brotli). See
+    docs/performance.md, "Compression"."""
+
+    def process_response(
+        self, request: HttpRequest, response: HttpResponseBase
+    ) -> HttpResponseBase:
+        if getattr(response, "lapor_no_compress", False):
+            return response
+        return super().process_response(request, response)

@@ -13,6 +13,8 @@ from lapor.agencies.capabilities import is_staff_member
 def site(request: HttpRequest) -> dict[str, Any]:
     return {
         "SITE_NAME": settings.SITE_NAME,
+        # The easy-read version (lapor.web.views.easy_read), remembered in a cookie.
+        "EASY_READ": request.COOKIES.get("lapor_mudah") == "1",
         "IS_STAFF_MEMBER": is_staff_member(request.user) if hasattr(request, "user") else False,
         # A plain link per language (no JS, no form): the same page in the other language.
         "LANGUAGE_LINKS": [

@@ -89,7 +89,20 @@ class ReportForm(AttachmentsMixin, forms.Form):
         label=_("Report title"),
         min_length=5,
         max_length=150,
-        help_text=_("A short summary, e.g. “Jalan berlubang di depan SD Negeri 1”."),
+        help_text=_(
+            "A short summary of at least 5 letters, e.g. “Jalan berlubang di depan SD Negeri 1”."
+        ),
+        error_messages={
+            "required": _("Write a short title for your report, e.g. “Lampu jalan mati”."),
+            "min_length": _(
+                "The title is too short: write at least %(limit_value)d letters "
+                "(you wrote %(show_value)d)."
+            ),
+            "max_length": _(
+                "The title is too long: at most %(limit_value)d letters (you wrote "
+                "%(show_value)d). Put the details in the report text."
+            ),
+        },
     )
     body = forms.CharField(
         label=_("Report text"),
@@ -97,18 +110,45 @@ class ReportForm(AttachmentsMixin, forms.Form):
         max_length=10_000,
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text=_(
-            "What happened, when, where, and who was involved. Write it in your own words."
+            "What happened, when, where, and who was involved, in your own words: at least "
+            "20 letters."
         ),
+        error_messages={
+            "required": _("Write what happened: what, when, where and who was involved."),
+            "min_length": _(
+                "Your text is too short for the agency to act on: write at least "
+                "%(limit_value)d letters (you wrote %(show_value)d)."
+            ),
+            "max_length": _(
+                "Your text is too long: at most %(limit_value)d letters (you wrote "
+                "%(show_value)d). Attach a document for the rest."
+            ),
+        },
     )
     incident_date = forms.DateField(
         label=_("Date of the incident"),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         input_formats=["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"],
+        help_text=_("If you do not know the exact day, choose a day close to it."),
+        error_messages={
+            "required": _("Enter the date it happened, e.g. 17-08-2026."),
+            "invalid": _("Enter the date as day-month-year, e.g. 17-08-2026."),
+        },
     )
     # Pickers: their options are computed only if the form is drawn; validation checks the
     # picked codes directly (see clean()), so a valid POST costs no option lists.
-    province = forms.CharField(label=_("Province"), max_length=13, widget=forms.Select)
-    regency = forms.CharField(label=_("Regency/city"), max_length=13, widget=forms.Select)
+    province = forms.CharField(
+        label=_("Province"),
+        max_length=13,
+        widget=forms.Select,
+        error_messages={"required": _("Choose the province where it happened.")},
+    )
+    regency = forms.CharField(
+        label=_("Regency/city"),
+        max_length=13,
+        widget=forms.Select,
+        error_messages={"required": _("Choose the regency or city where it happened.")},
+    )
     district = forms.CharField(
         label=_("District (kecamatan)"), max_length=13, required=False, widget=forms.Select
     )
@@ -145,10 +185,28 @@ class ReportForm(AttachmentsMixin, forms.Form):
         choices=Privacy.choices,
         initial=Privacy.PUBLIC,
         widget=forms.RadioSelect,
+        error_messages={"required": _("Choose who may see your report.")},
     )
-    full_name = forms.CharField(label=_("Your name (optional)"), max_length=150, required=False)
-    phone = forms.CharField(label=_("Mobile phone number"), max_length=30, required=False)
-    email = forms.EmailField(label=_("E-mail address"), required=False)
+    full_name = forms.CharField(
+        label=_("Your name (optional)"),
+        max_length=150,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    phone = forms.CharField(
+        label=_("Mobile phone number"),
+        max_length=30,
+        required=False,
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+    )
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        required=False,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages={
+            "invalid": _("Enter the e-mail address in full, e.g. nama@contoh.id."),
+        },
+    )
     disability = forms.ChoiceField(
         label=_("Do you have a disability? (optional, private)"),
         choices=DISABILITY_CHOICES,
@@ -158,8 +216,13 @@ class ReportForm(AttachmentsMixin, forms.Form):
     submission_key = forms.UUIDField(widget=forms.HiddenInput)
     emergency_ack = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
+    # These must tell the truth: the public pages never show a reporter's name or contact
+    # (lapor.public scrubs them), whatever was chosen; what differs is what the agency sees.
     PRIVACY_HELP = {
-        Privacy.PUBLIC: _("Everyone can read the report and see your name."),
+        Privacy.PUBLIC: _(
+            "Everyone can read the report on this site, without your name or contact. The "
+            "agency that handles it sees your name and contact, to reach you."
+        ),
         Privacy.ANONYMOUS: _(
             "Everyone can read the report, but your name and contact are hidden from the "
             "public and from the agency."
@@ -270,8 +333,9 @@ class ReportForm(AttachmentsMixin, forms.Form):
                 "phone",
                 forms.ValidationError(
                     _(
-                        "Give a phone number or an e-mail address (or both) so we can tell you "
-                        "what happens to your report."
+                        "Give a mobile phone number or an e-mail address (or both) so we can "
+                        "tell you what happens to your report. If you have neither, ask a "
+                        "relative, a neighbour or the village office for one you can use."
                     ),
                     code="contact",
                 ),
@@ -382,4 +446,34 @@ class DisputeForm(forms.Form):
         max_length=5_000,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Your report will be reopened and checked by the agency's superiors."),
+    )
+
+
+class PinResetForm(forms.Form):
+    tracking_id = forms.CharField(
+        label=_("Tracking number"),
+        max_length=20,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+        error_messages={"required": _("Enter the tracking number from your receipt.")},
+    )
+    contact = forms.CharField(
+        label=_("The mobile phone number or e-mail address you gave"),
+        max_length=254,
+        help_text=_("We send a code there: by SMS to a phone number, by e-mail to an address."),
+        error_messages={"required": _("Enter the phone number or the e-mail address you gave.")},
+    )
+
+
+class PinCodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=12,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}),
+        error_messages={"required": _("Enter the six-digit code from the message.")},
+    )
+
+
+class ReceiptSendForm(forms.Form):
+    channel = forms.ChoiceField(
+        choices=[("sms", _("By SMS")), ("email", _("By e-mail"))], widget=forms.HiddenInput
     )

@@ -6,6 +6,9 @@
   var form = document.getElementById("report-form");
   if (!form) return;
   document.querySelectorAll(".js-hide").forEach(function (el) { el.hidden = true; });
+  // With the script the places load by themselves: take the "show the places" button out
+  // altogether, so no key press can ever reach it.
+  form.querySelectorAll("button[name=_refresh][value=region]").forEach(function (b) { b.remove(); });
 
   var levels = ["province", "regency", "district", "village"];
   var childrenUrl = form.dataset.childrenUrl;
@@ -71,14 +74,16 @@
   // 112 notice while typing; the same pattern list the server uses.
   var pattern = new RegExp(form.dataset.emergencyPattern, "i");
   var live = document.getElementById("emergency-live");
+  var liveText = document.getElementById("emergency-live-text");
   var ack = form.querySelector("input[name=emergency_ack]");
   var fields = [form.querySelector("[name=title]"), form.querySelector("[name=body]")];
   var timer = null;
   function check() {
     var text = fields.map(function (f) { return f ? f.value : ""; }).join(" ");
     var hit = pattern.test(text);
-    if (hit && live.hidden) live.hidden = false;
-    if (!hit) live.hidden = true;
+    // The region stays in the page; putting words into it is what screen readers announce.
+    if (hit && !live.firstChild && liveText) live.appendChild(liveText.content.cloneNode(true));
+    if (!hit) live.textContent = "";
     // The person has seen the notice: the server need not stop them a second time.
     if (ack) ack.value = hit ? "True" : ack.value;
   }
@@ -140,11 +145,11 @@
 
   // Double submit: the server already makes a second post harmless; this spares a wait.
   form.addEventListener("submit", function (ev) {
+    if (ev.defaultPrevented) return;  // held back (files sent ahead, or offline)
     if (ev.submitter && ev.submitter.name === "_refresh") return;
     if (form.dataset.sent) { ev.preventDefault(); return; }
     form.dataset.sent = "1";
   });
 
-  var summary = document.getElementById("error-summary") || document.getElementById("emergency-notice");
-  if (summary) summary.focus();
+  // (The focus moves to the error summary in site.js, on every page.)
 })();

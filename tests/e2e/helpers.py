@@ -78,8 +78,11 @@ def fill_report_js(
 
 
 def submit_report(page: Any) -> tuple[str, str]:
-    """Press "Send report" and read the tracking number and PIN from the receipt."""
-    page.locator("#report-form button[type=submit]:not([name])").click()
+    """Press "Check your answers", then "Send report" on the check page, and read the
+    tracking number and PIN from the receipt."""
+    page.locator("#check-answers").click()
+    page.wait_for_selector("#check-form")
+    page.locator("#send-report").click()
     page.wait_for_url(re.compile(r"/lapor/terkirim/\d+/$"))
     return page.locator("#tracking-id").inner_text().strip(), page.locator(
         "#pin"

@@ -14,7 +14,6 @@ from tests.e2e.helpers import (
     INCIDENT_DATE,
     fill_report_js,
     submit_report,
-    track,
     write_jpeg,
     write_pdf,
 )
@@ -53,8 +52,15 @@ def test_it_files_and_tracks_a_report(page, new_context, shot, tmp_path):
 
     # Another device: nothing but the number and the PIN.
     other = new_context().new_page()
-    assert other.goto(f"/lacak/{tracking_id}/").status == 404  # not without the PIN
-    track(other, tracking_id, pin)
+    # The bookmarked link asks for the PIN (not "not found"), with the number filled in.
+    other.goto(f"/lacak/{tracking_id}/")
+    expect(other.locator("[name=tracking_id]")).to_have_value(tracking_id)
+    expect(other.locator("ol.timeline")).to_have_count(0)
+    shot(other, "bookmarked-link-asks-for-the-pin")
+    other.locator("[name=pin]").fill(pin)
+    with other.expect_navigation():
+        other.locator("[name=pin]").press("Enter")
+    other.wait_for_url(re.compile(rf"/lacak/{tracking_id}/$"))
     with translation.override("id"):
         expect(other.locator(".status")).to_have_text(report.get_status_display())
     timeline = other.locator("ol.timeline")

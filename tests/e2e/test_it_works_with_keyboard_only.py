@@ -100,7 +100,11 @@ def test_it_files_a_report_with_the_keyboard_only(page, shot, tmp_path):
     keyboard.type("0812 7777 6666")
     tab_to(page, "[name=email]", limit=1)
     keyboard.type("dewi@example.id")
-    tab_to(page, "#report-form button[type=submit]:not([name])", limit=2)
+    tab_to(page, "#check-answers", limit=2)
+    shot(page, "ready-to-check")
+    keyboard.press("Enter")
+    page.wait_for_selector("#check-form")
+    tab_to(page, "#send-report", limit=30)
     shot(page, "ready-to-send")
     keyboard.press("Enter")
 

@@ -65,7 +65,7 @@ def test_it_files_an_error_free_report_after_an_error_without_javascript(
     page.locator("[name=email]").fill("budi@example.id")
     page.locator("input[name=attachments]").set_input_files(str(photo))
     # The title is missing: the form comes back with an error and everything else kept.
-    page.locator("#report-form button[type=submit]:not([name])").click()
+    page.locator("#check-answers").click()
     page.wait_for_load_state()
     summary = page.locator("#error-summary")
     expect(summary).to_be_visible()
@@ -92,7 +92,10 @@ def test_it_files_an_error_free_report_after_an_error_without_javascript(
     expect(page.locator("#field-attachments input[name=remove_pending]")).not_to_be_checked()
 
     page.locator("[name=title]").fill("Lampu jalan mati di depan Pasar Demangan")
-    page.locator("#report-form button[type=submit]:not([name])").click()
+    page.locator("#check-answers").click()
+    page.wait_for_selector("#check-form")
+    shot(page, "check-your-answers")
+    page.locator("#send-report").click()
     page.wait_for_url(re.compile(r"/lapor/terkirim/\d+/$"))
     tracking_id = page.locator("#tracking-id").inner_text().strip()
     pin = page.locator("#pin").inner_text().strip()
@@ -126,7 +129,7 @@ def test_it_shows_the_112_notice_once_without_javascript(nojs_page, shot):
     page.locator("[name=incident_date]").fill(INCIDENT_DATE.isoformat())
     pick_region_nojs(page, "34", "34.04")
     page.locator("[name=phone]").fill("0813 1111 2222")
-    page.locator("#report-form button[type=submit]:not([name])").click()
+    page.locator("#check-answers").click()
     page.wait_for_load_state()
 
     notice = page.locator("#emergency-notice")
@@ -137,7 +140,10 @@ def test_it_shows_the_112_notice_once_without_javascript(nojs_page, shot):
     expect(page.locator("select[name=regency]")).to_have_value("34.04")
     shot(page, "emergency-notice")
 
-    page.locator("#report-form button[type=submit]:not([name])").click()
+    page.locator("#check-answers").click()
+    page.wait_for_selector("#check-form")
+    shot(page, "check-your-answers")
+    page.locator("#send-report").click()
     page.wait_for_url(re.compile(r"/lapor/terkirim/\d+/$"))
     expect(page.locator("main")).to_contain_text("112")
     shot(page, "receipt")

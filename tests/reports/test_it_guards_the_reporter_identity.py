@@ -96,7 +96,9 @@ def test_anonymous_identity_appears_in_no_page_a_non_admin_can_load(cast, direct
             body = response.content.decode()
             for secret in (NAME, "6281398765432", "0813-9876-5432", EMAIL):
                 assert secret not in body, f"{secret!r} leaked to {who} at {url}"
-        assert client.get(f"/lacak/{report.tracking_id}/").status_code == 404
+        # Not their report: the link asks for the PIN (issue 15), showing nothing of it.
+        page = client.get(f"/lacak/{report.tracking_id}/").content.decode()
+        assert 'name="pin"' in page and report.title_original not in page
 
 
 def test_raising_anonymous_to_confidential_keeps_the_identity_hidden(cast, directory):

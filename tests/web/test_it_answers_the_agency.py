@@ -26,7 +26,8 @@ def test_it_shows_the_follow_up_and_the_deadlines_with_their_explanation(client,
     assert "Akan kami tambal minggu ini." in page
     assert "Dinas Pekerjaan Umum dan Penataan Ruang Kabupaten Sleman" in page
     assert "How was this date computed?" in page
-    assert "Reporter&#x27;s answer to the follow-up" in page or "answer to the follow-up" in page
+    # The deadline's name is said plainly to the reporter (issue 15.3).
+    assert "Your answer to the agency" in page
     assert "Saturday" in page or "Sunday" in page  # skipped days are named
     assert "Andi Petugas" not in page  # officers' names are not shown to the reporter
 

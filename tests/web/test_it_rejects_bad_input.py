@@ -32,14 +32,19 @@ def test_it_names_each_missing_required_field_and_keeps_the_rest(client, directo
 def test_it_says_it_in_indonesian_and_in_english(client, directory):
     page_id = client.post("/lapor/", report_post_data(title="")).content.decode()
     page_en = client.post("/en/lapor/", report_post_data(title="")).content.decode()
-    assert "This field is required." in page_en
-    assert "This field is required." not in page_id
-    assert "Bidang ini tidak boleh kosong." in page_id
+    # Specific and plain, not Django's generic "This field is required." (issue 15).
+    assert "Write a short title for your report" in page_en
+    assert "This field is required." not in page_en
+    assert "Tulis judul singkat laporan Anda" in page_id
+    # The page title starts with "Error:" ("Galat:") so a screen reader hears it first.
+    assert "<title>Galat: " in page_id
+    assert "<title>Error: " in page_en
 
 
 def test_it_requires_a_way_to_reach_the_reporter(client, directory):
     page = client.post("/en/lapor/", report_post_data(phone="", email="")).content.decode()
-    assert "Give a phone number or an e-mail address" in page
+    assert "Give a mobile phone number or an e-mail address" in page
+    assert "If you have neither" in page
     assert Report.objects.count() == 0
 
 
@@ -134,4 +139,4 @@ def test_it_refuses_a_huge_request_with_a_page_that_explains_the_limits(client, 
 
 def test_it_rejects_a_too_short_text(client, directory):
     page = client.post("/en/lapor/", report_post_data(body="rusak")).content.decode()
-    assert "Ensure this value has at least 20 characters" in page
+    assert "write at least 20 letters (you wrote 5)" in page

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.test import Client
 
@@ -14,10 +16,22 @@ def _file(client: Client) -> tuple[Report, str]:
     return Report.objects.latest("pk"), pin
 
 
+def asks_for_the_pin(response, report: Report) -> bool:
+    """Another browser opening the report's link gets the PIN form, not the report (and the
+    same form for a number that does not exist: it tells nothing)."""
+    page = response.content.decode()
+    return (
+        response.status_code == 200
+        and 'name="pin"' in page
+        and f'value="{report.tracking_id}"' in page
+        and report.title_original not in page
+    )
+
+
 def test_it_opens_a_report_with_its_tracking_id_and_pin(client, directory):
     report, pin = _file(client)
     visitor = Client()
-    assert visitor.get(f"/lacak/{report.tracking_id}/").status_code == 404
+    assert asks_for_the_pin(visitor.get(f"/lacak/{report.tracking_id}/"), report)
     spaced = f"{report.tracking_id[:3]} {report.tracking_id[3:6]}-{report.tracking_id[6:]}"
     response = visitor.post("/lacak/", {"tracking_id": spaced, "pin": pin})
     assert response["Location"] == f"/lacak/{report.tracking_id}/"
@@ -43,7 +57,7 @@ def test_it_stops_pin_guessing(client, directory):
         visitor.post("/en/lacak/", {"tracking_id": report.tracking_id, "pin": "999999"})
     blocked = visitor.post("/en/lacak/", {"tracking_id": report.tracking_id, "pin": pin})
     assert "Too many wrong attempts" in blocked.content.decode()
-    assert visitor.get(f"/lacak/{report.tracking_id}/").status_code == 404
+    assert asks_for_the_pin(visitor.get(f"/lacak/{report.tracking_id}/"), report)
 
 
 def test_it_lets_the_reporter_add_information_and_files(client, directory):
@@ -108,4 +122,12 @@ def test_it_shows_a_logged_in_reporter_their_report_without_a_pin(cast):
     assert fresh.get(f"/lacak/{report.tracking_id}/").status_code == 200
     other = Client()
     other.force_login(cast.reporter2)
-    assert other.get(f"/lacak/{report.tracking_id}/").status_code == 404
+    assert asks_for_the_pin(other.get(f"/lacak/{report.tracking_id}/"), report)
+
+
+def test_it_asks_for_the_pin_alike_for_a_number_that_does_not_exist(client, directory):
+    report, _pin = _file(client)
+    token = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')
+    real = token.sub("", Client().get(f"/lacak/{report.tracking_id}/").content.decode())
+    missing = token.sub("", Client().get("/lacak/123456789/").content.decode())
+    assert real.replace(report.tracking_id, "X") == missing.replace("123456789", "X")

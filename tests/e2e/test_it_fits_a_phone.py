@@ -1,0 +1,121 @@
+"""Every citizen page fits a phone: no sideways scrolling at 320 px wide, nor with the text at
+twice its size on a 360 px phone (WCAG 1.4.10 reflow, 1.4.4 resize text); and axe-core (WCAG
+2.1 and 2.2, A and AA) finds nothing on the pages issue 15 added or changed, in both languages.
+Screenshots at 360 px are kept for a person to look at (test-artifacts/screenshots)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+from lapor.reports import case_actions
+from tests.e2e.helpers import ADD_INFO, fill_report_js
+from tests.e2e.test_it_has_no_axe_violations import describe
+from tests.public.conftest import file_report, publish
+
+AXE_22 = {
+    "runOnly": {
+        "type": "tag",
+        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"],
+    },
+    "resultTypes": ["violations"],
+}
+# Text at twice its size, as a phone's "font size" setting does it: the root size doubles and
+# every rem and em with it.
+BIG_TEXT = "html { font-size: 200% !important; }"
+OVERFLOW = """() => {
+  const width = document.documentElement.clientWidth;
+  const boxes = '.stats-svg-wrap, .stats-table-wrap, .table-scroll';
+  const wide = [...document.querySelectorAll('body *')].filter(el => {
+    const r = el.getBoundingClientRect();
+    return r.width > 0 && r.right > width + 1 && !el.closest(boxes);
+  }).slice(0, 5).map(
+    el => el.tagName + '.' + el.className + ' ' + Math.round(el.getBoundingClientRect().right)
+  );
+  return {scroll: document.documentElement.scrollWidth, width, wide};
+}"""
+
+
+def overflow(page):
+    found = page.evaluate(OVERFLOW)
+    return found if found["scroll"] > found["width"] else None
+
+
+@pytest.mark.parametrize("prefix", ["", "/en"], ids=["id", "en"])
+def test_it_fits_a_phone(prefix, new_context, cast, directory, shot):
+    public = publish(file_report("Jalan berlubang di depan sekolah"), cast, directory.sleman_pupr)
+    case_actions.report_follow_up(report=public, message="Sedang dicek.", actor=cast.officer_a)
+    phone = new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+    page = phone.new_page()
+    axe = Axe()
+    problems: dict[str, object] = {}
+    violations: dict[str, list] = {}
+
+    def check(name, *, run_axe=True):
+        # Any page in this state at 320 px, and at 360 px with double text.
+        page.set_viewport_size({"width": 320, "height": 640})
+        if found := overflow(page):
+            problems[f"{name} @320"] = found
+        page.set_viewport_size({"width": 360, "height": 740})
+        style = page.add_style_tag(content=BIG_TEXT)
+        if found := overflow(page):
+            problems[f"{name} @360 200%"] = found
+        style.evaluate("el => el.remove()")
+        if run_axe:
+            violations[name] = axe.run(page, options=AXE_22).response["violations"]
+        shot(page, name)
+
+    for url, name in (
+        ("/", "home"),
+        ("/lacak/", "track"),
+        ("/laporan/", "public-feed"),
+        (f"/laporan/{public.tracking_id}/", "public-report"),
+        ("/statistik/", "statistics"),
+        ("/statistik/instansi/", "league"),
+        (f"/statistik/instansi/{directory.sleman_pupr.pk}/", "scorecard"),
+        ("/informasi/", "public-information"),
+        ("/aksesibilitas/", "accessibility-statement"),
+        ("/akun/masuk/", "login"),
+        ("/akun/daftar/", "register"),
+        (f"/lacak/{public.tracking_id}/", "bookmarked-link-asks-for-pin"),
+    ):
+        page.goto(prefix + url)
+        check(name)
+
+    page.goto(f"{prefix}/lapor/")
+    check("form")
+    page.locator("#check-answers").click()
+    expect(page.locator("#error-summary")).to_be_focused()
+    expect(page).to_have_title(re.compile("^Error: " if prefix else "^Galat: "))
+    check("form-with-errors")
+    page.goto(f"{prefix}/lapor/")
+    fill_report_js(page, email="siti.rahmawati.dengan.alamat.panjang@example.id")
+    page.locator("#check-answers").click()
+    expect(page.locator("#check-form")).to_be_visible()
+    check("check-your-answers")
+    page.locator("#send-report").click()
+    expect(page.locator("#tracking-id")).to_be_visible()
+    check("receipt")
+    page.locator("main a.button").click()  # "Follow this report"
+    expect(page.locator("ol.timeline")).to_be_visible()
+    check("report-page")
+    page.locator(ADD_INFO).locator("button[type=submit]").click()
+    expect(page.locator("#error-summary").first).to_be_focused()
+    check("report-page-with-errors")
+
+    # The easy-read version, switched by the footer link and remembered.
+    page.goto(f"{prefix}/lapor/")
+    page.locator("footer a[href*='mudah-dibaca']").click()
+    expect(page.locator("form.easy-form")).to_be_visible()
+    check("easy-read-form")
+    page.locator(".easy-step:not([hidden]) .easy-nav .button").click()
+    check("easy-read-step-2")
+
+    assert not problems, f"pages wider than the phone: {problems}"
+    bad = {name: v for name, v in violations.items() if v}
+    assert not bad, "axe WCAG 2.1/2.2 A/AA violations:\n" + "\n".join(
+        f"{name}:\n{describe(v)}" for name, v in bad.items()
+    )
