@@ -40,9 +40,8 @@ class Box:
         return [float(self.west), float(self.south), float(self.east), float(self.north)]
 
     def contains(self, lat: float, lon: float) -> bool:
-        return (
-            float(self.south) <= lat <= float(self.north)
-            and float(self.west) <= lon <= float(self.east)
+        return float(self.south) <= lat <= float(self.north) and float(self.west) <= lon <= float(
+            self.east
         )
 
 

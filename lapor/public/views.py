@@ -80,8 +80,10 @@ def feed(request: HttpRequest) -> HttpResponse:
     )
 
 
-MAP_FILTERS = ("province", "regency", "district", "agency", "category", "kind", "status")
-MAP_FILTERS += ("date_from", "date_to")
+MAP_FILTERS = frozenset(
+    {"province", "regency", "district", "agency", "category", "kind", "status"}
+    | {"date_from", "date_to"}
+)
 
 
 def _map_query(request: HttpRequest):  # type: ignore[no-untyped-def]

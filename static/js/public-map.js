@@ -10,13 +10,14 @@
   var L = window.L;
   var d = box.dataset;
   box.hidden = false;
-  var map = L.map(box, { minZoom: 4, maxZoom: parseInt(d.maxZoom, 10) || 18 });
+  var map = L.map(box, { minZoom: 3, maxZoom: parseInt(d.maxZoom, 10) || 18 });
   L.tileLayer(d.tileUrl, { attribution: d.attribution, maxZoom: parseInt(d.maxZoom, 10) || 18 }).addTo(map);
   box.setAttribute("role", "region");
   box.setAttribute("aria-label", d.label);
   var layer = L.layerGroup().addTo(map);
   var b = d.bbox.split(",").map(parseFloat);
   var request = 0;
+  var first = true;
 
   function text(tag, value, cls) {
     var el = document.createElement(tag);
@@ -62,7 +63,17 @@
     box.setAttribute("aria-busy", "true");
     fetch(url, { headers: { Accept: "application/json" } })
       .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
-      .then(function (data) { if (mine === request) render(data); })
+      .then(function (data) {
+        if (mine !== request) return;
+        render(data);
+        // Once, on opening: zoom to the reports found (the list follows the new view).
+        if (first && data.points.length) {
+          first = false;
+          var pts = data.points.map(function (p) { return [p.lat, p.lon]; });
+          map.fitBounds(L.latLngBounds(pts).pad(0.2), { maxZoom: 15 });
+        }
+        first = false;
+      })
       .catch(function () { if (mine === request) status.textContent = d.errorMessage; })
       .finally(function () { if (mine === request) box.removeAttribute("aria-busy"); });
   }

@@ -34,7 +34,9 @@ def reports(published, directory):  # type: ignore[no-untyped-def]
         latitude=LAT + Decimal("0.02"),
         longitude=LON,
     )
-    whistle = published("Saluran air tersumbat sampah", latitude=LAT, longitude=LON + Decimal("0.02"))
+    whistle = published(
+        "Saluran air tersumbat sampah", latitude=LAT, longitude=LON + Decimal("0.02")
+    )
     # Reports of wrongdoing are never public, whatever the row says.
     Report.objects.filter(pk=whistle.pk).update(kind=Kind.WHISTLEBLOWING)
     unverified = file_report("Trotoar rusak belum diverifikasi", latitude=LAT, longitude=LON)
