@@ -137,6 +137,16 @@ def test_it_shows_the_same_reports_on_the_map_and_in_the_list(
     page.wait_for_timeout(300)
     _keep(shot(page, "public-map-360px"), "public-map-360px.png")
 
+    # The picker on the same phone.
+    page.goto("/lapor/")
+    page.locator("#location summary").click()
+    expect(page.locator("#map-picker-map .leaflet-tile-loaded").first).to_be_visible()
+    page.locator("#map-picker-map").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("[name=latitude]")).to_have_value(COORD)
+    page.locator("#location").scroll_into_view_if_needed()
+    _keep(shot(page, "map-picker-360px"), "map-picker-360px.png")
+
     # The anonymous marker stands on its cell's centre, never the point given.
     data = page.request.get("/laporan/peta/titik.json").json()
     anon = next(p for p in data["points"] if p["id"] == anonymous.tracking_id)
