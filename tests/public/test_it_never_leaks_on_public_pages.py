@@ -1,8 +1,8 @@
 """Property: whatever privacy a report has and whatever personal data its text and address hold,
 no public page (feed, search, report page, map and its points) nor the similar-reports lookup
 shows an unmasked NIK, phone number or e-mail address, nor the name or contact of an anonymous or
-confidential reporter, nor the address an anonymous or confidential reporter typed, nor anything of a
-confidential one; and no search or lookup finds the report by a piece of that data."""
+confidential reporter, nor the address an anonymous or confidential reporter typed, nor anything
+of a confidential one; and no search or lookup finds the report by a piece of that data."""
 
 from __future__ import annotations
 
