@@ -324,6 +324,14 @@ LOGGING = {
 }
 
 SITE_NAME = "Lapor"
+
+# --- maps (docs/map.md) ---------------------------------------------------------------------
+# A map tile server URL with {z}/{x}/{y} (and optionally {s}); empty turns the maps off (the
+# place fields and the list of reports work without them). Every map view sends the viewer's
+# address to this server: run your own, or pick one whose usage policy allows your traffic.
+MAP_TILE_URL = env("MAP_TILE_URL", "")
+MAP_TILE_ATTRIBUTION = env("MAP_TILE_ATTRIBUTION", "© OpenStreetMap contributors")
+MAP_TILE_MAX_ZOOM = int(env("MAP_TILE_MAX_ZOOM", "18"))
 # Absolute base of links in e-mails and SMS (no trailing slash).
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 EMAIL_TIMEOUT = int(env("EMAIL_TIMEOUT", "30"))

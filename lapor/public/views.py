@@ -9,7 +9,7 @@ from __future__ import annotations
 import uuid
 from urllib.parse import urlencode
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from lapor.core.errors import DomainError
 from lapor.core.files import attachment_response
 from lapor.public import actions, selectors
+from lapor.public import map as public_map
 from lapor.public.forms import FeedForm, FollowForm
 from lapor.reports.location import public_address
 from lapor.reports.scrub import scrub
@@ -77,6 +78,71 @@ def feed(request: HttpRequest) -> HttpResponse:
             "next_url": page_url(page.page + 1) if page.has_next else "",
         },
     )
+
+
+MAP_FILTERS = frozenset(
+    {"province", "regency", "district", "agency", "category", "kind", "status"}
+    | {"date_from", "date_to"}
+)
+
+
+def _map_query(request: HttpRequest):  # type: ignore[no-untyped-def]
+    language = get_language() or "id"
+    data = {k: v for k, v in request.GET.items() if k in MAP_FILTERS and v}
+    form = FeedForm(data or None, language)
+    filters = form.filters(1)
+    box = public_map.parse_box(request.GET.get("bbox", ""))
+    limit = public_map.parse_limit(request.GET.get("limit", ""))
+    return form, data, public_map.map_points(filters, box, limit)
+
+
+@require_GET
+def map_page(request: HttpRequest) -> HttpResponse:
+    """The public map and, beside it, the list of the same reports: the list is the page (it
+    works without JavaScript and with a screen reader); the map is drawn over it by
+    static/js/public-map.js from the same selector's JSON."""
+    form, data, result = _map_query(request)
+    return render(
+        request,
+        "public/map.html",
+        {
+            "form": form,
+            "result": result,
+            "filtered": bool(data),
+            "query": urlencode(data),
+            "bbox": ",".join(str(v) for v in result.box.as_list()),
+        },
+    )
+
+
+@require_GET
+def map_points(request: HttpRequest) -> JsonResponse:
+    """The map's points as JSON: ``bbox=west,south,east,north`` and ``limit`` (at most
+    ``public_map.MAX_LIMIT``), plus the feed's filters."""
+    _form, _data, result = _map_query(request)
+    response = JsonResponse(
+        {
+            "bbox": result.box.as_list(),
+            "limit": result.limit,
+            "truncated": result.truncated,
+            "points": [
+                {
+                    "id": p.tracking_id,
+                    "lat": p.lat,
+                    "lon": p.lon,
+                    "coarse": p.coarse,
+                    "title": p.title,
+                    "place": p.place,
+                    "status": p.status,
+                    "status_code": p.status_code,
+                    "url": reverse("public:report", kwargs={"tracking_id": p.tracking_id}),
+                }
+                for p in result.points
+            ],
+        }
+    )
+    response["Cache-Control"] = "public, max-age=60"
+    return response
 
 
 def _report_or_404(tracking_id: str):  # type: ignore[no-untyped-def]

@@ -21,6 +21,12 @@ def site(request: HttpRequest) -> dict[str, Any]:
             (code, label, translate_url(request.get_full_path(), code))
             for code, label in (("id", "Bahasa Indonesia"), ("en", "English"))
         ],
+        # Maps are progressive enhancement: off (empty URL) means no map markup at all.
+        "MAP": {
+            "tile_url": settings.MAP_TILE_URL,
+            "attribution": settings.MAP_TILE_ATTRIBUTION,
+            "max_zoom": settings.MAP_TILE_MAX_ZOOM,
+        },
         "ATTACH": {
             "max_files": settings.ATTACHMENT_MAX_FILES,
             "max_file": filesizeformat(settings.ATTACHMENT_MAX_FILE_BYTES),

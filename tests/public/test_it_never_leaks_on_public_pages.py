@@ -1,13 +1,15 @@
 """Property: whatever privacy a report has and whatever personal data its text and address hold,
-no public page (feed, search, report page) nor the similar-reports lookup — nor a staff
-member's daily digest e-mail — shows an unmasked NIK, phone number or e-mail address, nor the
-name or contact of an anonymous or confidential reporter, nor the address an anonymous or
-confidential reporter typed, nor anything of a confidential one (digests aside: staff handle
-confidential cases); and no search or lookup finds the report by a piece of that data."""
+no public page (feed, search, report page, map and its points) nor the similar-reports lookup —
+nor a staff member's daily digest e-mail — shows an unmasked NIK, phone number or e-mail
+address, nor the name or contact of an anonymous or confidential reporter, nor the address an
+anonymous or confidential reporter typed, nor anything of a confidential one (digests aside:
+staff handle confidential cases); and no search or lookup finds the report by a piece of that
+data."""
 
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from django.core.cache import cache
 from django.test import Client
@@ -86,6 +88,8 @@ def test_it_never_leaks(cast, directory, privacy, kind, nik, phone, email, house
         name=name,
         email=email,
         address=f"{house}, telepon {phone}",
+        latitude=Decimal("-7.776812"),
+        longitude=Decimal("110.390347"),
         requested_agency=directory.sleman_pupr if whistle else None,
     )
     # Staff digests: the verifier's (new report to verify), then the unit's (new case).
@@ -106,6 +110,9 @@ def test_it_never_leaks(cast, directory, privacy, kind, nik, phone, email, house
         client.get(reverse("public:feed")).content.decode(),
         client.get(reverse("public:feed"), {"q": "jalan sekolah"}).content.decode(),
         similar.content.decode(),
+        # The public map and its points (docs/map.md).
+        client.get(reverse("public:map")).content.decode(),
+        client.get(reverse("public:map_points")).content.decode(),
     ]
     # Searching someone's NIK, phone or address, or a piece of it, must not find (and so
     # reveal) the report: not in the search, not in the similar-reports lookup.
@@ -128,6 +135,8 @@ def test_it_never_leaks(cast, directory, privacy, kind, nik, phone, email, house
         assert name not in html
         if privacy != "public":
             assert house not in html
+            # Only the grid cell's centre of an anonymous report's point is published.
+            assert "7.776812" not in html and "110.390347" not in html
         if privacy == "confidential" and html not in mails:  # staff handle confidential cases
             assert report.tracking_id not in html
     if privacy == "public":  # a public report's address is published, masked
