@@ -55,6 +55,9 @@ class Classification:
     sub: list[tuple[str, str, float]] = field(default_factory=list)  # (code, "TOP > SUB", prob)
     level: list[tuple[str, float]] = field(default_factory=list)
     unit: list[tuple[str, float]] = field(default_factory=list)  # unit type / agency code
+    # ("complaint" | "aspiration" | "information_request", prob), likeliest first; empty when
+    # the model has no report-kind head (models before v4)
+    report_kind: list[tuple[str, float]] = field(default_factory=list)
     out_of_scope: str | None = None  # e.g. "Prank/Tidak Jelas"
     emergency: bool = False
     version: str = ""
@@ -145,13 +148,15 @@ class Model:
         self.priors = priors or {}
 
     def _blend(self, head: LinearHead, probs, subs, key: str) -> list[tuple[str, float]]:
-        """0.3 × the head's own reading of the text + 0.7 × what the likely categories imply."""
-        mixed = {c: 0.3 * float(q) for c, q in zip(head.classes, probs, strict=True)}
+        """share × the head's own reading of the text + (1 − share) × what the likely
+        categories imply (share per head in ``text_share``, chosen by cross-validation)."""
+        share = getattr(self, "text_share", {}).get(key, 0.3)
+        mixed = {c: share * float(q) for c, q in zip(head.classes, probs, strict=True)}
         total = sum(p for _n, p in subs) or 1.0
         for name, p in subs:
             prior = self.priors.get(name) or self.priors.get(name.split(" > ")[0]) or {}
             for c, q in prior.get(key, {}).items():
-                mixed[c] = mixed.get(c, 0.0) + 0.7 * q * p / total
+                mixed[c] = mixed.get(c, 0.0) + (1 - share) * q * p / total
         return sorted(mixed.items(), key=lambda s: -s[1])
 
     def _row(self, vectorizer, doc: str, offset: int) -> tuple[list[int], np.ndarray]:
@@ -218,6 +223,13 @@ class Model:
             unit=self._blend(self.unit, self.unit.proba_row(idx, data, nf), in_scope, "unit")[:k],
             version=self.version,
         )
+        kind_head = getattr(self, "report_kind", None)
+        if kind_head is not None:
+            kp = kind_head.proba_row(idx, data, nf)
+            result.report_kind = sorted(
+                ((c, float(q)) for c, q in zip(kind_head.classes, kp, strict=True)),
+                key=lambda s: -s[1],
+            )
         best_top, best_p = tops[0]
         best_sub = subs[0][0] if subs else best_top
         folded = textmod.normalise(text)
