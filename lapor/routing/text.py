@@ -338,8 +338,11 @@ AGENCY_ALIASES: tuple[tuple[str, str], ...] = (
         r"\blldikti\b|\bperguruan tinggi\b|\bbeasiswa mahasiswa\b|\bkemahasiswaan\b|\bpddikti\b",
         "kemdiktisaintek",
     ),
-    (r"\bkominfo\b(?!.*\b(kabupaten|kota|provinsi)\b)|\bpos dan informatika\b|"
-     r"\baplikasi informatika\b", "komdigi"),
+    (
+        r"\bkominfo\b(?!.*\b(kabupaten|kota|provinsi)\b)|\bpos dan informatika\b|"
+        r"\baplikasi informatika\b",
+        "komdigi",
+    ),
     (r"\bkemendes\b|\bkementerian desa\b", "kemendes-pdt"),
     (r"\bbina pembangunan daerah\b|\bkementerian dalam negeri\b", "kemendagri"),
     (
@@ -350,8 +353,10 @@ AGENCY_ALIASES: tuple[tuple[str, str], ...] = (
     (r"\bdirektorat jenderal perhubungan\b|\bditjen perhubungan\b", "kemenhub"),
     (r"\bbank negara indonesia\b|\bbni\b", "bni"),
     (r"\bbank rakyat indonesia\b|\bbri\b", "bri"),
-    (r"\bpelayanan (perijinan|perizinan) terpadu\b|\bterpadu satu pintu\b|\bdpmptsp\b|\bbppt\b",
-     "dpmptsp"),
+    (
+        r"\bpelayanan (perijinan|perizinan) terpadu\b|\bterpadu satu pintu\b|\bdpmptsp\b|\bbppt\b",
+        "dpmptsp",
+    ),
     (r"\bpolrestabes\b|\bkepolisian\b", "polri"),
     (r"\bpos indonesia\b|\bpt pos\b|\bkantor pos\b", "pos-indonesia"),
     # A regional *dinas* that also handles land matters (Bandung's "Dinas Perumahan dan Kawasan

@@ -53,22 +53,40 @@ def test_a_label_without_category_trains_the_unit_and_level_heads(db, monkeypatc
 
     monkeypatch.setattr(training, "directory_rows", lambda *a, **k: [])
     topical = [
-        {"text": t, "category": "KESEHATAN > Puskesmas", "kind": "dinas-kesehatan",
-         "level": "kabupaten/kota"}
-        for t in ("puskesmas tutup siang hari", "dokter puskesmas tidak ada",
-                  "pelayanan puskesmas lambat", "obat di puskesmas habis")
+        {
+            "text": t,
+            "category": "KESEHATAN > Puskesmas",
+            "kind": "dinas-kesehatan",
+            "level": "kabupaten/kota",
+        }
+        for t in (
+            "puskesmas tutup siang hari",
+            "dokter puskesmas tidak ada",
+            "pelayanan puskesmas lambat",
+            "obat di puskesmas habis",
+        )
     ] + [
-        {"text": t, "category": "PERHUBUNGAN > Parkir Liar", "kind": "dinas-perhubungan",
-         "level": "kabupaten/kota"}
-        for t in ("parkir liar di trotoar", "juru parkir liar memungut", "parkir liar macet",
-                  "tukang parkir liar di pasar")
+        {
+            "text": t,
+            "category": "PERHUBUNGAN > Parkir Liar",
+            "kind": "dinas-perhubungan",
+            "level": "kabupaten/kota",
+        }
+        for t in (
+            "parkir liar di trotoar",
+            "juru parkir liar memungut",
+            "parkir liar macet",
+            "tukang parkir liar di pasar",
+        )
     ]
     rerouted = [
         {"text": t, "agency": "BPJS Kesehatan KC Sleman", "level": "BUMN", "weight": 3.0}
-        for t in ("kartu jkn saya nonaktif padahal iuran lancar",
-                  "iuran jkn dipotong dua kali bulan ini",
-                  "status kepesertaan jkn nonaktif tanpa pemberitahuan",
-                  "iuran jkn mandiri naik tanpa pemberitahuan")
+        for t in (
+            "kartu jkn saya nonaktif padahal iuran lancar",
+            "iuran jkn dipotong dua kali bulan ini",
+            "status kepesertaan jkn nonaktif tanpa pemberitahuan",
+            "iuran jkn mandiri naik tanpa pemberitahuan",
+        )
     ]
     without = training.fit(topical, "a")
     assert "bpjs-kesehatan" not in without.unit.classes
@@ -84,8 +102,10 @@ def test_a_conversion_teaches_the_report_kind_only(db, directory):
     from lapor.routing import training
 
     label = training.record_label(
-        text="Mohon informasi jadwal seleksi CPNS", source="converted",
-        agency=directory.sleman_pupr, report_kind="information_request",
+        text="Mohon informasi jadwal seleksi CPNS",
+        source="converted",
+        agency=directory.sleman_pupr,
+        report_kind="information_request",
     )
     assert label.agency is None and label.level == "" and label.report_kind == "information_request"
     row = training.label_rows()[0]
