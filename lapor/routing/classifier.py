@@ -159,6 +159,19 @@ class Model:
                 mixed[c] = mixed.get(c, 0.0) + (1 - share) * q * p / total
         return sorted(mixed.items(), key=lambda s: -s[1])
 
+    def _level_from_unit(self, levels, units) -> list[tuple[str, float]]:
+        """Mix in the level the likely units imply (a BPJS branch is BUMN, a Dinas is the
+        regency's): ``level_unit_share`` × Σ P(unit) P(level | unit), from the training data."""
+        share = getattr(self, "level_unit_share", 0.0)
+        implied = getattr(self, "unit_levels", None)
+        if not share or not implied:
+            return levels
+        mixed = {c: (1 - share) * p for c, p in levels}
+        for kind, p in units:
+            for lv, q in implied.get(kind, {}).items():
+                mixed[lv] = mixed.get(lv, 0.0) + share * p * q
+        return sorted(mixed.items(), key=lambda s: -s[1])
+
     def _row(self, vectorizer, doc: str, offset: int) -> tuple[list[int], np.ndarray]:
         """What ``vectorizer.transform([doc])`` gives (sublinear tf × idf, l2), without
         scikit-learn's per-call validation, which costs milliseconds."""
@@ -217,12 +230,12 @@ class Model:
         result = Classification(
             top=[(self.code(n), str(n), p) for n, p in tops[:k]],
             sub=[(self.code(n), str(n), p) for n, p in subs[:k]],
-            level=self._blend(self.level, self.level.proba_row(idx, data, nf), in_scope, "level")[
-                :k
-            ],
-            unit=self._blend(self.unit, self.unit.proba_row(idx, data, nf), in_scope, "unit")[:k],
             version=self.version,
         )
+        units = self._blend(self.unit, self.unit.proba_row(idx, data, nf), in_scope, "unit")
+        levels = self._blend(self.level, self.level.proba_row(idx, data, nf), in_scope, "level")
+        result.unit = units[:k]
+        result.level = self._level_from_unit(levels, units)[:k]
         kind_head = getattr(self, "report_kind", None)
         if kind_head is not None:
             kp = kind_head.proba_row(idx, data, nf)

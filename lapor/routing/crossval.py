@@ -95,13 +95,13 @@ def cross_validate(
     n_labels: int | None = None,
     seed: int = 13,
     groups: list[int] | None = None,
-    shares: list[tuple[float, float]] | None = None,
+    shares: list[tuple] | None = None,
 ) -> dict:
     """Pooled held-fold metrics for one configuration (see the module's docstring).
 
-    ``shares``: (unit, level) text shares to try on the same fold models (the blend is applied
-    when classifying, so it needs no retraining); the figures for each are under
-    ``metrics["shares"]["unit/level"]``."""
+    ``shares``: (unit, level[, level-from-unit]) shares to try on the same fold models (the
+    blend is applied when classifying, so it needs no retraining); the figures for each are
+    under ``metrics["shares"]["unit/level/level-from-unit"]``."""
     groups = groups if groups is not None else near_duplicate_groups([r["text"] for r in real])
     where = fold_of(groups, folds, seed)
     synthetic = [dict(r, weight=synthetic_weight * float(r.get("weight", 1.0))) for r in synthetic]
@@ -114,11 +114,13 @@ def cross_validate(
             random.Random(seed + k).shuffle(train)
             train = train[:n_labels]
         model = training.fit(synthetic + train, f"cv{k}", keywords=keywords, params=params)
-        chosen = dict(model.text_share)
-        for u, lv in shares or ():
+        chosen = dict(model.text_share), model.level_unit_share
+        for u, lv, *rest in shares or ():
             model.text_share = {"unit": u, "level": lv}
-            by_share.setdefault(f"{u}/{lv}", []).append(training.evaluate(model, test))
-        model.text_share = chosen
+            model.level_unit_share = rest[0] if rest else 0.0
+            key = "/".join(str(x) for x in (u, lv, model.level_unit_share))
+            by_share.setdefault(key, []).append(training.evaluate(model, test))
+        model.text_share, model.level_unit_share = chosen
         start = time.perf_counter()
         parts.append(training.evaluate(model, test))
         ms.append(1000 * (time.perf_counter() - start) / max(1, len(test)))

@@ -64,6 +64,7 @@ DEFAULT_PARAMS: dict = {
     "char_features": 12000,
     "unit_text_share": 0.3,  # unit = share × text head + (1 − share) × what the topics imply
     "level_text_share": 0.3,
+    "level_unit_share": 0.0,  # level mixed with what the likely units imply
     "topic_mix": False,  # reweight prior-free (synthetic) rows to TOPIC_MIX_2025
 }
 
@@ -401,6 +402,15 @@ def fit(
     model = clf.Model(version, word, char, top, subs, level, unit, codes, priors=priors)
     model.report_kind = report_kind
     model.text_share = {"unit": p["unit_text_share"], "level": p["level_text_share"]}
+    # The level each kind of unit is found at, from the rows that say both.
+    unit_levels: dict[str, Counter] = {}
+    for e in examples:
+        if e["kind"] and e["level"] and not e["prior_only"]:
+            unit_levels.setdefault(e["kind"], Counter())[e["level"]] += e["weight"]
+    model.unit_levels = {
+        kind: {lv: n / sum(c.values()) for lv, n in c.items()} for kind, c in unit_levels.items()
+    }
+    model.level_unit_share = p["level_unit_share"]
     model.params = p
     return model
 

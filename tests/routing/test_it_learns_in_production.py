@@ -149,3 +149,19 @@ def test_acceptance_counts_first_suggestions_top3_and_corrections(directory, rou
     assert months == [(3, 3, 2, 0), (4, 2, 0, 1)]
     only = learning.acceptance(agency_ids=[bpjs.pk])
     assert only["total"]["n"] == 1
+
+
+def test_the_routing_page_shows_the_live_accuracy_of_the_admins_agencies(
+    cast, directory, routing, client
+):
+    from tests.cases.conftest import submit
+
+    for agency, rank in ((directory.sleman_pupr, 1), (directory.sleman_pupr, 3), (routing.bpjs, 1)):
+        TrainingLabel.objects.create(
+            report=submit(), text="x", agency=agency, source="disposed", suggested_rank=rank
+        )
+    client.force_login(cast.agency_admin)
+    page = client.get("/konsol/routing/").content.decode()
+    assert 'id="live-accuracy"' in page
+    assert directory.sleman_pupr.name in page and routing.bpjs.name not in page
+    assert "<td>2</td><td>50%</td><td>100%</td><td>0%</td>" in page
