@@ -359,6 +359,7 @@ AGENCY_ALIASES: tuple[tuple[str, str], ...] = (
     ),
     (r"\bpolrestabes\b|\bkepolisian\b", "polri"),
     (r"\bpos indonesia\b|\bpt pos\b|\bkantor pos\b", "pos-indonesia"),
+    (r"\bkementerian bumn\b|\bkemen bumn\b|\bbp bumn\b|\bbadan usaha milik negara\b", "kemen-bumn"),
     # A regional *dinas* that also handles land matters (Bandung's "Dinas Perumahan dan Kawasan
     # Permukiman, Pertanahan dan Pertamanan") is the housing office, not the land office.
     (r"\bdinas pu\b|\bdinas pekerjaan umum\b", "dinas-pupr"),
