@@ -26,6 +26,8 @@ HELDOUT = CORPUS / "heldout.jsonl"
 # Real LAPOR! reports with the unit they were really dispositioned to (corpus/real/README.md).
 REAL = CORPUS / "real" / "lapor2017.jsonl"
 LABEL_WEIGHT = 3.0
+# The synthetic corpus's weight beside real reports (chosen by cross-validation).
+SYNTHETIC_WEIGHT = 1.0
 SUB_FEATURES = 600
 
 # The report kind an admin gave (LAPOR!'s words) -> ``reports.Kind`` values.
@@ -532,11 +534,15 @@ def train(
     version: str | None = None,
     seed: Path = SEED,
     heldout: Path = HELDOUT,
+    real: Path | None = REAL,
     out_dir: Path | None = None,
     with_labels: bool = True,
     activate: bool = True,
+    params: dict | None = None,
 ):
-    """Train on the seed corpus + labels, evaluate on the held-out file, save, register."""
+    """Train on the real corpus + the synthetic corpus (weighted ``SYNTHETIC_WEIGHT``) + the
+    admins' decisions, evaluate on the synthetic held-out file (a regression check only: models
+    are chosen by cross-validation on real reports, ``crossval``), save, register."""
     from django.db import transaction
 
     from lapor.routing.models import ClassifierVersion
@@ -544,17 +550,23 @@ def train(
     version = version or new_version()
     if not re.fullmatch(r"[A-Za-z0-9._-]{1,40}", version):
         raise ValueError(f"bad version name {version!r}")
-    seed_rows = read_jsonl(seed)
+    synthetic = [
+        dict(r, weight=SYNTHETIC_WEIGHT * float(r.get("weight", 1.0))) for r in seed_rows(seed)
+    ]
+    real_part = real_rows(real) if real else []
     labels = label_rows() if with_labels else []
-    model = fit(seed_rows + labels, version)
+    model = fit(synthetic + real_part + labels, version, params=params)
     held = read_jsonl(heldout)
     model.metrics = evaluate(model, held)
+    texts = [r["text"] for r in real_part[:200]] or [r["text"] for r in held][:200]
     model.metrics.update(
         version=version,
-        n_seed=len(seed_rows),
+        n_seed=len(synthetic),
+        n_real=len(real_part),
         n_labels=len(labels),
         heldout=str(Path(heldout).name),
-        ms_per_report=round(timing(model, [r["text"] for r in held][:200]), 2),
+        params=getattr(model, "params", {}),
+        ms_per_report=round(timing(model, texts), 2),
     )
     path = save(model, out_dir or clf.models_dir())
     model.metrics["size_bytes"] = path.stat().st_size
@@ -566,7 +578,7 @@ def train(
             version=version,
             path=str(path),
             metrics=model.metrics,
-            n_seed=len(seed_rows),
+            n_seed=len(synthetic),
             n_labels=len(labels),
         )
         if activate:
