@@ -132,6 +132,13 @@ class LinearHead:
 class Model:
     """What a model file holds (pickled with joblib)."""
 
+    # Set by ``training.fit`` since v4; these class defaults keep older files working.
+    report_kind: LinearHead | None = None  # complaint / aspiration / information request
+    text_share: dict = {"unit": 0.3, "level": 0.3}  # noqa: RUF012 (replaced, never mutated)
+    unit_levels: dict = {}  # noqa: RUF012
+    level_unit_share: float = 0.0
+    params: dict = {}  # noqa: RUF012
+
     def __init__(
         self, version, word, char, top, subs, level, unit, codes, metrics=None, priors=None
     ):
@@ -150,7 +157,7 @@ class Model:
     def _blend(self, head: LinearHead, probs, subs, key: str) -> list[tuple[str, float]]:
         """share × the head's own reading of the text + (1 − share) × what the likely
         categories imply (share per head in ``text_share``, chosen by cross-validation)."""
-        share = getattr(self, "text_share", {}).get(key, 0.3)
+        share = self.text_share.get(key, 0.3)
         mixed = {c: share * float(q) for c, q in zip(head.classes, probs, strict=True)}
         total = sum(p for _n, p in subs) or 1.0
         for name, p in subs:
@@ -162,8 +169,8 @@ class Model:
     def _level_from_unit(self, levels, units) -> list[tuple[str, float]]:
         """Mix in the level the likely units imply (a BPJS branch is BUMN, a Dinas is the
         regency's): ``level_unit_share`` × Σ P(unit) P(level | unit), from the training data."""
-        share = getattr(self, "level_unit_share", 0.0)
-        implied = getattr(self, "unit_levels", None)
+        share = self.level_unit_share
+        implied = self.unit_levels
         if not share or not implied:
             return levels
         mixed = {c: (1 - share) * p for c, p in levels}
@@ -236,7 +243,7 @@ class Model:
         levels = self._blend(self.level, self.level.proba_row(idx, data, nf), in_scope, "level")
         result.unit = units[:k]
         result.level = self._level_from_unit(levels, units)[:k]
-        kind_head = getattr(self, "report_kind", None)
+        kind_head = self.report_kind
         if kind_head is not None:
             kp = kind_head.proba_row(idx, data, nf)
             result.report_kind = sorted(

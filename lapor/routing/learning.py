@@ -162,7 +162,9 @@ def acceptance(*, agency_ids: Iterable[int] | None = None, since=None) -> dict:
     def blank() -> dict:
         return {"n": 0, "first": 0, "top3": 0, "corrected": 0}
 
-    total, by_agency, by_month = blank(), {}, {}
+    total = blank()
+    by_agency: dict[str, dict] = {}
+    by_month: dict = {}
     for r in rows:
         corrected = any(at >= r["created_at"] for at in corrections.get(r["report_id"], ()))
         rank = r["suggested_rank"]
