@@ -90,3 +90,23 @@ def test_the_rules_name_the_national_bodies():
         "kemen-bumn",
     ):
         assert code in agencies, code
+
+
+@pytest.mark.django_db
+def test_bpjs_matters_go_to_the_branch_office_of_the_place(directory, routing):
+    from lapor.agencies.models import Agency
+    from lapor.routing.resolver import bump_rules_version, resolve
+
+    branch = Agency.objects.create(
+        code="bpjskes-34.04",
+        name="BPJS Kesehatan Kantor Cabang Kabupaten Sleman",
+        kind=Agency.Kind.VERTICAL_OFFICE,
+        level=Agency.Level.STATE_ENTERPRISE,
+        parent=routing.bpjs,
+        region_id="34.04",
+    )
+    bump_rules_version()
+    d = resolve(
+        category=None, region_code="34.04.07.2001", text="Kartu KIS dan BPJS Kesehatan nonaktif"
+    )[0]
+    assert d.agency == branch and "BPJS Kesehatan" in d.explanation

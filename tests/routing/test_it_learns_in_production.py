@@ -35,6 +35,7 @@ BASE = [
     }
     for t in ("jalan desa berlubang", "jalan kabupaten rusak parah", "aspal jalan mengelupas")
 ]
+SHIPPED = classifier.default_version()  # the committed model (models_store/ACTIVE)
 PLACES = ["Sleman", "Depok", "Gamping", "Mlati", "Kalasan", "Ngaglik", "Godean"]
 
 
@@ -65,18 +66,18 @@ def test_a_worse_model_is_kept_aside_with_its_metrics(store, directory, routing)
     result = learning.retrain(version="cand", base_rows=BASE)
     assert result["outcome"] == "kept_aside" and result["window"] == 25
     assert result["candidate"]["mean"] < result["running"]["mean"]
-    assert result["running"]["version"] == "v3-seed"
+    assert result["running"]["version"] == SHIPPED
     row = ClassifierVersion.objects.get(version="cand")
     assert row.rejected and not row.is_active
     assert row.metrics["promotion"]["promoted"] is False
     assert (store / "cand.joblib").exists()
-    assert classifier.classify("jalan rusak").version == "v3-seed"  # still the running one
+    assert classifier.classify("jalan rusak").version == SHIPPED  # still the running one
 
 
 def test_a_better_model_is_promoted_and_one_command_rolls_back(store, directory, routing):
-    call_command("use_model", "v3-seed", stdout=StringIO())
+    call_command("use_model", SHIPPED, stdout=StringIO())
     old = timezone.now() - dt.timedelta(days=1)
-    ClassifierVersion.objects.filter(version="v3-seed").update(created_at=old, activated_at=old)
+    ClassifierVersion.objects.filter(version=SHIPPED).update(created_at=old, activated_at=old)
     for i in range(50):  # national roads go to the national road office, not the regency
         label(
             f"jalan nasional km {i} di {PLACES[i % 7]} berlubang, lubang besar",
@@ -91,9 +92,9 @@ def test_a_better_model_is_promoted_and_one_command_rolls_back(store, directory,
 
     out = StringIO()
     call_command("rollback_model", stdout=out)
-    assert "v3-seed" in out.getvalue()
-    assert ClassifierVersion.objects.get(is_active=True).version == "v3-seed"
-    assert classifier.classify("jalan nasional berlubang").version == "v3-seed"
+    assert SHIPPED in out.getvalue()
+    assert ClassifierVersion.objects.get(is_active=True).version == SHIPPED
+    assert classifier.classify("jalan nasional berlubang").version == SHIPPED
 
 
 def test_nothing_to_learn_without_enough_new_decisions(store, directory):
