@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import threading
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +26,9 @@ import numpy as np
 from lapor.routing import text as textmod
 
 OUT_OF_SCOPE = "DI LUAR KEWENANGAN"
+# Only the first characters of a report are read (the title comes first): the topic and the
+# addressee are in its opening, and the rest of a very long report only costs time.
+MAX_CHARS = 1500
 EMERGENCY_SUB = "Darurat 112"
 PRANK = "Prank/Tidak Jelas"
 CHECK_EVERY = 5.0  # seconds between checks of the active version
@@ -187,11 +191,12 @@ class Model:
         if key not in cache:
             cache[key] = (vectorizer.build_analyzer(), vectorizer.vocabulary_, vectorizer.idf_)
         analyse, vocab, idf = cache[key]
+        # Count in C first (a long report repeats its n-grams), then look each up once.
         counts: dict[int, int] = {}
-        for token in analyse(doc):
+        for token, n in Counter(analyse(doc)).items():
             j = vocab.get(token)
             if j is not None:
-                counts[j] = counts.get(j, 0) + 1
+                counts[j] = n
         if not counts:
             return [], np.zeros(0, dtype=np.float32)
         cols = list(counts)
@@ -219,6 +224,7 @@ class Model:
         return hstack([self.word.transform(stems), self.char.transform(norms)]).tocsr()
 
     def classify(self, text: str, k: int = 3) -> Classification:
+        text = text[:MAX_CHARS]
         idx, data = self.row(text)
         nf = len(self.word.vocabulary_) + len(self.char.vocabulary_)
         top_p = self.top.proba_row(idx, data, nf)
