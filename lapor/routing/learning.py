@@ -75,7 +75,7 @@ def retrain(
     cutoff = window[0]["at"]
     seen = labels[:-window_size]
     if base_rows is None:
-        base_rows = training.real_rows() + training.seed_rows()
+        base_rows = training.base_rows()
     version = version or training.new_version()
     candidate = training.fit(list(base_rows) + seen, version, params=params)
     running = clf.get_model()

@@ -130,6 +130,15 @@ def seed_rows(path: str | Path = SEED) -> list[dict]:
     return [dict(r, synthetic=True) for r in read_jsonl(path)]
 
 
+def base_rows(seed: str | Path = SEED, real: str | Path | None = REAL) -> list[dict]:
+    """What every model trains on before the deployment's own decisions: the synthetic corpus
+    at ``SYNTHETIC_WEIGHT`` and the shipped real reports."""
+    synthetic = [
+        dict(r, weight=SYNTHETIC_WEIGHT * float(r.get("weight", 1.0))) for r in seed_rows(seed)
+    ]
+    return synthetic + (real_rows(real) if real else [])
+
+
 def agency_kind_of(agency) -> str | None:
     """The kind of unit of a directory ``Agency`` row."""
     if agency is None:
@@ -555,12 +564,11 @@ def train(
     version = version or new_version()
     if not re.fullmatch(r"[A-Za-z0-9._-]{1,40}", version):
         raise ValueError(f"bad version name {version!r}")
-    synthetic = [
-        dict(r, weight=SYNTHETIC_WEIGHT * float(r.get("weight", 1.0))) for r in seed_rows(seed)
-    ]
-    real_part = real_rows(real) if real else []
+    rows = base_rows(seed, real)
+    synthetic = [r for r in rows if r.get("synthetic")]
+    real_part = [r for r in rows if not r.get("synthetic")]
     labels = label_rows() if with_labels else []
-    model = fit(synthetic + real_part + labels, version, params=params)
+    model = fit(rows + labels, version, params=params)
     held = read_jsonl(heldout)
     model.metrics = evaluate(model, held)
     texts = [r["text"] for r in real_part[:200]] or [r["text"] for r in held][:200]
