@@ -59,6 +59,8 @@ UNIT_TYPES: tuple[tuple[str, str, str], ...] = (
     ("ppid-pembantu", "Pejabat Pengelola Informasi dan Dokumentasi Pembantu", "PPID Pembantu"),
     ("kantor-pertanahan", "Kantor Pertanahan", "Kantor Pertanahan"),
     ("kantor-kemenag", "Kantor Kementerian Agama", "Kantor Kemenag"),
+    ("bpjs-kesehatan", "BPJS Kesehatan Kantor Cabang", "BPJS Kesehatan KC"),
+    ("bpjs-ketenagakerjaan", "BPJS Ketenagakerjaan Kantor Cabang", "BPJS Ketenagakerjaan KC"),
 )
 
 # --- units of regional governments ------------------------------------------------------------
@@ -402,9 +404,30 @@ REGENCY_PREFIXES: tuple[tuple[str, str, str, str], ...] = (
 # --- vertical offices -------------------------------------------------------------------------
 # One per regency/city: (code prefix, unit type, name prefix, short prefix, parent agency).
 # Codes are "<prefix>-<regency code>", e.g. "bpn-34.04".
-VERTICAL_OFFICES: tuple[tuple[str, str, str, str, str], ...] = (
+# An optional 6th field is the office's level (default: instansi vertikal).
+VERTICAL_OFFICES: tuple[tuple[str, ...], ...] = (
     ("bpn", "kantor-pertanahan", "Kantor Pertanahan", "Kantah", "kemen-atr-bpn"),
     ("kankemenag", "kantor-kemenag", "Kantor Kementerian Agama", "Kankemenag", "kemenag"),
+    # BPJS branch offices receive most of their reports (LAPOR! 2017: "BPJS Kesehatan KC
+    # Sampit", "BPJS Ketenagakerjaan Kacab Purwakarta"). One office per regency/city stands in
+    # for the branch or regency office that serves it; the unit type carries the body's own
+    # code, so a branch is the same kind of unit as its head office for the classifier.
+    (
+        "bpjskes",
+        "bpjs-kesehatan",
+        "BPJS Kesehatan Kantor Cabang",
+        "BPJS Kesehatan KC",
+        "bpjs-kesehatan",
+        "BUMN",
+    ),
+    (
+        "bpjstk",
+        "bpjs-ketenagakerjaan",
+        "BPJS Ketenagakerjaan Kantor Cabang",
+        "BPJS Ketenagakerjaan KC",
+        "bpjs-ketenagakerjaan",
+        "BUMN",
+    ),
 )
 
 # --- national agencies ------------------------------------------------------------------------
@@ -510,7 +533,14 @@ NATIONAL_AGENCIES: tuple[tuple[str, str, str, str], ...] = (
         "KemenPANRB",
         MINISTRY,
     ),
-    ("kemen-bumn", "Kementerian Badan Usaha Milik Negara", "Kementerian BUMN", MINISTRY),
+    # Kementerian BUMN became the Badan Pengaturan BUMN (BP BUMN) by UU 16/2025; the code
+    # stays, the name follows the law ("Kementerian BUMN" still resolves to it).
+    (
+        "kemen-bumn",
+        "Badan Pengaturan Badan Usaha Milik Negara/Kementerian Badan Usaha Milik Negara",
+        "BP BUMN",
+        NON_MINISTERIAL,
+    ),
     ("kemenkop", "Kementerian Koperasi", "Kemenkop", MINISTRY),
     ("kemen-umkm", "Kementerian Usaha Mikro, Kecil, dan Menengah", "Kementerian UMKM", MINISTRY),
     ("kemenpar", "Kementerian Pariwisata", "Kemenpar", MINISTRY),

@@ -327,7 +327,8 @@ def vertical_office_rows(
     """One office per regency/city for each entry of VERTICAL_OFFICES (land, religion)."""
     rows = []
     regencies = list(regencies)
-    for prefix, unit_type, name, short, parent_code in data.VERTICAL_OFFICES:
+    for prefix, unit_type, name, short, parent_code, *rest in data.VERTICAL_OFFICES:
+        level = rest[0] if rest else Agency.Level.VERTICAL
         parent = _require(nationals, parent_code, f"vertical office {prefix}")
         type_pk = _require(unit_types, unit_type, f"vertical office {prefix}")
         for place in regencies:
@@ -338,7 +339,7 @@ def vertical_office_rows(
                     f"{name} {style.region}",
                     f"{short} {style.short}",
                     Agency.Kind.VERTICAL_OFFICE,
-                    Agency.Level.VERTICAL,
+                    level,
                     parent=parent,
                     region=place.code,
                     unit_type=type_pk,

@@ -23,6 +23,7 @@ from lapor.notifications.models import ScheduledJob
 from lapor.partners import tasks as partner_tasks
 from lapor.public import tasks as public_tasks
 from lapor.reports import tasks as report_tasks
+from lapor.routing import tasks as routing_tasks
 
 logger = logging.getLogger(__name__)
 
@@ -66,6 +67,8 @@ JOBS = (
     # Staged files of abandoned forms hourly; nightly also stored files no row refers to.
     Periodic("purge_uploads", report_tasks.purge_stale_uploads, every=dt.timedelta(hours=1)),
     Periodic("sweep_storage", report_tasks.sweep_storage, daily_at=dt.time(3, 0)),
+    # The classifier learns from the day's decisions; promoted only if better (routing.learning).
+    Periodic("routing_retrain", routing_tasks.retrain_classifier, daily_at=dt.time(1, 30)),
 )
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import threading
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +26,9 @@ import numpy as np
 from lapor.routing import text as textmod
 
 OUT_OF_SCOPE = "DI LUAR KEWENANGAN"
+# Only the first characters of a report are read (the title comes first): the topic and the
+# addressee are in its opening, and the rest of a very long report only costs time.
+MAX_CHARS = 1500
 EMERGENCY_SUB = "Darurat 112"
 PRANK = "Prank/Tidak Jelas"
 CHECK_EVERY = 5.0  # seconds between checks of the active version
@@ -55,6 +59,9 @@ class Classification:
     sub: list[tuple[str, str, float]] = field(default_factory=list)  # (code, "TOP > SUB", prob)
     level: list[tuple[str, float]] = field(default_factory=list)
     unit: list[tuple[str, float]] = field(default_factory=list)  # unit type / agency code
+    # ("complaint" | "aspiration" | "information_request", prob), likeliest first; empty when
+    # the model has no report-kind head (models before v4)
+    report_kind: list[tuple[str, float]] = field(default_factory=list)
     out_of_scope: str | None = None  # e.g. "Prank/Tidak Jelas"
     emergency: bool = False
     version: str = ""
@@ -129,6 +136,13 @@ class LinearHead:
 class Model:
     """What a model file holds (pickled with joblib)."""
 
+    # Set by ``training.fit`` since v4; these class defaults keep older files working.
+    report_kind: LinearHead | None = None  # complaint / aspiration / information request
+    text_share: dict = {"unit": 0.3, "level": 0.3}  # noqa: RUF012 (replaced, never mutated)
+    unit_levels: dict = {}  # noqa: RUF012
+    level_unit_share: float = 0.0
+    params: dict = {}  # noqa: RUF012
+
     def __init__(
         self, version, word, char, top, subs, level, unit, codes, metrics=None, priors=None
     ):
@@ -145,13 +159,28 @@ class Model:
         self.priors = priors or {}
 
     def _blend(self, head: LinearHead, probs, subs, key: str) -> list[tuple[str, float]]:
-        """0.3 × the head's own reading of the text + 0.7 × what the likely categories imply."""
-        mixed = {c: 0.3 * float(q) for c, q in zip(head.classes, probs, strict=True)}
+        """share × the head's own reading of the text + (1 − share) × what the likely
+        categories imply (share per head in ``text_share``, chosen by cross-validation)."""
+        share = self.text_share.get(key, 0.3)
+        mixed = {c: share * float(q) for c, q in zip(head.classes, probs, strict=True)}
         total = sum(p for _n, p in subs) or 1.0
         for name, p in subs:
             prior = self.priors.get(name) or self.priors.get(name.split(" > ")[0]) or {}
             for c, q in prior.get(key, {}).items():
-                mixed[c] = mixed.get(c, 0.0) + 0.7 * q * p / total
+                mixed[c] = mixed.get(c, 0.0) + (1 - share) * q * p / total
+        return sorted(mixed.items(), key=lambda s: -s[1])
+
+    def _level_from_unit(self, levels, units) -> list[tuple[str, float]]:
+        """Mix in the level the likely units imply (a BPJS branch is BUMN, a Dinas is the
+        regency's): ``level_unit_share`` × Σ P(unit) P(level | unit), from the training data."""
+        share = self.level_unit_share
+        implied = self.unit_levels
+        if not share or not implied:
+            return levels
+        mixed = {c: (1 - share) * p for c, p in levels}
+        for kind, p in units:
+            for lv, q in implied.get(kind, {}).items():
+                mixed[lv] = mixed.get(lv, 0.0) + share * p * q
         return sorted(mixed.items(), key=lambda s: -s[1])
 
     def _row(self, vectorizer, doc: str, offset: int) -> tuple[list[int], np.ndarray]:
@@ -162,11 +191,12 @@ class Model:
         if key not in cache:
             cache[key] = (vectorizer.build_analyzer(), vectorizer.vocabulary_, vectorizer.idf_)
         analyse, vocab, idf = cache[key]
+        # Count in C first (a long report repeats its n-grams), then look each up once.
         counts: dict[int, int] = {}
-        for token in analyse(doc):
+        for token, n in Counter(analyse(doc)).items():
             j = vocab.get(token)
             if j is not None:
-                counts[j] = counts.get(j, 0) + 1
+                counts[j] = n
         if not counts:
             return [], np.zeros(0, dtype=np.float32)
         cols = list(counts)
@@ -194,6 +224,7 @@ class Model:
         return hstack([self.word.transform(stems), self.char.transform(norms)]).tocsr()
 
     def classify(self, text: str, k: int = 3) -> Classification:
+        text = text[:MAX_CHARS]
         idx, data = self.row(text)
         nf = len(self.word.vocabulary_) + len(self.char.vocabulary_)
         top_p = self.top.proba_row(idx, data, nf)
@@ -212,12 +243,19 @@ class Model:
         result = Classification(
             top=[(self.code(n), str(n), p) for n, p in tops[:k]],
             sub=[(self.code(n), str(n), p) for n, p in subs[:k]],
-            level=self._blend(self.level, self.level.proba_row(idx, data, nf), in_scope, "level")[
-                :k
-            ],
-            unit=self._blend(self.unit, self.unit.proba_row(idx, data, nf), in_scope, "unit")[:k],
             version=self.version,
         )
+        units = self._blend(self.unit, self.unit.proba_row(idx, data, nf), in_scope, "unit")
+        levels = self._blend(self.level, self.level.proba_row(idx, data, nf), in_scope, "level")
+        result.unit = units[:k]
+        result.level = self._level_from_unit(levels, units)[:k]
+        kind_head = self.report_kind
+        if kind_head is not None:
+            kp = kind_head.proba_row(idx, data, nf)
+            result.report_kind = sorted(
+                ((c, float(q)) for c, q in zip(kind_head.classes, kp, strict=True)),
+                key=lambda s: -s[1],
+            )
         best_top, best_p = tops[0]
         best_sub = subs[0][0] if subs else best_top
         folded = textmod.normalise(text)

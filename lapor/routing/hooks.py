@@ -8,9 +8,10 @@ write, so listening to it is the only place that sees every submission and every
   (``suggest.maybe_auto_dispose``; its own transaction, failures only logged).
 - ``follow_up``/``closed`` on a cluster's main case → the merged reports' reporters hear it
   (``duplicates.notify_cluster``, same transaction as the event).
-- an admin's category change, re-routing (a transfer, or a disposition after an earlier
-  routing was undone) and *Bukan Wewenang* → a training label, through the classifier's
-  ``record_label`` when it exists, else a ``TrainingLabel`` row.
+- every admin decision → a training label, through the classifier's ``record_label`` when it
+  exists, else a ``TrainingLabel`` row: a first disposition ("disposed"), a category change,
+  a re-routing (a transfer, or a disposition after an earlier routing was undone),
+  *Bukan Wewenang* and a conversion between complaint and information request.
 """
 
 from __future__ import annotations
@@ -33,7 +34,8 @@ LABEL_EVENTS: dict[str, str] = {
     Kind.CATEGORY_SET: "category_changed",
     Kind.NOT_AUTHORITY: "not_authority",
     Kind.TRANSFERRED: "rerouted",
-    Kind.DISPOSED: "rerouted",  # only when it follows an earlier routing (see _is_correction)
+    Kind.DISPOSED: "rerouted",  # after an earlier routing (see _is_correction); else "disposed"
+    Kind.CONVERTED: "converted",
 }
 
 
@@ -70,7 +72,7 @@ def record_label_for(event: ReportEvent) -> bool:
         "category": report.category,
         "agency": agency,
         "level": agency.level if agency is not None else "",
-        "source": LABEL_EVENTS[event.kind],
+        "source": LABEL_EVENTS[event.kind] if _is_correction(event) else "disposed",
         "actor": event.actor,
     }
     record_label = None
@@ -114,7 +116,8 @@ def on_event(sender: type, instance: ReportEvent, created: bool, **_kw: Any) -> 
         from lapor.routing.duplicates import notify_cluster
 
         notify_cluster(instance)
-    if instance.kind in LABEL_EVENTS and instance.actor_id is not None and _is_correction(instance):
+    # Every admin decision is a label (a first disposition too: it says where reports go).
+    if instance.kind in LABEL_EVENTS and instance.actor_id is not None:
         record_label_for(instance)
 
 

@@ -7,12 +7,16 @@ from django.utils.translation import gettext_lazy as _
 
 
 class TrainingLabel(models.Model):
-    """A correction by an admin, kept as a label for the next training of the classifier."""
+    """An admin's routing decision, kept as a label for the next training of the classifier:
+    every head it informs learns from it (the category, the kind of unit and level of the
+    agency chosen, the report kind)."""
 
     class Source(models.TextChoices):
         REROUTED = "rerouted", _("Re-routed")
         NOT_AUTHORITY = "not_authority", _("Not our authority (Bukan Wewenang)")
         CATEGORY_CHANGED = "category_changed", _("Category changed")
+        DISPOSED = "disposed", _("Dispositioned")
+        CONVERTED = "converted", _("Converted (complaint / information request)")
 
     report = models.ForeignKey(
         "reports.Report", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -26,7 +30,14 @@ class TrainingLabel(models.Model):
         "agencies.Agency", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     level = models.CharField(max_length=24, blank=True)
+    # complaint / aspiration / information_request as the admin left it; blank = not said.
+    report_kind = models.CharField(max_length=24, blank=True)
     source = models.CharField(max_length=24, choices=Source.choices)
+    # For a first disposition: where the agency's kind of unit stood in the model's suggestions
+    # when the admin decided (1 = the first suggestion; null = not among the top 3) and which
+    # model made them. The routing page's live accuracy is counted from these.
+    suggested_rank = models.PositiveSmallIntegerField(null=True, blank=True)
+    model_version = models.CharField(max_length=40, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -45,6 +56,9 @@ class ClassifierVersion(models.Model):
     n_seed = models.PositiveIntegerField(default=0)
     n_labels = models.PositiveIntegerField(default=0)
     is_active = models.BooleanField(default=False)
+    # Kept aside: trained by the scheduled retrain but not better than the running model on
+    # the most recent decisions it had not seen (``metrics["promotion"]`` says by how much).
+    rejected = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     activated_at = models.DateTimeField(null=True, blank=True)
 

@@ -211,6 +211,97 @@ SEEDS: tuple[Seed, ...] = (
         agency="pln",
         priority=50,
     ),
+    # National bodies and state enterprises that really receive reports (LAPOR! 2017 data:
+    # BPJS, Kemensos, Kemendikbud, PT Pos, PLN …), 2024–2029 cabinet names. A keyword in the
+    # text selects them whatever the category; their branch office in the region when the
+    # directory has one (BPJS).
+    Seed(
+        "bpjs-ketenagakerjaan",
+        NATIONAL,
+        "BPJS Ketenagakerjaan (badan hukum publik)",
+        "BPJS Ketenagakerjaan (employment social security)",
+        keywords="bpjs ketenagakerjaan, bpjs tk, bpjs naker, jamsostek, jht, klaim jht, "
+        "pencairan jht, jaminan hari tua, jaminan pensiun, jkk, jkm",
+        agency="bpjs-ketenagakerjaan",
+        priority=50,
+    ),
+    Seed(
+        "pos-indonesia",
+        NATIONAL,
+        "PT Pos Indonesia (BUMN)",
+        "PT Pos Indonesia (state postal company)",
+        keywords="kantor pos, pt pos, pos indonesia, paket pos, kiriman pos, wesel pos, "
+        "pencairan bansos di kantor pos",
+        agency="pos-indonesia",
+        priority=50,
+    ),
+    Seed(
+        "pertamina",
+        NATIONAL,
+        "Pertamina (BUMN energi)",
+        "Pertamina (state energy company)",
+        keywords="pertamina, spbu, elpiji, lpg 3 kg, gas melon, pertalite, mypertamina, "
+        "solar subsidi",
+        agency="pertamina",
+        priority=50,
+    ),
+    Seed(
+        "kemensos",
+        NATIONAL,
+        "Kementerian Sosial (program bansos pusat)",
+        "Ministry of Social Affairs (national social assistance)",
+        keywords="kemensos, kementerian sosial, pkh, program keluarga harapan, bpnt, "
+        "kartu sembako, bansos pusat, kks, kartu keluarga sejahtera",
+        agency="kemensos",
+        priority=60,
+    ),
+    Seed(
+        "kemendikdasmen",
+        NATIONAL,
+        "Kementerian Pendidikan Dasar dan Menengah",
+        "Ministry of Primary and Secondary Education",
+        keywords="kemendikdasmen, kemendikbud, dapodik, nuptk, tunjangan profesi guru, "
+        "sertifikasi guru, program indonesia pintar, kip sekolah",
+        agency="kemendikdasmen",
+        priority=60,
+    ),
+    Seed(
+        "kemdiktisaintek",
+        NATIONAL,
+        "Kementerian Pendidikan Tinggi, Sains, dan Teknologi",
+        "Ministry of Higher Education, Science and Technology",
+        keywords="kemdiktisaintek, ristekdikti, pddikti, lldikti, kopertis, kip kuliah, "
+        "bidikmisi, ijazah kampus, perguruan tinggi swasta",
+        agency="kemdiktisaintek",
+        priority=60,
+    ),
+    Seed(
+        "kemendagri",
+        NATIONAL,
+        "Kementerian Dalam Negeri (pembinaan pemerintahan daerah)",
+        "Ministry of Home Affairs (oversight of regional government)",
+        keywords="kemendagri, kementerian dalam negeri, ditjen dukcapil pusat",
+        agency="kemendagri",
+        priority=60,
+    ),
+    Seed(
+        "kemenkes",
+        NATIONAL,
+        "Kementerian Kesehatan",
+        "Ministry of Health",
+        keywords="kemenkes, kementerian kesehatan, str tenaga kesehatan, rs vertikal",
+        agency="kemenkes",
+        priority=60,
+    ),
+    Seed(
+        "bp-bumn",
+        NATIONAL,
+        "BP BUMN (pengaturan BUMN)",
+        "BP BUMN (state enterprise regulator)",
+        keywords="kementerian bumn, bp bumn, rekrutmen bersama bumn, direksi bumn",
+        agency="kemen-bumn",
+        priority=60,
+    ),
     Seed(
         "pertanahan",
         NATIONAL,

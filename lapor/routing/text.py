@@ -325,6 +325,47 @@ AGENCY_ALIASES: tuple[tuple[str, str], ...] = (
         r"\bbksda\b|\bkonservasi sumber daya alam\b|\btaman nasional\b|\bkehutanan\b.*\bkementerian\b",
         "kemenhut",
     ),
+    # Regional offices whose names hold a ministry's old name or a directorate's (2017 names
+    # included: reports keep arriving about them) -> the 2024-2029 cabinet's body.
+    (r"\bkanim\b|\bkantor imigrasi\b", "kemenimipas"),
+    (
+        r"\bkemendikbud\b|\bpendidikan dan kebudayaan\b.*\bkementerian\b|"
+        r"\bkementerian pendidikan dan kebudayaan\b|\bdapodik\b",
+        "kemendikdasmen",
+    ),
+    (
+        r"\bristekdikti\b|\bkemenristekdikti\b|\bpendidikan tinggi\b|\bkopertis\b|"
+        r"\blldikti\b|\bperguruan tinggi\b|\bbeasiswa mahasiswa\b|\bkemahasiswaan\b|\bpddikti\b",
+        "kemdiktisaintek",
+    ),
+    (
+        r"\bkominfo\b(?!.*\b(kabupaten|kota|provinsi)\b)|\bpos dan informatika\b|"
+        r"\baplikasi informatika\b",
+        "komdigi",
+    ),
+    (r"\bkemendes\b|\bkementerian desa\b", "kemendes-pdt"),
+    (r"\bbina pembangunan daerah\b|\bkementerian dalam negeri\b", "kemendagri"),
+    (
+        r"\bdirektorat\b.*\bkepegawaian\b|\brekrutmen asn\b|\bkompensasi asn\b|"
+        r"\bpensiun pns\b|\bpengadaan dan kepangkatan\b",
+        "bkn",
+    ),
+    (r"\bdirektorat jenderal perhubungan\b|\bditjen perhubungan\b", "kemenhub"),
+    (r"\bbank negara indonesia\b|\bbni\b", "bni"),
+    (r"\bbank rakyat indonesia\b|\bbri\b", "bri"),
+    (
+        r"\bpelayanan (perijinan|perizinan) terpadu\b|\bterpadu satu pintu\b|\bdpmptsp\b|\bbppt\b",
+        "dpmptsp",
+    ),
+    (r"\bpolrestabes\b|\bkepolisian\b", "polri"),
+    (r"\bpos indonesia\b|\bpt pos\b|\bkantor pos\b", "pos-indonesia"),
+    (r"\bkementerian bumn\b|\bkemen bumn\b|\bbp bumn\b|\bbadan usaha milik negara\b", "kemen-bumn"),
+    # A regional *dinas* that also handles land matters (Bandung's "Dinas Perumahan dan Kawasan
+    # Permukiman, Pertanahan dan Pertamanan") is the housing office, not the land office.
+    (r"\bdinas pu\b|\bdinas pekerjaan umum\b", "dinas-pupr"),
+    (r"\bdinas\b.*\b(perumahan|permukiman|pemukiman|pertamanan)\b", "disperkim"),
+    (r"\bdinas (penataan|tata) ruang\b|\bdinas tata air\b", "dinas-pupr"),
+    (r"\b(badan|dinas) (pengelola(an)? )?lingkungan hidup\b", "dlh"),
     (r"\bkantor pertanahan\b|\bkantah\b|\bbpn\b|\bpertanahan\b", "kantor-pertanahan"),
     (
         r"\bkantor kementerian agama\b|\bkankemenag\b|\bkemenag (kabupaten|kota|kab)\b|\bkua\b",

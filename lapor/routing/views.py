@@ -170,11 +170,30 @@ def settings_page(request: HttpRequest) -> HttpResponse:
             )
         )
         rows.append((agency, form, value))
+    national = actions.is_national(user)
     return render(
         request,
         "routing/settings.html",
-        {**_console(user), "rows": rows, "may_edit_rules": actions.is_national(user)},
+        {
+            **_console(user),
+            "rows": rows,
+            "may_edit_rules": national,
+            "acceptance": _acceptance(agencies, national),
+        },
     )
+
+
+def _acceptance(agencies: list[Agency], national: bool) -> dict[str, Any]:
+    """The live accuracy for the agencies this admin governs (all of them nationally)."""
+    from lapor.agencies.capabilities import subtree_ids
+    from lapor.routing.learning import acceptance
+
+    ids: set[int] | None = None
+    if not national:
+        ids = set()
+        for agency in agencies:
+            ids |= subtree_ids(agency.pk)
+    return acceptance(agency_ids=ids)
 
 
 # --- the rule table ---------------------------------------------------------------------------

@@ -39,6 +39,7 @@ def test_the_worker_sends_queued_notifications_and_runs_the_sweep(cast, director
         "search_words_rebuild",
         "purge_uploads",
         "sweep_storage",
+        "routing_retrain",
     }
     assert ReportEvent.objects.filter(report=report, kind="escalated").exists()
     assert not DBTaskResult.objects.exclude(status="SUCCESSFUL").exists()

@@ -134,3 +134,17 @@ def test_others_cannot_convert_and_answered_requests_stay(ppid, cast, directory,
     assert as_user(cast.officer_b).get(f"/konsol/laporan/{report.tracking_id}/").status_code == 404
     report.refresh_from_db()
     assert report.kind == "complaint"
+
+
+def test_a_conversion_is_a_label_for_the_report_kind(ppid, cast, directory):
+    """The verifier's conversion teaches the classifier's report-kind head (issue 13)."""
+    from lapor.routing.models import TrainingLabel
+
+    with time_machine.travel(at(2026, 2, 11), tick=False):
+        report = submit(title="Minta salinan anggaran jalan")
+        response = convert(as_user(cast.agency_admin), report, directory.sleman_gov)
+    assert response.status_code == 302
+    label = TrainingLabel.objects.get(report=report, source="converted")
+    assert label.report_kind == "information_request"
+    assert label.agency is None and label.level == ""  # a PPID desk is not a kind of unit
+    assert "Minta salinan anggaran jalan" in label.text

@@ -83,3 +83,21 @@ def test_the_metrics_add_up(tmp_path):
 def test_a_file_without_reports_is_an_error(tmp_path):
     with pytest.raises(CommandError):
         run(tmp_path, [{"category": "X"}])
+
+
+def test_by_kind_breaks_the_figures_down_by_report_kind(tmp_path):
+    lines = [
+        dict(LINES[0], admin_classification="pengaduan"),
+        dict(LINES[1], admin_classification="permintaan informasi"),
+        dict(LINES[2], report_kind="information_request"),
+        LINES[3],
+    ]
+    output = run(tmp_path, lines, "--by", "kind")
+    assert "kind = complaint: 1 reports" in output
+    assert "kind = information_request: 2 reports" in output
+    assert "kind = -: 1 reports" in output
+    # The overall table is first and unchanged in form.
+    assert output.splitlines()[0].endswith(f"4 reports from {tmp_path / 'eval.jsonl'}")
+    metrics = json.loads(run(tmp_path, lines, "--by", "kind", "--json"))
+    assert metrics["by"]["information_request"]["category"]["n"] == 2
+    assert metrics["report_kind"]["n"] == 3

@@ -47,6 +47,7 @@ def train(version, seed, held):
         str(seed),
         "--heldout",
         str(held),
+        "--no-real",
         stdout=out,
     )
     return out.getvalue()

@@ -1,4 +1,5 @@
-"""Every re-routing, *Bukan Wewenang* and category change by an admin is a training label."""
+"""Every decision by an admin is a training label: a first disposition, a re-routing,
+*Bukan Wewenang*, a category change, a conversion; and each label trains the heads it informs."""
 
 import pytest
 
@@ -17,7 +18,8 @@ def test_a_category_change_and_a_reroute_are_labels(cast, directory, routing):
         actor=cast.agency_admin,
         category=directory.category_road,
     )
-    first = TrainingLabel.objects.get()
+    first, disposed = TrainingLabel.objects.all()
+    assert disposed.source == "disposed" and disposed.agency == directory.sleman_pupr
     assert first.source == "category_changed" and first.category == directory.category_road
     assert first.report == report and "Jalan berlubang" in first.text
 
@@ -29,12 +31,82 @@ def test_a_category_change_and_a_reroute_are_labels(cast, directory, routing):
     )
     ca.report_dispose(report=report, agency=routing.province_pupr, actor=cast.national_admin)
     sources = list(TrainingLabel.objects.values_list("source", flat=True))
-    assert sources == ["category_changed", "not_authority", "rerouted"]
+    assert sources == ["category_changed", "disposed", "not_authority", "rerouted"]
     last = TrainingLabel.objects.last()
     assert last.agency == routing.province_pupr and last.level == "provinsi"
 
 
-def test_a_first_disposition_without_correction_is_no_label(cast, directory):
+def test_a_first_disposition_is_a_label_with_the_rank_of_the_suggestion(cast, directory):
     report = submit()
     ca.report_dispose(report=report, agency=directory.sleman_pupr, actor=cast.agency_admin)
-    assert not TrainingLabel.objects.exists()
+    label = TrainingLabel.objects.get()
+    assert label.source == "disposed" and label.agency == directory.sleman_pupr
+    assert label.report_kind == "complaint" and label.level == directory.sleman_pupr.level
+    # "Jalan berlubang …": the running model puts dinas-pupr first.
+    assert label.suggested_rank == 1 and label.model_version
+
+
+def test_a_label_without_category_trains_the_unit_and_level_heads(db, monkeypatch):
+    """A re-routing says where reports go even when nobody set a category: the unit and level
+    heads learn it (before, ``fit`` dropped such rows)."""
+    from lapor.routing import training
+
+    monkeypatch.setattr(training, "directory_rows", lambda *a, **k: [])
+    topical = [
+        {
+            "text": t,
+            "category": "KESEHATAN > Puskesmas",
+            "kind": "dinas-kesehatan",
+            "level": "kabupaten/kota",
+        }
+        for t in (
+            "puskesmas tutup siang hari",
+            "dokter puskesmas tidak ada",
+            "pelayanan puskesmas lambat",
+            "obat di puskesmas habis",
+        )
+    ] + [
+        {
+            "text": t,
+            "category": "PERHUBUNGAN > Parkir Liar",
+            "kind": "dinas-perhubungan",
+            "level": "kabupaten/kota",
+        }
+        for t in (
+            "parkir liar di trotoar",
+            "juru parkir liar memungut",
+            "parkir liar macet",
+            "tukang parkir liar di pasar",
+        )
+    ]
+    rerouted = [
+        {"text": t, "agency": "BPJS Kesehatan KC Sleman", "level": "BUMN", "weight": 3.0}
+        for t in (
+            "kartu jkn saya nonaktif padahal iuran lancar",
+            "iuran jkn dipotong dua kali bulan ini",
+            "status kepesertaan jkn nonaktif tanpa pemberitahuan",
+            "iuran jkn mandiri naik tanpa pemberitahuan",
+        )
+    ]
+    without = training.fit(topical, "a")
+    assert "bpjs-kesehatan" not in without.unit.classes
+    model = training.fit(topical + rerouted, "b")
+    assert "bpjs-kesehatan" in model.unit.classes and "BUMN" in model.level.classes
+    model.text_share = {"unit": 1.0, "level": 1.0}
+    result = model.classify("kepesertaan jkn saya nonaktif, iuran sudah dibayar")
+    assert result.unit[0][0] == "bpjs-kesehatan" and result.level[0][0] == "BUMN"
+    assert set(model.top.classes) == {"KESEHATAN", "PERHUBUNGAN"}  # topics only from topics
+
+
+def test_a_conversion_teaches_the_report_kind_only(db, directory):
+    from lapor.routing import training
+
+    label = training.record_label(
+        text="Mohon informasi jadwal seleksi CPNS",
+        source="converted",
+        agency=directory.sleman_pupr,
+        report_kind="information_request",
+    )
+    assert label.agency is None and label.level == "" and label.report_kind == "information_request"
+    row = training.label_rows()[0]
+    assert row["report_kind"] == "information_request" and row["kind"] is None

@@ -14,6 +14,8 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--name", help="version name (default: v<UTC timestamp>)")
         parser.add_argument("--seed", default=str(training.SEED), help="training JSONL")
+        parser.add_argument("--real", default=str(training.REAL), help="real reports JSONL")
+        parser.add_argument("--no-real", action="store_true", help="without the real reports")
         parser.add_argument("--heldout", default=str(training.HELDOUT), help="evaluation JSONL")
         parser.add_argument("--out-dir", help="where to write the model (default: models_store)")
         parser.add_argument("--no-labels", action="store_true", help="ignore TrainingLabel rows")
@@ -26,13 +28,15 @@ class Command(BaseCommand):
             version=opts["name"],
             seed=Path(opts["seed"]),
             heldout=Path(opts["heldout"]),
+            real=None if opts["no_real"] else Path(opts["real"]),
             out_dir=Path(opts["out_dir"]) if opts["out_dir"] else None,
             with_labels=not opts["no_labels"],
             activate=not opts["no_activate"],
         )
         m = row.metrics
         self.stdout.write(
-            f"version {row.version}: {m['n_seed']} seed lines + {m['n_labels']} labels -> "
+            f"version {row.version}: {m['n_seed']} seed lines + {m['n_real']} real reports + "
+            f"{m['n_labels']} labels -> "
             f"{row.path} ({m['size_bytes'] / 1e6:.1f} MB)"
         )
         for head in ("category", "unit", "level"):
