@@ -16,7 +16,7 @@ from enum import StrEnum
 
 import holidays
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -31,6 +31,7 @@ from lapor.agencies.capabilities import (
 )
 from lapor.agencies.models import Agency, Category
 from lapor.core.calendar import WorkingCalendar
+from lapor.core.counting import Capped, capped_counts
 from lapor.core.models import CalendarDay
 from lapor.regions.models import Region
 from lapor.reports import lifecycle
@@ -100,11 +101,11 @@ def _verification_q(regions: list[str]) -> Q:
 
 
 def _assigned_q(agency_ids: Iterable[int]) -> Q:
+    # ``pk IN (ids)`` as an indexable array (lapor.core.counting.InIds): ORed with the region
+    # condition, an EXISTS would make PostgreSQL read every report.
     return Q(
-        Exists(
-            Assignment.objects.filter(
-                report=OuterRef("pk"), active=True, agency_id__in=list(agency_ids)
-            )
+        pk__in_ids=Assignment.objects.filter(active=True, agency_id__in=list(agency_ids)).values(
+            "report_id"
         )
     )
 
@@ -172,9 +173,13 @@ def queue_reports(user: AnyUser, queue: Queue, now: dt.datetime | None = None) -
     return qs.order_by(F("due_at").asc(nulls_last=True), "created_at", "pk")
 
 
-def queue_counts(user: AnyUser) -> list[tuple[Queue, int]]:
-    """One COUNT per queue shown to ``user``."""
-    return [(queue, queue_reports(user, queue).count()) for queue in available_queues(user)]
+def queue_counts(user: AnyUser) -> list[tuple[Queue, Capped]]:
+    """The count of every queue shown to ``user``, each stopping at ``COUNT_CAP``, in one
+    query (``capped_counts``): the same cost at 100,000 and 10,000,000 reports."""
+    queues = available_queues(user)
+    now = timezone.now()
+    counts = capped_counts([queue_reports(user, queue, now) for queue in queues])
+    return list(zip(queues, counts, strict=True))
 
 
 # --- remaining working days, without a query per row -------------------------------------

@@ -15,7 +15,6 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
@@ -50,6 +49,7 @@ from lapor.console.forms import (
     TransferForm,
 )
 from lapor.core import actions as core_actions
+from lapor.core.counting import CappedPaginator
 from lapor.core.errors import DomainError
 from lapor.core.files import attachment_response
 from lapor.partners.selectors import is_partner_admin
@@ -114,7 +114,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "queue": queue,
             "title": selectors.QUEUE_TITLES[queue],
             "help": selectors.QUEUE_HELP[queue],
-            "count": count,
+            "count": count.value,
+            "capped": count.capped,
         }
         for queue, count in selectors.queue_counts(user)
     ]
@@ -143,7 +144,8 @@ def queue(request: HttpRequest, slug: str) -> HttpResponse:
         reports = reports.filter(channel=channel)
     else:
         channel = ""
-    page = Paginator(reports, selectors.PAGE_SIZE).get_page(request.GET.get("halaman"))
+    # The count stops at COUNT_CAP (lapor.core.counting): the same cost at any table size.
+    page = CappedPaginator(reports, selectors.PAGE_SIZE).get_page(request.GET.get("halaman"))
     return render(
         request,
         "console/queue.html",
