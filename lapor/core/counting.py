@@ -46,13 +46,14 @@ def _limited_sql(queryset: QuerySet[Any], cap: int) -> tuple[str, tuple[Any, ...
     return f"SELECT count(*) FROM ({sql}) AS capped", tuple(params)  # noqa: S608
 
 
-def capped_count(queryset: QuerySet[Any], cap: int = COUNT_CAP) -> Capped:
-    """How many rows ``queryset`` has, counting no further than ``cap``."""
+def capped_count(queryset: QuerySet[Any], cap: int | None = None) -> Capped:
+    """How many rows ``queryset`` has, counting no further than ``cap`` (``COUNT_CAP``)."""
     return capped_counts([queryset], cap)[0]
 
 
-def capped_counts(querysets: list[QuerySet[Any]], cap: int = COUNT_CAP) -> list[Capped]:
-    """``capped_count`` of each queryset, in one query (none for an empty list)."""
+def capped_counts(querysets: list[QuerySet[Any]], cap: int | None = None) -> list[Capped]:
+    """``capped_count`` of each queryset, in one query (none if all are empty)."""
+    cap = COUNT_CAP if cap is None else cap
     parts, params = [], []
     alias = None
     for qs in querysets:
@@ -74,7 +75,7 @@ def capped_counts(querysets: list[QuerySet[Any]], cap: int = COUNT_CAP) -> list[
 class CappedPaginator(Paginator):
     """A paginator whose ``count`` stops at ``cap`` (``capped`` says whether it did)."""
 
-    def __init__(self, object_list: Any, per_page: int, cap: int = COUNT_CAP) -> None:
+    def __init__(self, object_list: Any, per_page: int, cap: int | None = None) -> None:
         super().__init__(object_list, per_page)
         self.cap = cap
 
