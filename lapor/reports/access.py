@@ -112,8 +112,48 @@ def reporter_identity(
     return ReporterIdentity.objects.filter(report=report).first()
 
 
+def reporter_identities(
+    reports: list[Report], *, actor: User | AnonymousUser | None, purpose: str
+) -> dict[int, ReporterIdentity | None]:
+    """``reporter_identity`` for many reports at once (an export's chunk), same rule, same
+    log: one IdentityAccessLog row per report, granted or not, written in ONE insert, and
+    three queries in all (the active assignments, the log, the granted identities) instead of
+    three per report. Returns report id -> the identity, or None where not granted."""
+    if not reports:
+        return {}
+    agencies: dict[int, list[int]] = {r.pk: [] for r in reports}
+    for report_id, agency_id in Assignment.objects.filter(
+        report_id__in=list(agencies), active=True
+    ).values_list("report_id", "agency_id"):
+        agencies[report_id].append(agency_id)
+    for report in reports:
+        if report.agency_id is not None and report.agency_id not in agencies[report.pk]:
+            agencies[report.pk].append(report.agency_id)
+    national = is_national_admin(actor)
+    granted = {
+        r.pk: _may_read_identity(r, actor, False, agency_ids=agencies[r.pk], national=national)
+        for r in reports
+    }
+    who = actor if actor is not None and actor.is_authenticated else None
+    IdentityAccessLog.objects.bulk_create(
+        [
+            IdentityAccessLog(report=r, actor=who, purpose=purpose[:120], granted=granted[r.pk])
+            for r in reports
+        ]
+    )
+    found = {
+        i.report_id: i
+        for i in ReporterIdentity.objects.filter(report_id__in=[k for k, v in granted.items() if v])
+    }
+    return {r.pk: found.get(r.pk) if granted[r.pk] else None for r in reports}
+
+
 def _may_read_identity(
-    report: Report, actor: User | AnonymousUser | None, is_reporter: bool
+    report: Report,
+    actor: User | AnonymousUser | None,
+    is_reporter: bool,
+    agency_ids: list[int] | None = None,
+    national: bool | None = None,
 ) -> bool:
     if is_reporter:
         return True
@@ -121,12 +161,13 @@ def _may_read_identity(
         return False
     if report.reporter_user_id is not None and report.reporter_user_id == actor.pk:
         return True
-    if is_national_admin(actor):
+    if national if national is not None else is_national_admin(actor):
         return True
     if report.identity_hidden or report.privacy == Privacy.ANONYMOUS:
         return False
     # Staff of an agency handling the case (or above it in the tree) with the capability.
-    agency_ids = report_agency_ids(report)
+    if agency_ids is None:
+        agency_ids = report_agency_ids(report)
     return any(user_can(actor, Capability.SEE_IDENTITY, agency_id) for agency_id in agency_ids)
 
 
