@@ -16,7 +16,8 @@ from enum import StrEnum
 
 import holidays
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import F, Q, QuerySet
+from django.db.models import F, Q, QuerySet, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -39,6 +40,8 @@ from lapor.reports.deadlines import remaining_working_days
 from lapor.reports.models import Assignment, Report, Status
 
 PAGE_SIZE = 50
+# Sorts after every deadline: "no running deadline" comes last in a queue.
+NO_DEADLINE = dt.datetime(9999, 12, 31, tzinfo=dt.UTC)
 SEARCH_LIMIT = 20
 
 AnyUser = User | AnonymousUser | None
@@ -170,7 +173,16 @@ def queue_reports(user: AnyUser, queue: Queue, now: dt.datetime | None = None) -
         qs = scoped_reports(user).filter(due_at__lt=now)
     else:
         qs = scoped_reports(user)
-    return qs.order_by(F("due_at").asc(nulls_last=True), "created_at", "pk")
+    if verification_regions(user) is None:
+        # A national queue: its filter keeps a fixed share of all reports, so walking
+        # ``report_queue_order_idx`` in order finds a page after a bounded number of rows.
+        return qs.order_by(F("due_at").asc(nulls_last=True), "created_at", "pk")
+    # A scoped queue (a region, an agency subtree) holds a small share of the reports:
+    # walking the whole table's order index to find them reads more rows the larger the
+    # table (measured: 5,900 rows for a page at 100,000 reports). The same order, written so
+    # that no index provides it, makes PostgreSQL collect the scope through its indexes
+    # (BitmapOr) and sort only those rows.
+    return qs.order_by(Coalesce("due_at", Value(NO_DEADLINE)).asc(), "created_at", "pk")
 
 
 def queue_counts(user: AnyUser) -> list[tuple[Queue, Capped]]:

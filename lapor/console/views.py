@@ -137,7 +137,9 @@ def queue(request: HttpRequest, slug: str) -> HttpResponse:
     if which not in selectors.available_queues(user):
         raise Http404
     now = timezone.now()
-    reports = selectors.queue_reports(user, which, now).select_related("region")
+    # The page's places in a second query: joined into the page's query, PostgreSQL would join
+    # every report of a scope to the regions before sorting and keeping 50 of them.
+    reports = selectors.queue_reports(user, which, now).prefetch_related("region")
     # ?saluran=<channel>: one channel only (an unknown value shows every channel).
     channel = request.GET.get("saluran", "")
     if channel in Channel.values:
