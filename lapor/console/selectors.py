@@ -40,6 +40,9 @@ from lapor.reports.deadlines import remaining_working_days
 from lapor.reports.models import Assignment, Report, Status
 
 PAGE_SIZE = 50
+# The dashboard's cards say "more than 1,000 reports" past this (a queue page counts further,
+# up to lapor.core.counting.COUNT_CAP, for its page links).
+DASHBOARD_COUNT_CAP = 1_000
 # Sorts after every deadline: "no running deadline" comes last in a queue.
 NO_DEADLINE = dt.datetime(9999, 12, 31, tzinfo=dt.UTC)
 SEARCH_LIMIT = 20
@@ -186,11 +189,14 @@ def queue_reports(user: AnyUser, queue: Queue, now: dt.datetime | None = None) -
 
 
 def queue_counts(user: AnyUser) -> list[tuple[Queue, Capped]]:
-    """The count of every queue shown to ``user``, each stopping at ``COUNT_CAP``, in one
-    query (``capped_counts``): the same cost at 100,000 and 10,000,000 reports."""
+    """The count of every queue shown to ``user``, each stopping at ``DASHBOARD_COUNT_CAP``,
+    in one query (``capped_counts``): the same cost at 100,000 and 10,000,000 reports (a
+    scoped count reads at most that many rows of its scope)."""
     queues = available_queues(user)
     now = timezone.now()
-    counts = capped_counts([queue_reports(user, queue, now) for queue in queues])
+    counts = capped_counts(
+        [queue_reports(user, queue, now) for queue in queues], DASHBOARD_COUNT_CAP
+    )
     return list(zip(queues, counts, strict=True))
 
 

@@ -87,7 +87,8 @@ def _handled_by(agency_ids: Iterable[int]) -> Q:
     A subquery rather than a join, so a report with several assignments is not repeated.
     """
     ids = list(agency_ids)
-    return Q(pk__in=Assignment.objects.filter(agency_id__in=ids).values("report_id")) | Q(
+    # ``in_ids``: an indexable array (lapor.core.counting), or the OR reads every report.
+    return Q(pk__in_ids=Assignment.objects.filter(agency_id__in=ids).values("report_id")) | Q(
         agency_id__in=ids
     )
 

@@ -34,6 +34,7 @@ def _reports(cast, directory, n: int = 5) -> None:
 def test_counts_stop_at_the_cap_and_say_so(cast, directory, monkeypatch):
     _reports(cast, directory, 5)
     monkeypatch.setattr(counting, "COUNT_CAP", 3)
+    monkeypatch.setattr(selectors, "DASHBOARD_COUNT_CAP", 3)
     client = login(cast.national_admin)
     response = client.get("/en/konsol/")
     cards = {q["queue"]: q for q in response.context["queues"]}
