@@ -2,12 +2,16 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 
+from lapor.core.health import health
+
 urlpatterns: list[URLPattern | URLResolver] = [
     path("i18n/", include("django.conf.urls.i18n")),
     # Machine interfaces: no language prefix.
     path("open311/v2/", include("lapor.open311.urls")),
     path("sms/", include("lapor.sms.urls")),
     path("api/v1/", include("lapor.api.urls")),
+    # The load balancer's health check (deploy/haproxy).
+    path("sehat/", health, name="health"),
 ]
 # Indonesian lives at the root, English under /en/: a language switch is a plain link, no JS.
 urlpatterns += i18n_patterns(
