@@ -360,6 +360,8 @@ def throughput(port: int, seconds: float, threads: int = 8) -> float:
 
 
 def main() -> None:
+    # SIGTERM (e.g. `kill <pid>`) cleans up like Ctrl-C: every server started here is stopped.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     sup = Supervisor()
     extra: list[subprocess.Popen[bytes]] = []
     controller = None
