@@ -289,9 +289,9 @@ def file_reports(stop: threading.Event, port: int) -> None:
     base = f"http://127.0.0.1:{port}"
     while not stop.is_set():
         key = str(uuid.uuid4())
+        s = requests.Session()  # one browser: its cookies (session, CSRF) survive the retries
         for attempt in range(30):  # a person who keeps pressing "send" until it works
             try:
-                s = requests.Session()
                 form = s.get(f"{base}/lapor/", timeout=10)
                 token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form.text)
                 if form.status_code != 200 or not token:
