@@ -170,10 +170,23 @@ def queue_reports(user: AnyUser, queue: Queue, now: dt.datetime | None = None) -
         if agencies is not None:
             qs = qs.filter(_assigned_q(agencies)) if agencies else qs.none()
     elif queue == Queue.WAITING:
-        qs = scoped_reports(user).filter(status__in=lifecycle.WAITING_ON_REPORTER)
+        qs = scoped_reports(user)
+        if verification_regions(user) is None:
+            qs = qs.filter(status__in=lifecycle.WAITING_ON_REPORTER)
+        else:  # as for OVERDUE below: the scope's own indexes, not the country's statuses
+            qs = qs.alias(st=Coalesce("status", Value(""))).filter(
+                st__in=lifecycle.WAITING_ON_REPORTER
+            )
     elif queue == Queue.OVERDUE:
         # The report's due_at is its earliest running deadline (deadlines.refresh_report_due).
-        qs = scoped_reports(user).filter(due_at__lt=now)
+        qs = scoped_reports(user)
+        if verification_regions(user) is None:
+            qs = qs.filter(due_at__lt=now)
+        else:
+            # In a scope, the same condition written so that no index answers it: PostgreSQL
+            # would otherwise AND the scope with every overdue report of the country (a range
+            # of report_open_due_idx as long as the table) before filtering.
+            qs = qs.alias(due=Coalesce("due_at", Value(NO_DEADLINE))).filter(due__lt=now)
     else:
         qs = scoped_reports(user)
     if verification_regions(user) is None:
