@@ -15,8 +15,12 @@ one thread, median of ``RUNS`` after warm-up), each as a ratio to a bare indexed
 admin; an agency admin of the regency government with the most villages) are created in each
 database for the console pages.
 
-The slope is ``log(ratio_big / ratio_small) / log(n_big / n_small)`` of the ratios: 0 = flat,
-1 = linear in the number of reports. The export's row is time per exported row (its rows grow
+One process per database stays up and the parent asks each, in turn, for one run of the same
+case (rotating which size goes first), so the sizes of one round share the machine's load of
+that second (``--sequential``: one size after the other instead). Per size: the median time,
+and its ratio to the median of the baseline measured beside each run. The slope is
+``log(ratio_big / ratio_small) / log(n_big / n_small)`` of those ratios: 0 = flat, 1 = linear
+in the number of reports. The export's row is time per exported row (its rows grow
 with the data by design: an agency's last 90 days).
 """
 
@@ -168,6 +172,9 @@ def measure(db: str) -> dict:  # type: ignore[type-arg]
             get(public, "/open311/v2/requests.json?page_size=100"),
         ),
     ]
+    if SERVE:
+        serve(db, cases, baseline, clients["agency admin"], connection, Report, regency)
+        return {}
     results: dict[str, float] = {}
     ratios: dict[str, float] = {}
     for name, fn in cases:
@@ -214,6 +221,138 @@ def measure(db: str) -> dict:  # type: ignore[type-arg]
         "export": {"rows": rows, "seconds": export_s, "ratio": statistics.median(export_ratios)},
         "sizes": sizes,
     }
+
+
+SERVE = "--serve" in sys.argv
+
+
+def _export_url() -> str:
+    import datetime as dt
+
+    from django.utils import timezone
+
+    start = (timezone.localdate() - dt.timedelta(days=90)).isoformat()
+    return f"/konsol/ekspor/unduh/?format=csv&received_from={start}"
+
+
+def serve(db, cases, baseline, exporter, connection, report_model, regency) -> None:  # type: ignore[no-untyped-def]
+    """Lockstep mode: the parent asks every size's process for one run of the same case in
+    turn, so the sizes of one round share the machine's load of that second."""
+    fns = dict(cases)
+    print(json.dumps({"ready": [n for n, _ in cases]}), flush=True)
+    for line in sys.stdin:
+        what = line.strip()
+        if what == "export":
+            base = _baseline_ms(baseline)
+            t = time.perf_counter()
+            response = exporter.get(_export_url())
+            body = b"".join(response.streaming_content)
+            took = time.perf_counter() - t
+            print(json.dumps({"s": took, "rows": body.count(b"\n") - 1, "base": base}), flush=True)
+        elif what == "sizes":
+            sizes = {}
+            with connection.cursor() as cur:
+                for table in (
+                    "reports_report",
+                    "stats_reportfact",
+                    "stats_regionperiod",
+                    "stats_dimperiod",
+                    "stats_agencycasefact",
+                ):
+                    cur.execute("SELECT pg_total_relation_size(%s::regclass)", [table])
+                    sizes[table] = cur.fetchone()[0]
+            out = {"sizes": sizes, "reports": report_model.objects.count(), "regency": regency}
+            print(json.dumps(out), flush=True)
+            return
+        else:
+            base = _baseline_ms(baseline)
+            t = time.perf_counter()
+            fns[what]()
+            print(json.dumps({"ms": (time.perf_counter() - t) * 1000, "base": base}), flush=True)
+
+
+def lockstep(sizes: list[int]) -> list[dict]:  # type: ignore[type-arg]
+    """Every case RUNS times at every size, the sizes interleaved run by run (rotating which
+    goes first); per size the median ms, and the ratio of the medians of the case and of the
+    baseline measured beside it."""
+    procs = {
+        n: subprocess.Popen(
+            [sys.executable, __file__, "--measure", db_name(n), "--serve"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        for n in sizes
+    }
+
+    def ask(n: int, what: str) -> dict:  # type: ignore[type-arg]
+        proc = procs[n]
+        assert proc.stdin and proc.stdout
+        proc.stdin.write(what + "\n")
+        proc.stdin.flush()
+        while True:
+            line = proc.stdout.readline()
+            if not line:
+                raise SystemExit(f"the {n:,} process ended")
+            if line.startswith("{"):
+                return json.loads(line)
+
+    names = None
+    for n in sizes:
+        assert procs[n].stdout
+        while True:
+            line = procs[n].stdout.readline()
+            if line.startswith("{"):
+                names = json.loads(line)["ready"]
+                break
+    assert names
+    samples = {n: {name: ([], []) for name in names} for n in sizes}
+    for name in names:
+        for n in sizes:  # warm-up
+            ask(n, name)
+            ask(n, name)
+        for r in range(RUNS):
+            order = sizes[r % len(sizes) :] + sizes[: r % len(sizes)]
+            for n in order:
+                got = ask(n, name)
+                samples[n][name][0].append(got["ms"])
+                samples[n][name][1].append(got["base"])
+        print(
+            f"  {name:<58} "
+            + "  ".join(f"{statistics.median(samples[n][name][0]):9.2f}" for n in sizes),
+            file=sys.stderr,
+            flush=True,
+        )
+    exports = {n: [] for n in sizes}  # type: ignore[var-annotated]
+    for r in range(3):
+        for n in sizes[r % len(sizes) :] + sizes[: r % len(sizes)]:
+            exports[n].append(ask(n, "export"))
+    runs = []
+    for n in sizes:
+        info = ask(n, "sizes")
+        procs[n].wait(timeout=60)
+        ms = {k: statistics.median(v[0]) for k, v in samples[n].items()}
+        ratio = {
+            k: statistics.median(v[0]) / statistics.median(v[1]) for k, v in samples[n].items()
+        }
+        e = exports[n]
+        seconds = statistics.median(x["s"] for x in e)
+        rows = e[-1]["rows"]
+        base = statistics.median(x["base"] for x in e)
+        runs.append(
+            {
+                **info,
+                "db": db_name(n),
+                "ms": ms,
+                "ratio": ratio,
+                "export": {
+                    "rows": rows,
+                    "seconds": seconds,
+                    "ratio": seconds * 1000 / max(rows, 1) / base,
+                },
+            }
+        )
+    return runs
 
 
 def _baseline_ms(baseline) -> float:  # type: ignore[no-untyped-def]
@@ -314,6 +453,9 @@ def main() -> None:
         if "--no-build" not in sys.argv:
             build(n)
         print(f"{db_name(n)}: built or reused in {time.perf_counter() - t:.0f} s", flush=True)
+    if "--sequential" not in sys.argv:
+        runs = lockstep(SIZES)
+    for n in SIZES if "--sequential" in sys.argv else []:
         out = subprocess.run(
             [sys.executable, __file__, "--measure", db_name(n)],
             check=True,
@@ -322,8 +464,13 @@ def main() -> None:
             text=True,
         )
         runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
+    mode = (
+        "sizes measured one after the other"
+        if "--sequential" in sys.argv
+        else "sizes interleaved run by run"
+    )
     print(
-        f"\nscale run, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, median of {RUNS} after warm-up"
+        f"\nscale run, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, median of {RUNS} after warm-up, {mode}"
     )
     print(f"load average at the end: {os.getloadavg()}")
     report(runs)
