@@ -143,7 +143,8 @@ if DATABASE_REPLICA_URL:
         DATABASE_REPLICA_URL, conn_max_age=600, conn_health_checks=True
     )
     if "pool" in DATABASES["default"].get("OPTIONS", {}):
-        DATABASES["replica"].update(CONN_MAX_AGE=0, CONN_HEALTH_CHECKS=False)
+        DATABASES["replica"]["CONN_MAX_AGE"] = 0
+        DATABASES["replica"]["CONN_HEALTH_CHECKS"] = False
         DATABASES["replica"].setdefault("OPTIONS", {})["pool"] = dict(
             DATABASES["default"]["OPTIONS"]["pool"]
         )

@@ -54,7 +54,8 @@ def capped_count(queryset: QuerySet[Any], cap: int | None = None) -> Capped:
 def capped_counts(querysets: list[QuerySet[Any]], cap: int | None = None) -> list[Capped]:
     """``capped_count`` of each queryset, in one query (none if all are empty)."""
     cap = COUNT_CAP if cap is None else cap
-    parts, params = [], []
+    parts: list[str] = []
+    params: list[Any] = []
     alias = None
     for qs in querysets:
         if qs.query.is_empty():
@@ -81,7 +82,7 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def _capped(self) -> Capped:
-        return capped_count(self.object_list, self.cap)
+        return capped_count(self.object_list, self.cap)  # type: ignore[arg-type]
 
     @cached_property
     def count(self) -> int:  # type: ignore[override]
@@ -99,7 +100,7 @@ class InIds(Lookup):
 
     lookup_name = "in_ids"
 
-    def as_sql(self, compiler: Any, connection: Any) -> tuple[str, list[Any]]:
+    def as_sql(self, compiler: Any, connection: Any) -> Any:
         lhs, lhs_params = self.process_lhs(compiler, connection)
         rhs, rhs_params = self.process_rhs(compiler, connection)
         if not rhs.startswith("("):
