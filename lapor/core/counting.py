@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
 from django.db import connections
 from django.db.models import Field, Lookup, QuerySet
@@ -61,8 +62,12 @@ def capped_counts(querysets: list[QuerySet[Any]], cap: int | None = None) -> lis
         if qs.query.is_empty():
             parts.append("0")
             continue
+        try:
+            sql, p = _limited_sql(qs, cap)
+        except EmptyResultSet:  # e.g. ``pk__in=[]``: nothing can match (Django's count() says 0)
+            parts.append("0")
+            continue
         alias = alias or qs.db
-        sql, p = _limited_sql(qs, cap)
         parts.append(f"({sql})")
         params.extend(p)
     if alias is None:

@@ -105,3 +105,10 @@ def test_the_all_queues_have_an_index_plan(cast, directory):
     )
     control = Report.objects.filter(Q(regency_code="34.04") | Q(exists))[:50]
     assert "Seq Scan on reports_report" in _plan(control)
+
+
+def test_a_query_that_cannot_match_counts_zero(cast):
+    from lapor.core.counting import capped_counts
+
+    counts = capped_counts([Report.objects.filter(pk__in=[]), Report.objects.none()])
+    assert [(c.value, c.capped) for c in counts] == [(0, False), (0, False)]
