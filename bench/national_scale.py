@@ -33,7 +33,8 @@ DB = os.environ.get("BENCH_DB", "lapor_bench_1m")
 REPORTS = int(os.environ.get("REPORTS", "1000000"))
 RUNS = int(os.environ.get("RUNS", "30"))
 REFRESH_TIMEOUT = int(os.environ.get("REFRESH_TIMEOUT", "600"))
-REUSE = "--reuse" in sys.argv
+REUSE = "--reuse" in sys.argv or "--build-only" in sys.argv
+BUILD_ONLY = "--build-only" in sys.argv  # bench/scale.py: build (or reuse) and keep, no measuring
 ONLY = os.environ.get("ONLY", "")
 URL = f"postgres://postgres@127.0.0.1:5432/{DB}"
 os.environ["DATABASE_URL"] = URL
@@ -178,7 +179,7 @@ def generate() -> None:
       district_code, village_code, address, address_public, emergency_suspected, language,
       created_at,
       updated_at, region_id, needs_national_routing, rating_comment, identity_hidden,
-      category_id, agency_id, rating, closed_at)
+      category_id, agency_id, rating, closed_at, due_at)
     SELECT (100000000 + (g.i * 7919) % 900000000)::text, 'bench', g.kind, g.privacy, g.channel,
       g.status, g.title, g.body, g.title, g.body, g.title, g.body,
       (g.created_at - interval '2 days')::date,
@@ -190,7 +191,12 @@ def generate() -> None:
            THEN (SELECT a.id FROM bench_agency a WHERE a.regency = v.regency
                  AND a.n = 1 + g.i % a.of LIMIT 1) END,
       CASE WHEN g.status = 'closed_by_reporter' THEN 1 + (g.i % 5) END,
-      CASE WHEN g.status LIKE 'closed%' THEN g.created_at + (g.i % 40 || ' days')::interval END
+      CASE WHEN g.status LIKE 'closed%' THEN g.created_at + (g.i % 40 || ' days')::interval END,
+      -- The earliest running deadline of an open case (the console queues sort by it).
+      CASE WHEN g.status IN ('awaiting_verification', 'postponed')
+           THEN g.created_at + interval '3 days'
+           WHEN g.status IN ('disposed', 'followed_up', 'reporter_replied')
+           THEN g.created_at + (5 + g.i % 60 || ' days')::interval END
     FROM (
       SELECT i,
         CASE WHEN r1 < 0.05 THEN 'confidential' WHEN r1 < 0.15 THEN 'anonymous'
@@ -498,7 +504,8 @@ def main() -> None:
         search_words()
         refresh()
         print(f"  {'build total':<58} {time.perf_counter() - t:8.1f} s", flush=True)
-        measure()
+        if not BUILD_ONLY:
+            measure()
     finally:
         if not REUSE:
             from django.db import connections

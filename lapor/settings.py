@@ -69,6 +69,11 @@ if not SECRET_KEY:
     SECRET_KEY = DEV_SECRET_KEY
 ALLOWED_HOSTS = [h for h in env("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",") if h]
 CSRF_TRUSTED_ORIGINS = [o for o in env("CSRF_TRUSTED_ORIGINS", "").split(",") if o]
+# Reverse proxies (deploy/haproxy): their X-Forwarded-For gives the client's address, and
+# X-Forwarded-Proto "https" marks a request that arrived over TLS at the proxy.
+TRUSTED_PROXIES = {p for p in env("TRUSTED_PROXIES", "").split(",") if p}
+if TRUSTED_PROXIES:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 INSTALLED_APPS = [
     # The Django admin, for national admins only (lapor.core.admin_site).
@@ -110,6 +115,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: everything after it sees the client's address, not the reverse proxy's.
+    "lapor.core.middleware.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "lapor.core.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -129,6 +136,8 @@ MIDDLEWARE = [
     "lapor.accounts.twofactor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Public pages may read from the replica when one is configured (DATABASE_REPLICA_URL).
+    "lapor.core.dbrouting.ReplicaReadsMiddleware",
     # Last, as django-axes asks: turns a locked-out login into our translated page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -167,6 +176,37 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+elif env("DB_POOL_MAX_SIZE"):
+    # psycopg's connection pool, one per process (docs/operations.md, "Connection budget"):
+    # each web or worker process holds up to DB_POOL_MAX_SIZE connections, opened on demand
+    # and kept from DB_POOL_MIN_SIZE. Django closes nothing per request with a pool.
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = False
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": int(env("DB_POOL_MIN_SIZE", "1")),
+        "max_size": int(env("DB_POOL_MAX_SIZE")),
+        "timeout": float(env("DB_POOL_TIMEOUT", "10")),
+    }
+# A PostgreSQL streaming replica for the public pages' reads (lapor/core/dbrouting.py).
+DATABASE_REPLICA_URL = env("DATABASE_REPLICA_URL")
+DATABASE_ROUTERS: list[str] = []
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(
+        DATABASE_REPLICA_URL, conn_max_age=600, conn_health_checks=True
+    )
+    if "pool" in DATABASES["default"].get("OPTIONS", {}):
+        DATABASES["replica"]["CONN_MAX_AGE"] = 0
+        DATABASES["replica"]["CONN_HEALTH_CHECKS"] = False
+        DATABASES["replica"].setdefault("OPTIONS", {})["pool"] = dict(
+            DATABASES["default"]["OPTIONS"]["pool"]
+        )
+    # Tests: the replica is the test database itself (no second copy to keep in step).
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["lapor.core.dbrouting.ReplicaRouter"]
+elif TESTING and DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
+    # Tests of the router (tests/reports/test_it_reads_public_pages_from_the_replica.py) get a
+    # second connection to the test database; no router unless the test turns it on.
+    DATABASES["replica"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- auth -----------------------------------------------------------------------------------
@@ -250,9 +290,31 @@ STATIC_ROOT = BASE_DIR / "var" / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
 MEDIA_URL = "/media/"
+# Media (attachments, staged uploads, open-data files): the local disk by default; an
+# S3-compatible object store (docs/operations.md) when S3_BUCKET is set, so that any number of
+# web servers and workers share them. Objects stay private: every download goes through the
+# access checks and is streamed by Django, never linked to the store.
+S3_BUCKET = env("S3_BUCKET")
+DEFAULT_STORAGE: dict[str, object] = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+if S3_BUCKET:
+    DEFAULT_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": env("S3_ENDPOINT_URL") or None,
+            "access_key": env("S3_ACCESS_KEY_ID") or None,
+            "secret_key": env("S3_SECRET_ACCESS_KEY") or None,
+            "region_name": env("S3_REGION", "us-east-1"),
+            "addressing_style": env("S3_ADDRESSING_STYLE", "path"),
+            "location": env("S3_PREFIX"),
+            "default_acl": "private",
+            "file_overwrite": False,
+            "querystring_auth": True,
+        },
+    }
 STORAGES = {
     # Attachments are never served as public static files: they go through access checks.
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": DEFAULT_STORAGE,
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"

@@ -2,6 +2,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 
+from lapor.core.health import health
 from lapor.web import views as web_views
 
 urlpatterns: list[URLPattern | URLResolver] = [
@@ -14,6 +15,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     # The service worker must be served from the root to look after every page.
     path("sw.js", web_views.service_worker, name="service_worker"),
     path("favicon.ico", web_views.favicon),
+    # The load balancer's health check (deploy/haproxy).
+    path("sehat/", health, name="health"),
 ]
 # Indonesian lives at the root, English under /en/: a language switch is a plain link, no JS.
 urlpatterns += i18n_patterns(

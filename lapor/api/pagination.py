@@ -1,21 +1,29 @@
 """The one pagination of API v1: ``?page=&page_size=`` in, ``count``, ``next``, ``previous``,
-``results`` out. Use ``@paginate(PageNumber)`` (re-exported here as ``paginate``) on an
-operation returning a queryset or list, with ``response=list[ItemSchema]``."""
+``results`` out (``count`` stops at ``COUNT_CAP`` or at the end of the page asked for, whichever
+is further, and ``count_capped`` says when it stopped: a count of every row would cost as much
+as the table is long, lapor.core.counting). Use ``@paginate(PageNumber)`` (re-exported here
+as ``paginate``) on an operation returning a queryset or list,
+with ``response=list[ItemSchema]``."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.http import urlencode
 from ninja import Field, Schema
 from ninja.pagination import PaginationBase
 from ninja.pagination import paginate as _ninja_paginate
 
+from lapor.core.counting import Capped, capped_count
+
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
 MAX_PAGE = 100_000
+# ``count`` counts no further than this (or than the end of the page asked for).
+COUNT_CAP = 10_000
 
 
 class PageNumber(PaginationBase):
@@ -29,7 +37,13 @@ class PageNumber(PaginationBase):
         )
 
     class Output(Schema):
-        count: int
+        count: int = Field(
+            description=f"Number of items, counted up to {COUNT_CAP:,} (or to the end of the"
+            " page asked for): when count_capped is true there are more."
+        )
+        count_capped: bool = Field(
+            False, description="True when count stopped counting: at least count items."
+        )
         next: str | None
         previous: str | None
         results: list[Any]
@@ -40,11 +54,14 @@ class PageNumber(PaginationBase):
         self, queryset: Any, pagination: Any, request: HttpRequest, **params: Any
     ) -> dict[str, Any]:
         page, size = pagination.page, pagination.page_size
-        count = self._items_count(queryset)
         offset = (page - 1) * size
+        counted = _count(queryset, max(COUNT_CAP, offset + size))
+        count = counted.value
+        more = offset + size < count or counted.capped
         return {
             "count": count,
-            "next": _page_url(request, page + 1, size) if offset + size < count else None,
+            "count_capped": counted.capped,
+            "next": _page_url(request, page + 1, size) if more else None,
             "previous": (
                 _page_url(request, min(page - 1, max(1, -(-count // size))), size)
                 if page > 1
@@ -52,6 +69,14 @@ class PageNumber(PaginationBase):
             ),
             "results": list(queryset[offset : offset + size]),
         }
+
+
+def _count(queryset: Any, cap: int) -> Capped:
+    if isinstance(queryset, Mapped):
+        queryset = queryset.queryset
+    if isinstance(queryset, QuerySet):
+        return capped_count(queryset, cap)
+    return Capped(len(queryset), False)
 
 
 def _page_url(request: HttpRequest, page: int, size: int) -> str:

@@ -15,7 +15,6 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
@@ -54,6 +53,7 @@ from lapor.console.forms import (
     WhistleForm,
 )
 from lapor.core import actions as core_actions
+from lapor.core.counting import CappedPaginator
 from lapor.core.errors import DomainError
 from lapor.core.files import attachment_response
 from lapor.partners.selectors import is_partner_admin
@@ -120,7 +120,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "queue": queue,
             "title": selectors.QUEUE_TITLES[queue],
             "help": selectors.QUEUE_HELP[queue],
-            "count": count,
+            "count": count.value,
+            "capped": count.capped,
         }
         for queue, count in selectors.queue_counts(user)
     ]
@@ -142,14 +143,17 @@ def queue(request: HttpRequest, slug: str) -> HttpResponse:
     if which not in selectors.available_queues(user):
         raise Http404
     now = timezone.now()
-    reports = selectors.queue_reports(user, which, now).select_related("region")
+    # The page's places in a second query: joined into the page's query, PostgreSQL would join
+    # every report of a scope to the regions before sorting and keeping 50 of them.
+    reports = selectors.queue_reports(user, which, now).prefetch_related("region")
     # ?saluran=<channel>: one channel only (an unknown value shows every channel).
     channel = request.GET.get("saluran", "")
     if channel in Channel.values:
         reports = reports.filter(channel=channel)
     else:
         channel = ""
-    page = Paginator(reports, selectors.PAGE_SIZE).get_page(request.GET.get("halaman"))
+    # The count stops at COUNT_CAP (lapor.core.counting): the same cost at any table size.
+    page = CappedPaginator(reports, selectors.PAGE_SIZE).get_page(request.GET.get("halaman"))
     return render(
         request,
         "console/queue.html",

@@ -54,3 +54,22 @@ class CompressionMiddleware(GZipMiddleware):
         if getattr(response, "lapor_no_compress", False):
             return response
         return super().process_response(request, response)
+
+
+class TrustedProxyMiddleware:
+    """Behind HAProxy or nginx (deploy/), the client's address is the proxy's: take it from
+    ``X-Forwarded-For`` — only when the direct peer is one of ``TRUSTED_PROXIES``, and only
+    the address that proxy appended (the last one), so a client cannot choose its own
+    address (the upload and PIN limits count per address)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        proxies = settings.TRUSTED_PROXIES
+        if proxies and request.META.get("REMOTE_ADDR") in proxies:
+            forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+            last = forwarded.split(",")[-1].strip()
+            if last:
+                request.META["REMOTE_ADDR"] = last
+        return self.get_response(request)

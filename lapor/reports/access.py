@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from lapor.accounts.models import User
-from lapor.agencies.capabilities import Capability
+from lapor.agencies.capabilities import Capability, user_can
 from lapor.agencies.selectors import is_national_admin
 from lapor.core.errors import DomainError
 from lapor.reports import pin_guard, pin_vault, scope
@@ -147,8 +147,45 @@ def identity_restricted(report: Report) -> bool:
     return report.identity_hidden or report.privacy in (Privacy.ANONYMOUS, Privacy.CONFIDENTIAL)
 
 
+def reporter_identities(
+    reports: list[Report], *, actor: User | AnonymousUser | None, purpose: str
+) -> dict[int, ReporterIdentity | None]:
+    """``reporter_identity`` for many reports at once (an export's chunk), same rule, same
+    log: one IdentityAccessLog row per report, granted or not, written in ONE insert, and
+    three queries in all (the active assignments, the log, the granted identities) instead of
+    three per report. Returns report id -> the identity, or None where not granted."""
+    if not reports:
+        return {}
+    agencies: dict[int, list[int]] = {r.pk: [] for r in reports}
+    for report_id, agency_id in Assignment.objects.filter(
+        report_id__in=list(agencies), active=True
+    ).values_list("report_id", "agency_id"):
+        agencies[report_id].append(agency_id)
+    national = is_national_admin(actor)
+    granted = {
+        r.pk: _may_read_identity(r, actor, False, agency_ids=agencies[r.pk], national=national)
+        for r in reports
+    }
+    who = actor if actor is not None and actor.is_authenticated else None
+    IdentityAccessLog.objects.bulk_create(
+        [
+            IdentityAccessLog(report=r, actor=who, purpose=purpose[:120], granted=granted[r.pk])
+            for r in reports
+        ]
+    )
+    found = {
+        i.report_id: i
+        for i in ReporterIdentity.objects.filter(report_id__in=[k for k, v in granted.items() if v])
+    }
+    return {r.pk: found.get(r.pk) if granted[r.pk] else None for r in reports}
+
+
 def _may_read_identity(
-    report: Report, actor: User | AnonymousUser | None, is_reporter: bool
+    report: Report,
+    actor: User | AnonymousUser | None,
+    is_reporter: bool,
+    agency_ids: list[int] | None = None,
+    national: bool | None = None,
 ) -> bool:
     if is_reporter:
         return True
@@ -156,10 +193,13 @@ def _may_read_identity(
         return False
     if report.reporter_user_id is not None and report.reporter_user_id == actor.pk:
         return True
-    if is_national_admin(actor):
+    if national if national is not None else is_national_admin(actor):
         return True
     if identity_restricted(report):
         return False
+    if agency_ids is not None:
+        # Many reports at once (``reporter_identities``): their ACTIVE assignments, given.
+        return any(user_can(actor, Capability.SEE_IDENTITY, a) for a in agency_ids)
     # Staff holding SEE_IDENTITY through an ACTIVE assignment of the case (the agency tree
     # decides, ``lapor.reports.scope``): not the verifier of the place, not an agency the
     # case was transferred away from.

@@ -185,6 +185,14 @@ class Report(models.Model):
                 name="report_open_due_idx",
                 condition=models.Q(due_at__isnull=False),
             ),
+            # The console queues' order (oldest deadline first, none last): a national queue's
+            # page and its capped count read an index range, whatever the table's size.
+            models.Index(
+                models.F("due_at").asc(nulls_last=True),
+                models.F("created_at"),
+                models.F("id"),
+                name="report_queue_order_idx",
+            ),
         ]
         verbose_name = _("report")
         verbose_name_plural = _("reports")
@@ -520,7 +528,15 @@ class Assignment(models.Model):
                 name="uniq_active_assignment",
             )
         ]
-        indexes = [models.Index(fields=["agency", "active"])]
+        indexes = [
+            models.Index(fields=["agency", "active"]),
+            # A scope's active cases as report ids from the index alone (console queues).
+            models.Index(
+                fields=["agency", "report"],
+                name="assignment_active_report_idx",
+                condition=models.Q(active=True),
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.report_id} → {self.agency_id}"

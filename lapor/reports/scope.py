@@ -31,7 +31,7 @@ agree for every role and case state.
 from __future__ import annotations
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 
 from lapor.accounts.models import User
 from lapor.agencies.capabilities import (
@@ -137,16 +137,15 @@ def verification_q(regions: list[str], prefix: str = "") -> Q:
 
 
 def assigned_q(agency_ids: set[int] | list[int], prefix: str = "") -> Q:
-    """Cases with an active assignment to one of these agencies (EXISTS on an indexed pair)."""
-    # For a related model (prefix "report__"), the foreign key column itself.
-    ref = f"{prefix[:-2]}_id" if prefix else "pk"
-    return Q(
-        Exists(
-            Assignment.objects.filter(
-                report=OuterRef(ref), active=True, agency_id__in=sorted(agency_ids)
-            )
-        )
+    """Cases with an active assignment to one of these agencies.
+
+    ``pk IN (ids)`` as an indexable array (``lapor.core.counting.InIds``): ORed with the region
+    condition, an EXISTS would make PostgreSQL read every report (measured in bench/scale.py;
+    ``tests/console/test_it_counts_queues_flat.py`` checks the plan)."""
+    ids = Assignment.objects.filter(active=True, agency_id__in=sorted(agency_ids)).values(
+        "report_id"
     )
+    return Q(**{f"{prefix}pk__in_ids": ids})
 
 
 def case_scope_q(

@@ -89,3 +89,23 @@ def test_a_page_costs_the_same_number_of_queries_whatever_its_size(api, publishe
         assert len(r.json()["results"]) == size
         counts.append(len(queries))
     assert counts[0] == counts[1] and counts[0] <= 4, counts
+
+
+def test_the_count_stops_at_the_cap_and_paging_goes_on(api, published, monkeypatch):
+    """Issue 12: ``count`` is capped (at COUNT_CAP or the end of the page asked for) so it
+    costs the same on any table; ``count_capped`` says so and ``next`` keeps paging."""
+    from lapor.api import pagination
+
+    monkeypatch.setattr(pagination, "COUNT_CAP", 2)
+    first = api.get("/api/v1/public/reports?page_size=1").json()
+    assert (first["count"], first["count_capped"]) == (2, True)
+    assert "page=2" in first["next"]
+    fourth = api.get("/api/v1/public/reports?page_size=1&page=4").json()
+    assert (fourth["count"], fourth["count_capped"]) == (4, True)
+    assert "page=5" in fourth["next"] and len(fourth["results"]) == 1
+    last = api.get("/api/v1/public/reports?page_size=1&page=5").json()
+    assert (last["count"], last["count_capped"]) == (5, False)
+    assert last["next"] is None and len(last["results"]) == 1
+    monkeypatch.setattr(pagination, "COUNT_CAP", 10)
+    whole = api.get("/api/v1/public/reports").json()
+    assert (whole["count"], whole["count_capped"]) == (5, False)

@@ -1,5 +1,6 @@
-"""Exporting 50 reports costs the same queries as exporting 5, except the identity read that
-``access.reporter_identity`` makes (and logs) for each report."""
+"""Exporting 50 reports costs the same queries as exporting 5, the identity reads included:
+``access.reporter_identities`` decides and logs a whole chunk at once (issue 12), one log row
+per report all the same."""
 
 import pytest
 from django.db import connection
@@ -7,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from lapor.exports import selectors
 from lapor.reports import case_actions as ca
-from lapor.reports.access import reporter_identity
+from lapor.reports.models import IdentityAccessLog
 from tests.exports.conftest import SEMARANG_VILLAGE, csv_rows, download, file_report, xlsx_rows
 
 pytestmark = pytest.mark.django_db
@@ -27,41 +28,60 @@ def _add_reports(cast, directory, count: int) -> None:
         ca.report_dispose(report=report, agency=agency, actor=cast.national_admin)
 
 
-def _export(user, fmt, monkeypatch) -> tuple[int, int, int]:
-    """(rows, queries outside the identity reads, queries inside them)."""
-    inside = 0
+def _export(user, fmt) -> tuple[int, int]:
+    """(rows, queries)."""
     with CaptureQueriesContext(connection) as captured:
-
-        def counting(*args, **kwargs):
-            nonlocal inside
-            before = len(captured.captured_queries)
-            try:
-                return reporter_identity(*args, **kwargs)
-            finally:
-                inside += len(captured.captured_queries) - before
-
-        monkeypatch.setattr(selectors, "reporter_identity", counting)
         response = download(user, fmt)
         rows = (csv_rows if fmt == "csv" else xlsx_rows)(response)
-    return len(rows) - 1, len(captured.captured_queries) - inside, inside
+    return len(rows) - 1, len(captured.captured_queries)
 
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
-def test_it_does_not_query_per_row_beyond_the_identity_read(cast, directory, monkeypatch, fmt):
+def test_it_does_not_query_per_row_not_even_for_identities(cast, directory, fmt):
     _add_reports(cast, directory, 5)
-    rows5, other5, identity5 = _export(cast.national_admin, fmt, monkeypatch)
+    rows5, queries5 = _export(cast.national_admin, fmt)
     _add_reports(cast, directory, 45)
-    rows50, other50, identity50 = _export(cast.national_admin, fmt, monkeypatch)
+    before = IdentityAccessLog.objects.count()
+    rows50, queries50 = _export(cast.national_admin, fmt)
     assert (rows5, rows50) == (5, 50)
-    assert other50 == other5
-    # The identity read itself costs the same for every report.
-    assert identity50 / 50 == identity5 / 5
+    assert queries50 == queries5
+    # Still one log row per exported report.
+    assert IdentityAccessLog.objects.count() - before == 50
 
 
-def test_it_does_not_query_per_row_for_scoped_staff_either(cast, directory, monkeypatch):
+def test_it_does_not_query_per_row_for_scoped_staff_either(cast, directory):
     _add_reports(cast, directory, 5)
-    rows5, other5, _ = _export(cast.agency_admin, "csv", monkeypatch)
+    rows5, queries5 = _export(cast.agency_admin, "csv")
     _add_reports(cast, directory, 45)
-    rows50, other50, _ = _export(cast.agency_admin, "csv", monkeypatch)
+    before = IdentityAccessLog.objects.count()
+    rows50, queries50 = _export(cast.agency_admin, "csv")
     assert rows50 > rows5 > 0
-    assert other50 == other5
+    assert queries50 == queries5
+    assert IdentityAccessLog.objects.count() - before == rows50
+
+
+def test_chunks_cost_a_bounded_number_of_queries(cast, directory, monkeypatch):
+    """Several chunks: each costs the same fixed number of queries."""
+    _add_reports(cast, directory, 12)
+    monkeypatch.setattr(selectors, "CHUNK_SIZE", 4)
+    rows12, queries12 = _export(cast.national_admin, "csv")
+    _add_reports(cast, directory, 12)
+    rows24, queries24 = _export(cast.national_admin, "csv")
+    assert (rows12, rows24) == (12, 24)
+    per_chunk = (queries24 - queries12) / 3
+    assert per_chunk <= 6, per_chunk
+
+
+def test_the_bulk_identity_read_agrees_with_the_single_one(cast, directory):
+    from lapor.reports.access import reporter_identities, reporter_identity
+    from lapor.reports.models import Report
+
+    _add_reports(cast, directory, 10)
+    reports = list(Report.objects.order_by("pk"))
+    for actor in (cast.national_admin, cast.agency_admin, cast.officer_a, cast.officer_b, None):
+        bulk = reporter_identities(reports, actor=actor, purpose="test")
+        single = {r.pk: reporter_identity(r, actor=actor, purpose="test") for r in reports}
+        assert {k: v and v.pk for k, v in bulk.items()} == {
+            k: v and v.pk for k, v in single.items()
+        }, actor
+    assert IdentityAccessLog.objects.filter(purpose="test").count() == 2 * 5 * len(reports)
