@@ -37,6 +37,8 @@ class Capability(StrEnum):
     # Read the information requests (and objections) of the agency, and the requester's
     # identity through ``lapor.ppid.access.requester_identity`` (every read logged).
     VIEW_INFORMATION = "view_information"
+    # Community nodes (lapor.nodes): register organisations and their volunteer helpers.
+    MANAGE_NODES = "manage_nodes"
 
 
 ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
@@ -50,6 +52,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.MANAGE_CALENDAR,
             Capability.SEE_IDENTITY,
             Capability.FILE_ON_BEHALF,
+            Capability.MANAGE_NODES,
         }
     ),
     Role.LIAISON_OFFICER: frozenset(

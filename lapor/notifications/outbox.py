@@ -145,6 +145,11 @@ def reporter_channel(report: Report) -> str:
     other report by e-mail, as before."""
     if report.channel in (ReportChannel.SMS, ReportChannel.PHONE):
         return Notification.ChannelName.SMS
+    # A community node filed it for a person who asked to hear back by SMS (lapor.nodes).
+    from lapor.nodes.selectors import hears_by_sms
+
+    if hears_by_sms(report):
+        return Notification.ChannelName.SMS
     return Notification.ChannelName.EMAIL
 
 
