@@ -69,9 +69,8 @@ def node_event_created(event: ReportEvent) -> None:
             "ask": ask,
             "url": compose.site_url() + path,
         }
-        subject = " ".join(
-            f"[{settings.SITE_NAME} #{report.tracking_id}] {_('News for the person you helped')}".split()
-        )[:255]
+        news = _("News for the person you helped")
+        subject = " ".join(f"[{settings.SITE_NAME} #{report.tracking_id}] {news}".split())[:255]
     # A helper is not staff; the outbox has no kind of its own for them, and "staff" rows
     # are the ones addressed to an account's own e-mail address.
     row = Notification.objects.create(
