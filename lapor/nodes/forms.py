@@ -66,7 +66,7 @@ class NodeReportForm(ReportForm):
         NodeConsent.SPOKEN: _("The person said so to you, in person or on the telephone."),
         NodeConsent.SIGNED_FORM: _("Keep the signed form at the node."),
         NodeConsent.SMS_CODE: _(
-            "Press “Send the code” below: the person gets an SMS and reads the code to you."
+            "Press “Send the code to the person's phone” below: the person gets an SMS and reads the code to you."
         ),
     }
     HEAR_BACK_HELP = {

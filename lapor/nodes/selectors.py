@@ -93,6 +93,10 @@ class NodeStats:
     disability_hidden: bool = False
     min_count: int = MIN_COUNT
 
+    @property
+    def max_hidden(self) -> int:
+        return self.min_count - 1
+
 
 def suppress(counts: dict[str, int], minimum: int = MIN_COUNT) -> dict[str, int | None]:
     """Hide every count from 1 to ``minimum - 1``; if that hides exactly one cell, hide the
