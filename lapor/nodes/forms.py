@@ -66,7 +66,8 @@ class NodeReportForm(ReportForm):
         NodeConsent.SPOKEN: _("The person said so to you, in person or on the telephone."),
         NodeConsent.SIGNED_FORM: _("Keep the signed form at the node."),
         NodeConsent.SMS_CODE: _(
-            "Press “Send the code to the person's phone” below: the person gets an SMS and reads the code to you."
+            "Press “Send the code to the person's phone” below: the person gets an SMS and "
+            "reads the code to you."
         ),
     }
     HEAR_BACK_HELP = {
@@ -179,7 +180,9 @@ class NodeRegisterForm(forms.Form):
 
     def __init__(self, *args: Any, agencies: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["agency"].choices = agencies
+        field = self.fields["agency"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = agencies
         if agencies and agencies[0][0]:
             self.fields["agency"].required = True
 

@@ -79,8 +79,8 @@ def file_report(request: HttpRequest, node_id: int) -> HttpResponse:
     language = get_language() or "id"
     context: dict[str, Any] = {"node": node, "emergency_pattern": emergency.js_pattern()}
     if request.method != "POST":
-        form = NodeReportForm(initial={"person_language": "id"}, language=language)
-        return render_filing_form(request, FORM, form, [], [], context)
+        blank = NodeReportForm(initial={"person_language": "id"}, language=language)
+        return render_filing_form(request, FORM, blank, [], [], context)
 
     if "_send_code" in request.POST:
         return _send_code(request, node, user, language, context)
@@ -89,6 +89,7 @@ def file_report(request: HttpRequest, node_id: int) -> HttpResponse:
     if not filing.ready:
         context["emergency_detected"] = filing.emergency_detected
         return render_filing_form(request, FORM, form, pending, filing.file_errors, context)
+    assert isinstance(form, NodeReportForm)
     data = form.cleaned_data
     try:
         submitted = actions.node_file_report(
@@ -126,7 +127,7 @@ def _send_code(
     pending, file_errors = collect_uploads(request)
     initial = {k: request.POST.get(k, "") for k in request.POST if k != "csrfmiddlewaretoken"}
     initial["consent"] = "sms_code"
-    form = NodeReportForm(initial=initial, language=language)
+    form: NodeReportForm = NodeReportForm(initial=initial, language=language)
     phone = normalize_phone(request.POST.get("phone", ""))
     if phone is None:
         context["code_error"] = _(
