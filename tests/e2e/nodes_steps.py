@@ -47,7 +47,7 @@ def playable_seconds(page: Any, audio: Any) -> float:
                 a.addEventListener("loadedmetadata", done, {once: true});
                 a.addEventListener("error", () => resolve(-1), {once: true});
                 a.load();
-                setTimeout(() => resolve(isFinite(a.duration) ? a.duration : 0), 8000);
+                setTimeout(() => resolve(isFinite(a.duration) ? a.duration : 0), 30000);
             })"""
         )
     )
@@ -89,3 +89,14 @@ def fill_node_report(
     page.locator(f"input[name=privacy][value={privacy}]").check()
     page.locator("[name=privacy_read_out]").check()
     page.locator(f"input[name=consent][value={consent}]").check()
+
+
+# Sending a recording makes the server run ffmpeg (cleaning) while the other test workers
+# load the machine: give uploads more time than a plain page.
+UPLOAD_TIMEOUT_MS = 45_000
+
+
+def send(page: Any, button: Any) -> None:
+    """Press a form's submit button that uploads a recording, and wait for the next page."""
+    with page.expect_navigation(timeout=UPLOAD_TIMEOUT_MS):
+        button.click(no_wait_after=True)

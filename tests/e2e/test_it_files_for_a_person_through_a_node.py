@@ -20,6 +20,7 @@ from tests.e2e.nodes_steps import (
     playable_seconds,
     plays,
     record_voice_note,
+    send,
 )
 
 
@@ -44,7 +45,7 @@ def test_a_helper_files_for_a_person_and_follows_up(new_context, cast, directory
     record_voice_note(page)
     shot(page, "node-form-with-recording")
     note_shot(page, "02-node-form-recorded")
-    page.locator("#report-form button[type=submit]:not([name])").click()
+    send(page, page.locator("#report-form button[type=submit]:not([name])"))
     page.wait_for_url(re.compile(rf"/simpul/{node.pk}/terkirim/\d+/$"))
     tracking_id = page.locator("#tracking-id").inner_text().strip()
     pin = page.locator("#pin").inner_text().strip()
@@ -79,7 +80,7 @@ def test_a_helper_files_for_a_person_and_follows_up(new_context, cast, directory
     # And replies for them, speaking.
     page.locator("[name=message]").fill("Pak Darmo berterima kasih dan akan mengecek.")
     record_voice_note(page)
-    page.locator("main form button[type=submit]").last.click()
+    send(page, page.locator("main form button[type=submit]").last)
     expect(page.locator("#done")).to_be_visible()
     reply = ReportEvent.objects.get(report=report, kind="reporter_reply")
     assert reply.actor_id is None and reply.data["via_node"] == node.pk
