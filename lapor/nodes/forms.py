@@ -9,11 +9,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from lapor.nodes.models import HearBack, Node, NodeConsent
-from lapor.reports.models import AttachmentKind, Privacy
-from lapor.web.forms import AttachmentsMixin, ReportForm, unsign_pending
-
-# What the report says when the person spoke it instead of writing (lapor.voice).
-VOICE_BODY = _("The report is in the attached voice note.")
+from lapor.reports.models import Privacy
+from lapor.web.forms import AttachmentsMixin, ReportForm
 
 
 class NodeReportForm(ReportForm):
@@ -105,28 +102,6 @@ class NodeReportForm(ReportForm):
         )
         for name in ("consent", "hear_back"):
             self.fields[name].widget.attrs["class"] = "choice-list"
-        if self.has_voice_note():
-            self.fields["body"].required = False
-            self.fields["body"].help_text = _(
-                "A voice note is attached: the text may stay empty, or summarise it."
-            )
-
-    def has_voice_note(self) -> bool:
-        if not self.is_bound:
-            return False
-        if self.files and self.files.getlist("voice_note"):
-            return True
-        staged = unsign_pending(str(self.data.get("pending", "") or ""))
-        removed = (
-            set(self.data.getlist("remove_pending")) if hasattr(self.data, "getlist") else set()
-        )
-        return any(p.kind == AttachmentKind.AUDIO and str(p.pk) not in removed for p in staged)
-
-    def clean_body(self) -> str:
-        body: str = self.cleaned_data.get("body", "") or ""
-        if not body.strip() and self.has_voice_note():
-            return str(VOICE_BODY)
-        return body
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()

@@ -48,6 +48,25 @@ def test_the_report_form_takes_a_voice_note(client, cast):
     assert (attachment.kind, attachment.content_type) == ("audio", "audio/webm")
 
 
+def test_a_voice_note_can_be_the_report(client, cast):
+    data = report_post_data(body="")
+    data["voice_note"] = browser_voice_note()
+    assert client.post("/lapor/", data).status_code == 302
+    report = Report.objects.get()
+    assert report.body_original == "Laporan ada di pesan suara terlampir."
+    # Without a voice note the text is still required.
+    page = client.post("/en/lapor/", report_post_data(body="")).content.decode()
+    assert "This field is required." in page
+    assert Report.objects.count() == 1
+
+
+def test_a_short_summary_beside_a_voice_note_is_enough(client, cast):
+    data = report_post_data(body="Lihat rekaman.")
+    data["voice_note"] = browser_voice_note()
+    assert client.post("/lapor/", data).status_code == 302
+    assert Report.objects.get().body_original == "Lihat rekaman."
+
+
 def test_an_officer_answers_with_a_voice_note(client, cast, directory):
     client.post("/lapor/", report_post_data())
     report = Report.objects.get()
