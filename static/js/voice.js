@@ -84,6 +84,7 @@
     start.addEventListener("click", function () {
       clear();
       hitLimit = false;
+      limit = parseInt(box.getAttribute("data-limit"), 10) || 180;
       navigator.mediaDevices.getUserMedia({ audio: true }).then(function (media) {
         stream = media;
         var type = pickType();
