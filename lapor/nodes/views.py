@@ -30,6 +30,7 @@ from lapor.reports import access as report_access
 from lapor.reports import emergency, lifecycle
 from lapor.reports.models import Attachment, Privacy, ReportEvent
 from lapor.voice import speech
+from lapor.voice.forms import voice_reply_text
 from lapor.web.filing import read_filing, render_filing_form
 from lapor.web.forms import sign_pending
 from lapor.web.uploads import collect_uploads
@@ -207,6 +208,7 @@ def report_page(request: HttpRequest, node_id: int, tracking_id: str) -> HttpRes
             message = form.cleaned_data["message"]
             try:
                 if action == "reply":
+                    message = voice_reply_text(message, pending)
                     actions.node_reply_for_person(
                         filing=filing, actor=_user(request), message=message, uploads=pending
                     )

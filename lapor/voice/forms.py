@@ -47,3 +47,29 @@ class VoiceReportMixin(forms.Form):
         if not body.strip() and self.has_voice_note():
             return str(VOICE_BODY)
         return body
+
+
+# What a reply says when the person spoke it instead of writing.
+VOICE_REPLY = _("The reply is in the attached voice note.")
+
+
+class VoiceReplyMixin(VoiceReportMixin):
+    """The same for a reply's ``message``: a voice note may be the whole reply."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if "message" in self.fields and self.has_voice_note():
+            self.fields["message"].required = False
+
+    def clean_message(self) -> str:
+        message: str = self.cleaned_data.get("message", "") or ""
+        if not message.strip() and self.has_voice_note():
+            return str(VOICE_REPLY)
+        return message
+
+
+def voice_reply_text(message: str, uploads: list[Any] | tuple[Any, ...]) -> str:
+    """A reply with no words but a voice note says so in words (the timeline, SMS, e-mail)."""
+    if message.strip() or not any(p.kind == AttachmentKind.AUDIO for p in uploads):
+        return message
+    return str(VOICE_REPLY)

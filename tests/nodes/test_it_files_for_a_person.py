@@ -84,3 +84,17 @@ def test_it_replies_for_the_person_without_naming_the_helper(cast, nodes, direct
     reply = ReportEvent.objects.get(report=report, kind="reporter_reply")
     assert reply.actor_id is None
     assert reply.data["via_node"] == nodes.node.pk
+
+
+def test_the_helper_replies_with_the_persons_voice_only(cast, nodes, directory):
+    from tests.helpers import ogg_voice_note
+
+    client = helper_client(cast.community_node)
+    report = file_for_person(client, nodes.node)
+    ca.report_dispose(report=report, agency=directory.sleman_pupr, actor=cast.agency_admin)
+    ca.report_follow_up(report=report, message="Sudah kami tambal.", actor=cast.officer_a)
+    url = f"/simpul/{nodes.node.pk}/laporan/{report.tracking_id}/"
+    response = client.post(url, {"action": "reply", "message": "", "voice_note": ogg_voice_note()})
+    assert response.status_code == 302
+    reply = ReportEvent.objects.get(report=report, kind="reporter_reply")
+    assert reply.message == "Balasan ada di pesan suara terlampir."

@@ -86,3 +86,18 @@ def test_an_officer_answers_with_a_voice_note(client, cast, directory):
     page = client.get(f"/konsol/laporan/{report.tracking_id}/").content.decode()
     src = f"/konsol/laporan/{report.tracking_id}/lampiran/{attachment.pk}/"
     assert f'<audio class="voice-player" controls preload="none" src="{src}"' in page
+
+
+def test_a_voice_note_can_be_the_whole_reply(client, cast, directory):
+    client.post("/lapor/", report_post_data())
+    report = Report.objects.get()
+    ca.report_dispose(report=report, agency=directory.sleman_pupr, actor=cast.agency_admin)
+    ca.report_follow_up(report=report, message="Sudah kami tambal.", actor=cast.officer_a)
+    response = client.post(
+        f"/lacak/{report.tracking_id}/",
+        {"action": "reply", "message": "", "voice_note": browser_voice_note()},
+    )
+    assert response.status_code == 302
+    reply = report.events.get(kind="reporter_reply")
+    assert reply.message == "Balasan ada di pesan suara terlampir."
+    assert reply.attachments.get().kind == "audio"
