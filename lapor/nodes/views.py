@@ -232,7 +232,7 @@ def report_page(request: HttpRequest, node_id: int, tracking_id: str) -> HttpRes
     identity = None
     if filing.helper_id == request.user.pk:
         identity = report_access.reporter_identity(
-            report, actor=None, purpose="node helper follows the report", is_reporter=True
+            report, actor=request.user, purpose="node helper follows the report", is_reporter=True
         )
     return render(
         request,

@@ -25,6 +25,10 @@ def test_it_files_with_the_code_the_person_received(cast, nodes):
     assert "Pak Darmo" in page  # nothing typed is lost
     sms = Notification.objects.get(channel="sms")
     assert sms.address == "+6281211112222"
+    # The worker sends it to that number (no report, hence no identity, exists yet).
+    from lapor.notifications.delivery import reporter_address
+
+    assert reporter_address(sms) == "+6281211112222"
     code = re.search(r"\b(\d{6})\b", sms.body).group(1)
     # The code is kept only as a keyed hash.
     assert code not in ConsentCode.objects.get().code_hash
