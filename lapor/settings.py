@@ -112,6 +112,8 @@ INSTALLED_APPS = [
     "lapor.web",
     "lapor.mailbox",
     "lapor.ppid",
+    "lapor.nodes",
+    "lapor.voice",
 ]
 
 MIDDLEWARE = [

@@ -40,6 +40,8 @@ class Capability(StrEnum):
     # Send a failed notification again (the delivery-status pages). A write: not for the
     # read-only supervisor.
     RESEND_NOTIFICATION = "resend_notification"
+    # Community nodes (lapor.nodes): register organisations and their volunteer helpers.
+    MANAGE_NODES = "manage_nodes"
 
 
 ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
@@ -54,6 +56,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.SEE_IDENTITY,
             Capability.FILE_ON_BEHALF,
             Capability.RESEND_NOTIFICATION,
+            Capability.MANAGE_NODES,
         }
     ),
     Role.LIAISON_OFFICER: frozenset(

@@ -703,6 +703,9 @@ def _event_detail(event: ReportEvent) -> str:
         }
     if kind == ReportEvent.Kind.FOLLOW_UP and data.get("resolved"):
         return _("Marked as resolved")
+    if data.get("via_node"):
+        # lapor.nodes: a community node's helper acted for the person (never named here).
+        return _("With the help of a community node")
     if kind == ReportEvent.Kind.SUBMITTED and data.get("on_behalf"):
         if data.get("desk") == "phone":
             return _("Filed on the person's behalf at the telephone desk")

@@ -128,7 +128,9 @@ def reporter_address(notification: Notification) -> str:
         if address is not None:
             return str(address)
     if notification.report is None:
-        return ""
+        # A message to a person before any report exists (a community node's consent code,
+        # lapor.nodes): addressed on the row itself.
+        return notification.address
     identity = reporter_identity(
         notification.report, actor=None, purpose="notify reporter", is_reporter=True
     )

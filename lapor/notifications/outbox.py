@@ -151,6 +151,11 @@ def reporter_channel(report: Report) -> str:
     if report.channel == ReportChannel.WHATSAPP:
         # The same short texts and keywords as SMS (lapor.sms.compose), on WhatsApp.
         return Notification.ChannelName.WHATSAPP
+    # A community node filed it for a person who asked to hear back by SMS (lapor.nodes).
+    from lapor.nodes.selectors import hears_by_sms
+
+    if hears_by_sms(report):
+        return Notification.ChannelName.SMS
     return Notification.ChannelName.EMAIL
 
 

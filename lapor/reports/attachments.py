@@ -122,6 +122,8 @@ def check_file(upload: UploadedFile) -> CheckedFile:
     except cleaning.CleaningFailed as exc:
         log.info("refused %s (%s): %s", mime, exc.reason, exc)
         raise AttachmentError(_cleaning_message(exc, kind, name)) from exc
+    if cleaned.content_type.startswith("audio/"):
+        kind = AttachmentKind.AUDIO  # e.g. a browser's voice note in a WebM container
     photo = kind == AttachmentKind.IMAGE
     return CheckedFile(
         content=cleaned.content,

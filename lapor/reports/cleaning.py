@@ -116,8 +116,45 @@ def clean(raw: bytes, content_type: str) -> Cleaned:
     if content_type in PDF_TYPES:
         return Cleaned(clean_pdf(raw), content_type)
     if content_type in MEDIA_FORMATS:
-        return Cleaned(clean_media(raw, content_type), content_type)
+        content = clean_media(raw, content_type)
+        if content_type in AUDIO_ONLY_AS and not has_video(content, content_type):
+            # A voice note recorded in the browser (MediaRecorder writes WebM, or MP4 on
+            # Safari): sniffed as video, but it holds sound only.
+            return Cleaned(content, AUDIO_ONLY_AS[content_type])
+        return Cleaned(content, content_type)
     raise CleaningFailed("unsupported", content_type)
+
+
+# Containers that may hold sound only, and the type they are served as when they do.
+AUDIO_ONLY_AS = {"video/webm": "audio/webm", "video/mp4": "audio/mp4"}
+
+
+def has_video(content: bytes, content_type: str) -> bool:
+    """Does the (cleaned) recording have a picture stream?"""
+    demuxer = MEDIA_FORMATS[content_type][0]
+    with tempfile.TemporaryDirectory(prefix="lapor-probe-") as work:
+        path = os.path.join(work, "in")
+        with open(path, "wb") as fh:
+            fh.write(content)
+        out = _run(
+            [
+                "ffprobe",
+                "-v",
+                "error",
+                "-protocol_whitelist",
+                "file",
+                "-f",
+                demuxer,
+                "-select_streams",
+                "V",
+                "-show_entries",
+                "stream=index",
+                "-of",
+                "csv=p=0",
+                path,
+            ]
+        )
+    return bool(out.strip())
 
 
 # --- images ---------------------------------------------------------------------------------

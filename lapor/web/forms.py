@@ -20,6 +20,7 @@ from lapor.agencies.selectors import agency_choices, category_choices
 from lapor.regions.selectors import children, resolve_chain
 from lapor.reports.actions import ReporterContact
 from lapor.reports.models import Kind, PendingUpload, Privacy
+from lapor.voice.forms import VoiceReplyMixin, VoiceReportMixin
 
 # The easternmost time zone (WIT, UTC+9): "today" there is the latest "today" anywhere in
 # Indonesia, so nobody is told that an incident of today lies in the future.
@@ -78,7 +79,7 @@ class AttachmentsMixin(forms.Form):
     pending = forms.CharField(required=False, widget=forms.HiddenInput)
 
 
-class ReportForm(AttachmentsMixin, forms.Form):
+class ReportForm(VoiceReportMixin, AttachmentsMixin, forms.Form):
     kind = forms.ChoiceField(
         label=_("What would you like to send?"),
         choices=Kind.choices,
@@ -407,7 +408,7 @@ class AddInfoForm(AttachmentsMixin, forms.Form):
     )
 
 
-class ReplyForm(AttachmentsMixin, forms.Form):
+class ReplyForm(VoiceReplyMixin, AttachmentsMixin, forms.Form):
     message = forms.CharField(
         label=_("Your reply to the agency"),
         max_length=5_000,

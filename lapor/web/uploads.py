@@ -38,7 +38,8 @@ def collect_uploads(request: HttpRequest) -> tuple[list[PendingUpload], list[str
     removed = set(request.POST.getlist("remove_pending"))
     keep = [p for p in staged if str(p.pk) not in removed]
     errors: list[str] = []
-    uploads = request.FILES.getlist("attachments")
+    # A voice note recorded in the browser (or chosen) comes in its own field (lapor.voice).
+    uploads = request.FILES.getlist("attachments") + request.FILES.getlist("voice_note")
     if uploads:
         client = staging_client(request)
         try:

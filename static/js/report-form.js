@@ -110,7 +110,8 @@
         .then(function (r) { return r.json(); })
         .then(function (data) {
           list.innerHTML = "";
-          if (!data.results.length) return;
+          // Nothing similar: keep the hidden heading, which names the section (aria-labelledby).
+          if (!data.results.length) { var none = document.createElement("h2"); none.id = "similar-reports-title"; none.className = "visually-hidden"; none.textContent = similar.dataset.titleText; list.appendChild(none); return; }
           var h = document.createElement("h2");
           h.id = "similar-reports-title";
           h.textContent = similar.dataset.titleText;

@@ -25,6 +25,9 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
     "--no-first-run",
+    # Voice notes (lapor.voice): a fake microphone (a beeping tone), granted without a prompt.
+    "--use-fake-device-for-media-stream",
+    "--use-fake-ui-for-media-stream",
 ]
 HERE = Path(__file__).resolve().parent
 SCREENSHOTS = HERE.parents[1] / "test-artifacts" / "screenshots"

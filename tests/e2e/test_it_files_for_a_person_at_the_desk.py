@@ -145,6 +145,8 @@ def test_every_desk_field_is_reached_with_the_keyboard(page, cast):
         tab_to(page, css, limit=1)
     tab_to(page, "input[name=kind]", limit=1)
     tab_to(page, "input[name=attachments]", limit=20)
+    tab_to(page, "button.voice-start", limit=1)
+    tab_to(page, "input[name=voice_note]", limit=1)
     tab_to(page, "input[name=privacy]", limit=1)
     tab_to(page, "input[name=privacy_read_out]", limit=1)
     page.keyboard.press("Space")

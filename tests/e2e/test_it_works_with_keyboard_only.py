@@ -92,6 +92,9 @@ def test_it_files_a_report_with_the_keyboard_only(page, shot, tmp_path):
         keyboard.press("Space")
     chooser.value.set_files(str(photo))
 
+    # The voice note (lapor.voice): the recorder's button, then its own file field.
+    tab_to(page, "button.voice-start", limit=1)
+    tab_to(page, "input[name=voice_note]", limit=1)
     tab_to(page, "input[name=privacy]", limit=1)
     assert focused_matches(page, "input[name=privacy][value=public]")
     tab_to(page, "[name=full_name]", limit=1)
