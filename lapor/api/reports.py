@@ -14,7 +14,6 @@ from decimal import Decimal
 from typing import Any, Literal
 
 from django.contrib.sessions.backends.base import SessionBase
-from django.core.cache import cache
 from django.http import HttpRequest
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -26,7 +25,7 @@ from lapor.api.errors import ERROR_RESPONSES, ApiError, form_error
 from lapor.api.schemas import ActionDone, EventOut, action_done, event_out
 from lapor.core.errors import DomainError
 from lapor.regions.models import Region
-from lapor.reports import access, actions, case_actions, emergency, lifecycle
+from lapor.reports import access, actions, case_actions, emergency, lifecycle, receipts
 from lapor.reports.models import Channel, Report, ReportEvent
 from lapor.web.forms import ReportForm
 
@@ -35,7 +34,7 @@ router = Router(tags=["reports"], auth=api_key_auth)
 SCOPE = "reports"
 # A repeated Idempotency-Key returns the same tracking ID, and the PIN for this long (the
 # client's first answer may have been lost on the way; after that only the hash is kept).
-PIN_REPLAY_SECONDS = 60 * 60
+PIN_REPLAY_SECONDS = receipts.REPLAY_SECONDS
 IDEMPOTENCY_NAMESPACE = uuid.UUID("6f1d3f4e-5b1c-4c1e-9a51-8c0f1d0a7e11")
 
 
@@ -222,13 +221,8 @@ def submit(
         emergency_suspected=is_emergency,
     )
     report = submitted.report
-    replay = f"api-v1:pin:{submission_key}"
+    # A repeat gets the first answer's PIN (lapor.reports.receipts keeps it for an hour).
     pin = submitted.pin
-    if submission_key is not None:
-        if submitted.created:
-            cache.set(replay, pin, PIN_REPLAY_SECONDS)
-        else:
-            pin = cache.get(replay)
     message = _(
         "Report received. Give the person the tracking number and the PIN: they need both to "
         "follow the report."
