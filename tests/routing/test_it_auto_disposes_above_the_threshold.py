@@ -5,10 +5,9 @@ are."""
 import pytest
 from django_tasks_db.models import DBTaskResult
 
-from lapor.routing.tasks import auto_dispose
-
 from lapor.reports.models import Assignment, ReportEvent, Status
 from lapor.routing import actions
+from lapor.routing.tasks import auto_dispose
 from tests.cases.conftest import submit
 from tests.routing.fakes import ROAD, classifier
 
