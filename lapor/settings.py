@@ -182,11 +182,21 @@ STORAGE_ORPHAN_GRACE_HOURS = int(env("STORAGE_ORPHAN_GRACE_HOURS", "6"))
 
 # --- cache (rate limits); Redis when REDIS_URL is set ----------------------------------------
 if env("REDIS_URL"):
+    # While Redis is unreachable the database cache answers instead (lapor.core.cache).
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "lapor.core.cache.RedisWithFallback",
             "LOCATION": env("REDIS_URL"),
-        }
+            "OPTIONS": {"FALLBACK": "fallback"},
+        },
+        "fallback": (
+            {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "fallback"}
+            if TESTING
+            else {
+                "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+                "LOCATION": "lapor_cache",
+            }
+        ),
     }
 elif TESTING:
     # Per-process memory: tests clear it freely, without a database.

@@ -28,3 +28,7 @@ urlpatterns += i18n_patterns(
     path("", include("lapor.web.urls")),
     prefix_default_language=False,
 )
+
+# An outage (database or cache gone) answers 503 with Retry-After, anything else 500, each in
+# the channel's own format (lapor.core.answers).
+handler500 = "lapor.core.answers.server_error"

@@ -186,8 +186,8 @@ def report_submit(
         if submission_key is not None:
             existing = Report.objects.filter(submission_key=submission_key).first()
             if existing is not None:
-                pin = receipts.recall(channel, submission_key, replay_scope)
-                return Submitted(report=existing, pin=pin, created=False)
+                replayed = receipts.recall(channel, submission_key, replay_scope)
+                return Submitted(report=existing, pin=replayed, created=False)
         raise
     return Submitted(report=report, pin=pin, created=True)
 
