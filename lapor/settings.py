@@ -74,6 +74,8 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     # After LocaleMiddleware so the "too large" page speaks the page's language.
     "lapor.core.middleware.RequestSizeLimitMiddleware",
+    # NUL characters and lone surrogates: 400 in the channel's format, before any view.
+    "lapor.core.middleware.BadInputMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

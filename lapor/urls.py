@@ -2,12 +2,17 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 
+from lapor.core import health
+
 urlpatterns: list[URLPattern | URLResolver] = [
     path("i18n/", include("django.conf.urls.i18n")),
     # Machine interfaces: no language prefix.
     path("open311/v2/", include("lapor.open311.urls")),
     path("sms/", include("lapor.sms.urls")),
     path("api/v1/", include("lapor.api.urls")),
+    # For load balancers and supervisors (lapor.core.health, docs/operations.md).
+    path("health/", health.web, name="health"),
+    path("health/worker/", health.worker, name="health_worker"),
 ]
 # Indonesian lives at the root, English under /en/: a language switch is a plain link, no JS.
 urlpatterns += i18n_patterns(
@@ -32,3 +37,4 @@ urlpatterns += i18n_patterns(
 # An outage (database or cache gone) answers 503 with Retry-After, anything else 500, each in
 # the channel's own format (lapor.core.answers).
 handler500 = "lapor.core.answers.server_error"
+handler400 = "lapor.core.answers.bad_request"

@@ -55,6 +55,10 @@ def _kind(request: HttpRequest) -> str:
     return "page"
 
 
+def is_page(request: HttpRequest) -> bool:
+    return _kind(request) == "page"
+
+
 def channel_error(
     request: HttpRequest,
     status: int,
@@ -116,3 +120,13 @@ def server_error(request: HttpRequest) -> HttpResponse:
     return channel_error(
         request, 500, "server_error", _("Something went wrong on our side. Please try again.")
     )
+
+
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """``handler400``: what Django itself refuses (too many fields, a body over
+    DATA_UPLOAD_MAX_MEMORY_SIZE, a broken upload), in the channel's format."""
+    from django.core.exceptions import RequestDataTooBig
+
+    if isinstance(exception, RequestDataTooBig):
+        return channel_error(request, 413, "payload_too_large", _("The request is too large."))
+    return channel_error(request, 400, "bad_request", _("The request could not be read."))

@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Callable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
 
 
 class RequestSizeLimitMiddleware:
@@ -24,6 +27,19 @@ class RequestSizeLimitMiddleware:
             length = 0
         # API v1 refuses large bodies itself, at a lower limit, in its own error shape.
         if length > settings.REQUEST_MAX_BYTES and not request.path.startswith("/api/"):
+            from lapor.core.answers import channel_error, is_page
+
+            if not is_page(request):
+                # Open311, SMS and JSON clients read their own format, not a page.
+                response = channel_error(
+                    request,
+                    413,
+                    "payload_too_large",
+                    _("The request is too large (at most %(mb)d MB).")
+                    % {"mb": settings.REQUEST_MAX_BYTES // (1024 * 1024)},
+                )
+                response["Connection"] = "close"
+                return response
             response = TemplateResponse(
                 request,
                 "errors/413.html",
@@ -36,3 +52,85 @@ class RequestSizeLimitMiddleware:
             response["Connection"] = "close"
             return response.render()
         return self.get_response(request)
+
+
+# A NUL character, raw or escaped: PostgreSQL cannot store it in text, and no form, SMS,
+# Open311 or API field has a use for it.
+_NUL_ESCAPES = re.compile(rb"%00|\\u0000", re.IGNORECASE)
+# A UTF-16 surrogate escaped in JSON: valid JSON, but alone it is no character at all.
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
+class BadInputMiddleware:
+    """Refuse what no field can hold before any view sees it: a NUL character anywhere in the
+    path, the query or the body, or a lone UTF-16 surrogate in a JSON body. Each is answered
+    400 in the channel's own format (``lapor.core.answers``), where it used to reach the
+    database and come back as a 500.
+
+    The SMS callbacks are left alone: an SMS is what the phone sent, and the SMS view cleans
+    it itself (a refused callback would only make Kannel retry)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not request.path_info.startswith("/sms/") and self._bad(request):
+            from lapor.core.answers import channel_error
+
+            return channel_error(
+                request,
+                400,
+                "bad_character",
+                _("The request contains a character that is not allowed (NUL)."),
+            )
+        return self.get_response(request)
+
+    def _bad(self, request: HttpRequest) -> bool:
+        if "\x00" in request.path_info:
+            return True
+        query = request.META.get("QUERY_STRING", "")
+        if "\x00" in query or _NUL_ESCAPES.search(query.encode("latin-1", "replace")):
+            return True
+        if request.method not in ("POST", "PUT", "PATCH"):
+            return False
+        content_type = request.content_type or ""
+        if content_type == "multipart/form-data":
+            return self._bad_multipart(request)
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            return False
+        # Bodies refused as too large are left to whoever refuses them (the API at its own,
+        # lower limit; Django beyond DATA_UPLOAD_MAX_MEMORY_SIZE).
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE or 0
+        if request.path_info.startswith("/api/"):
+            from lapor.api.urls import max_body_bytes
+
+            limit = min(limit, max_body_bytes(request.path_info))
+        if not length or length > limit:
+            return False
+        body = request.body
+        if b"\x00" in body or _NUL_ESCAPES.search(body):
+            return True
+        return "json" in content_type and bool(_SURROGATE_ESCAPE.search(body)) and _lone(body)
+
+    @staticmethod
+    def _bad_multipart(request: HttpRequest) -> bool:
+        try:
+            post = request.POST
+        except Exception:  # noqa: BLE001 - a broken upload is the view's to refuse
+            return False
+        return any("\x00" in key or any("\x00" in v for v in post.getlist(key)) for key in post)
+
+
+def _lone(body: bytes) -> bool:
+    """Whether a JSON body holds a surrogate that pairs with nothing (cannot be UTF-8)."""
+    try:
+        decoded = json.loads(body)
+    except ValueError:
+        return False  # not JSON: the API says so itself
+    try:
+        json.dumps(decoded, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False

@@ -15,6 +15,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -59,7 +60,16 @@ def notification_list(request: HttpRequest) -> HttpResponse:
     if form.is_valid() and form.cleaned_data["status"]:
         rows = rows.filter(status=form.cleaned_data["status"])
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "notifications/list.html", {"form": form, "page": page})
+    from lapor.notifications import leases
+
+    # Whether anything is sending at all: the worker's heartbeat (also at /health/worker/).
+    worker = leases.latest()
+    worker_alive = worker is not None and worker.beat_at >= timezone.now() - leases.STALE
+    return render(
+        request,
+        "notifications/list.html",
+        {"form": form, "page": page, "worker": worker, "worker_alive": worker_alive},
+    )
 
 
 @staff_only

@@ -15,12 +15,13 @@ from __future__ import annotations
 import contextlib
 import http.client
 import logging
+from collections.abc import Callable
 from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
 from django.urls import reverse
 
-from lapor.notifications.channels import DeliveryError, PermanentDeliveryError
+from lapor.notifications.channels import DeliveryError, PermanentDeliveryError, reached_server
 from lapor.notifications.models import Notification
 from lapor.sms import gsm
 from lapor.sms.compose import PIN_SLOT
@@ -38,6 +39,9 @@ class UnknownDelivery(PermanentDeliveryError):
 
 
 class KannelSmsChannel:
+    # Calls reached_server() once sendsms took the connection (lapor.notifications.delivery).
+    reports_contact = True
+
     def direct_address(self, notification: Notification) -> str | None:
         """Answers to an incoming SMS go to the number that sent it; None for other rows."""
         if not notification.dedupe_key.startswith(ANSWER_PREFIX):
@@ -68,7 +72,7 @@ class KannelSmsChannel:
             "dlr-mask": str(DLR_MASK),
             "dlr-url": dlr_url(notification.pk),
         }
-        submit(settings.SMS_SENDSMS_URL, params)
+        submit(settings.SMS_SENDSMS_URL, params, on_connected=lambda: reached_server(notification))
         if pin is not None:
             # Accepted: the PIN has no reason to stay. A failure here must not turn into a
             # failed attempt (that would send the message again).
@@ -82,8 +86,11 @@ def dlr_url(notification_id: int) -> str:
     return f"{settings.SMS_CALLBACK_BASE_URL}{reverse('sms:dlr')}?{query}&type=%d&answer=%A"
 
 
-def submit(url: str, params: dict[str, str]) -> str:
-    """One sendsms request; returns Kannel's answer or raises (see the module docstring)."""
+def submit(
+    url: str, params: dict[str, str], on_connected: Callable[[], object] | None = None
+) -> str:
+    """One sendsms request; returns Kannel's answer or raises (see the module docstring).
+    ``on_connected`` is called once the gateway took the connection, before the request."""
     parts = urlsplit(url)
     path = f"{parts.path or '/'}?{urlencode(params)}"
     connection = http.client.HTTPConnection(
@@ -94,6 +101,8 @@ def submit(url: str, params: dict[str, str]) -> str:
             connection.connect()
         except OSError as exc:
             raise DeliveryError(f"SMS gateway unreachable: {type(exc).__name__}") from exc
+        if on_connected is not None:
+            on_connected()
         try:
             connection.request("GET", path)
             response = connection.getresponse()

@@ -4,6 +4,8 @@ test can stop them for real (never the shared servers)."""
 from __future__ import annotations
 
 import contextlib
+import os
+import random
 import shutil
 import socket
 import subprocess
@@ -14,10 +16,24 @@ from pathlib import Path
 PG_BIN = Path("/usr/lib/postgresql/15/bin")
 
 
+# This project's test servers use ports from this range (LAPOR_TEST_PORTS="9300-9399"), else
+# any free one.
+_RANGE = os.environ.get("LAPOR_TEST_PORTS", "")
+
+
 def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+    candidates: list[int] = [0]
+    if _RANGE:
+        low, high = (int(p) for p in _RANGE.split("-"))
+        candidates = random.sample(range(low, high + 1), high - low + 1)
+    for port in candidates:
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return int(s.getsockname()[1])
+    raise RuntimeError("no free port")
 
 
 def _wait_port(port: int, up: bool, timeout: float = 20.0) -> None:
@@ -78,20 +94,27 @@ class PostgresServer:
         self.port = free_port()
         self.dir = tempfile.mkdtemp(prefix="lapor-pg-")
         self.data = Path(self.dir) / "data"
+        # PostgreSQL refuses to run as root (CI runs as root): then as the postgres user.
+        self.as_user: list[str] = []
+        if os.geteuid() == 0:
+            self.as_user = ["runuser", "-u", "postgres", "--"]
+            shutil.chown(self.dir, "postgres", "postgres")
         subprocess.run(
-            [str(PG_BIN / "initdb"), "-D", str(self.data), "-A", "trust", "-U", "postgres"],
+            [*self.as_user, str(PG_BIN / "initdb"), "-D", str(self.data), "-A", "trust", "-U",
+             "postgres"],
             check=True,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
-        )
+        )  # fmt: skip
 
     def _ctl(self, *args: str) -> None:
         subprocess.run(
-            [str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-w", "-l", f"{self.dir}/log", *args],
+            [*self.as_user, str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-w", "-l",
+             f"{self.dir}/log", *args],
             check=True,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
-        )
+        )  # fmt: skip
 
     def start(self) -> PostgresServer:
         self._ctl(
