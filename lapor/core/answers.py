@@ -70,10 +70,9 @@ def channel_error(
     """``message`` (translated) as ``status``, in the format of the channel ``request`` is on."""
     kind = _kind(request)
     response: HttpResponse
-    if kind == "api":
-        from lapor.api.errors import error_response
-
-        response = error_response(status, code, message)
+    if kind in ("api", "json"):
+        # The API's one error shape (lapor.api.errors), which the JSON endpoints share.
+        response = JsonResponse({"error": {"code": code, "message": str(message)}}, status=status)
     elif kind == "open311":
         from lapor.open311 import render
 
@@ -81,8 +80,6 @@ def channel_error(
         response = render.error(fmt, status, message)
     elif kind == "sms":
         response = HttpResponse(code, status=status, content_type="text/plain; charset=utf-8")
-    elif kind == "json":
-        response = JsonResponse({"error": {"code": code, "message": str(message)}}, status=status)
     else:
         page = render_to_string(
             "errors/problem.html", {"status": status, "message": message}, request=None

@@ -18,9 +18,8 @@ from lapor.accounts.models import User
 from lapor.agencies.capabilities import Capability, holds
 from lapor.agencies.models import Agency, Category
 from lapor.core.errors import DomainError
-from lapor.notifications.outbox import report_event_created
 from lapor.regions.models import Region
-from lapor.reports import deadlines, lifecycle, receipts
+from lapor.reports import deadlines, events, lifecycle, receipts
 from lapor.reports.attachments import check_limits
 from lapor.reports.models import (
     CONSENT_BY_CHANNEL,
@@ -177,7 +176,7 @@ def report_submit(
             # The only running clock: the report's deadline is its deadline.
             report.due_at = clock.due_at
             report.save(update_fields=["due_at"])
-            report_event_created(event)
+            events.publish(event)
             # Before commit: a racing duplicate, held on the unique key until this commits,
             # then finds the PIN already kept.
             receipts.remember(channel, submission_key, pin, replay_scope)
@@ -300,9 +299,8 @@ def report_add_info(
         )
         _attach(locked, event, uploads)
         locked.save(update_fields=["updated_at"])
-        from lapor.notifications.outbox import report_event_created
         from lapor.reports.case_actions import reporter_adds_info
 
-        report_event_created(event)
+        events.publish(event)
         reporter_adds_info(locked, actor if actor is not None and actor.pk else None)
     return event

@@ -51,7 +51,7 @@ class Command(BaseCommand):
         pause = PAUSE_START
         while not stopping.is_set():
             started = time.monotonic()
-            process = subprocess.Popen(argv)
+            process = subprocess.Popen(argv)  # noqa: S603 - our manage.py, an operator-named command
             child[:] = [process]
             status = process.wait()
             if stopping.is_set():
@@ -59,8 +59,7 @@ class Command(BaseCommand):
             if time.monotonic() - started >= STABLE_SECONDS:
                 pause = PAUSE_START
             self.stderr.write(
-                f"supervise: {name} exited with status {status}; starting it again in "
-                f"{pause:.0f} s"
+                f"supervise: {name} exited with status {status}; starting it again in {pause:.0f} s"
             )
             stopping.wait(pause)
             pause = min(pause * 2, PAUSE_MAX)
