@@ -2,7 +2,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 
-from lapor.core import health
+from lapor.core import status
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("i18n/", include("django.conf.urls.i18n")),
@@ -10,9 +10,9 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("open311/v2/", include("lapor.open311.urls")),
     path("sms/", include("lapor.sms.urls")),
     path("api/v1/", include("lapor.api.urls")),
-    # For load balancers and supervisors (lapor.core.health, docs/operations.md).
-    path("health/", health.web, name="health"),
-    path("health/worker/", health.worker, name="health_worker"),
+    # For monitoring (lapor.core.status, docs/operations.md): this process and the workers.
+    path("health/", status.web, name="status_web"),
+    path("health/worker/", status.worker, name="status_worker"),
 ]
 # Indonesian lives at the root, English under /en/: a language switch is a plain link, no JS.
 urlpatterns += i18n_patterns(

@@ -4,7 +4,7 @@ running). SIGTERM and SIGINT are passed on to the command, which then stops for 
 
 What ``make serve`` runs the worker and the mail intake under, so that a process that dies
 (an outage it could not ride out, an out-of-memory kill, a bug) comes back by itself. On a
-server, systemd does the same (``deploy/systemd/``, ``Restart=always``).
+server, systemd does the same (``Restart=always``).
 """
 
 from __future__ import annotations
