@@ -46,7 +46,7 @@ serve:
 	$(BIN)/python manage.py supervise run_worker & worker=$$!; \
 	$(BIN)/python manage.py supervise run_mail_intake & intake=$$!; \
 	$(BIN)/granian --interface wsgi --host $(HOST) --port $(PORT) --workers 1 \
-		--blocking-threads 4 --backpressure 16 --workers-kill-timeout 5 \
+		--blocking-threads 8 --backpressure 32 --workers-kill-timeout 5 \
 		--respawn-failed-workers --respawn-interval 1 \
 		lapor.wsgi:application & server=$$!; \
 	wait $$server; status=$$?; kill -TERM $$server $$worker $$intake 2>/dev/null; wait; exit $$status

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import json
 import re
+import threading
+import time
 from collections.abc import Callable
 
 from django.conf import settings
@@ -134,3 +136,123 @@ def _lone(body: bytes) -> bool:
     except UnicodeEncodeError:
         return True
     return False
+
+
+def _queued_seconds(request: HttpRequest) -> float | None:
+    """How long the request waited before reaching us, from the proxy's ``X-Request-Start``
+    (``t=<seconds>``, milliseconds or microseconds since the epoch; nginx, HAProxy)."""
+    raw = request.META.get("HTTP_X_REQUEST_START", "").strip()
+    if not raw:
+        return None
+    try:
+        stamp = float(raw.removeprefix("t="))
+    except ValueError:
+        return None
+    if stamp > 1e14:
+        stamp /= 1e6
+    elif stamp > 1e11:
+        stamp /= 1e3
+    return max(0.0, time.time() - stamp)
+
+
+def _has_idempotency_key(request: HttpRequest) -> bool:
+    # The web forms carry their own (``submission_key``); API clients send a header.
+    if request.META.get("HTTP_IDEMPOTENCY_KEY"):
+        return True
+    content_type = request.content_type or ""
+    if content_type in ("application/x-www-form-urlencoded", "multipart/form-data"):
+        try:
+            return bool(request.POST.get("submission_key"))
+        except Exception:  # noqa: BLE001 - unreadable: no key
+            return False
+    return False
+
+
+class LoadSheddingMiddleware:
+    """Overload is refused, not queued (issue 11.5).
+
+    At most ``WRITE_CONCURRENCY`` writes (POST, PUT, PATCH, DELETE) run at once in this process;
+    a write that cannot start within ``WRITE_QUEUE_SECONDS`` is answered at once with 503 and
+    ``Retry-After``, in the channel's format — and on the web with a page that keeps every
+    field the person typed and sends them again with one button (the form's submission key
+    makes that safe). Reads are not limited: they are cheap and what people do while waiting.
+
+    A write that waited in front of us longer than ``CLIENT_GONE_SECONDS`` (per the proxy's
+    ``X-Request-Start``) has most likely lost its client, which gave up and may send it again:
+    without an idempotency key it is refused, never filed twice unseen.
+
+    The web server must run more threads than ``WRITE_CONCURRENCY`` (``make serve``: 8 and 4),
+    or the excess waits in the server where no one can answer it.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.method not in ("POST", "PUT", "PATCH", "DELETE"):
+            return self.get_response(request)
+        queued = _queued_seconds(request)
+        gone = queued is not None and queued > settings.CLIENT_GONE_SECONDS
+        if gone and not _has_idempotency_key(request):
+            return busy(request, queued=True)
+        slots = _slots(int(settings.WRITE_CONCURRENCY or 0))
+        if slots is None:
+            return self.get_response(request)
+        if not slots.acquire(timeout=float(settings.WRITE_QUEUE_SECONDS)):
+            return busy(request)
+        try:
+            return self.get_response(request)
+        finally:
+            slots.release()
+
+
+# One set of slots per process (every handler instance shares it), per configured limit.
+_SLOTS: dict[int, threading.BoundedSemaphore] = {}
+_SLOTS_LOCK = threading.Lock()
+
+
+def _slots(limit: int) -> threading.BoundedSemaphore | None:
+    if limit <= 0:
+        return None
+    with _SLOTS_LOCK:
+        if limit not in _SLOTS:
+            _SLOTS[limit] = threading.BoundedSemaphore(limit)
+        return _SLOTS[limit]
+
+
+BUSY_RETRY_AFTER = 5
+
+
+def busy(request: HttpRequest, *, queued: bool = False) -> HttpResponse:
+    from lapor.core.answers import channel_error, is_page
+
+    message = (
+        _("Your request waited too long and was not processed: please send it again.")
+        if queued
+        else _(
+            "Too many reports are arriving at this moment: please send it again in a few seconds."
+        )
+    )
+    if not is_page(request):
+        return channel_error(request, 503, "busy", message, retry_after=BUSY_RETRY_AFTER)
+    from django.template.loader import render_to_string
+
+    try:
+        fields = [(k, v) for k in request.POST for v in request.POST.getlist(k)]
+        has_files = bool(request.FILES)
+    except Exception:  # noqa: BLE001 - an unreadable body: nothing to keep
+        fields, has_files = [], False
+    shown = [(k, v) for k, v in fields if k in ("title", "body", "message", "description")]
+    page = render_to_string(
+        "errors/busy.html",
+        {
+            "message": message,
+            "action": request.get_full_path(),
+            "fields": fields,
+            "shown": shown,
+            "has_files": has_files,
+        },
+    )
+    response = HttpResponse(page, status=503)
+    response["Retry-After"] = str(BUSY_RETRY_AFTER)
+    return response
