@@ -197,6 +197,9 @@ def install(api: NinjaAPI) -> None:
 
     @api.exception_handler(HttpError)
     def _http(request: HttpRequest, exc: HttpError) -> HttpResponse:
+        if isinstance(exc.__cause__, ApiError):
+            # Raised by our own body parser (lapor.api.api.CheckedParser); ninja wraps it.
+            return render(exc.__cause__)
         if exc.status_code == 400 and str(exc).startswith("Cannot parse request body"):
             return error_response(400, "invalid_json", _("The body is not valid JSON."))
         code = STATUS_CODES.get(exc.status_code, "error")

@@ -102,19 +102,13 @@ class BadInputMiddleware:
             length = int(request.META.get("CONTENT_LENGTH") or 0)
         except ValueError:
             return False
-        # Bodies refused as too large are left to whoever refuses them (the API at its own,
-        # lower limit; Django beyond DATA_UPLOAD_MAX_MEMORY_SIZE).
-        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE or 0
+        # The API reads no body before the key is checked: its parser checks the body
+        # (lapor.api.api.CheckedParser). Bodies refused as too large are left to Django.
         if request.path_info.startswith("/api/"):
-            from lapor.api.urls import max_body_bytes
-
-            limit = min(limit, max_body_bytes(request.path_info))
-        if not length or length > limit:
             return False
-        body = request.body
-        if b"\x00" in body or _NUL_ESCAPES.search(body):
-            return True
-        return "json" in content_type and bool(_SURROGATE_ESCAPE.search(body)) and _lone(body)
+        if not length or length > (settings.DATA_UPLOAD_MAX_MEMORY_SIZE or 0):
+            return False
+        return bad_body(request.body, content_type)
 
     @staticmethod
     def _bad_multipart(request: HttpRequest) -> bool:
@@ -123,6 +117,13 @@ class BadInputMiddleware:
         except Exception:  # noqa: BLE001 - a broken upload is the view's to refuse
             return False
         return any("\x00" in key or any("\x00" in v for v in post.getlist(key)) for key in post)
+
+
+def bad_body(body: bytes, content_type: str) -> bool:
+    """A NUL anywhere, or (JSON) a surrogate that pairs with nothing."""
+    if b"\x00" in body or _NUL_ESCAPES.search(body):
+        return True
+    return "json" in content_type and bool(_SURROGATE_ESCAPE.search(body)) and _lone(body)
 
 
 def _lone(body: bytes) -> bool:

@@ -142,8 +142,9 @@ def test_the_worker_and_the_mail_intake_survive_a_database_restart(own_postgres,
     )
     try:
         _wait(lambda: _sql(port, "SELECT 1 FROM notifications_workerheartbeat"), 60, "a beat")
-        _wait(lambda: _task_status(port, _queue_task(port)) == "SUCCESSFUL", 30, "a task run")
-        _wait(lambda: _smtp(mail_port) in (250, 451), 30, "the mail intake")
+        before = _queue_task(port)
+        _wait(lambda: _task_status(port, before) == "SUCCESSFUL", 60, "a task run")
+        _wait(lambda: _smtp(mail_port) in (250, 451), 60, "the mail intake")
 
         own_postgres.stop()
         down_at = dt.datetime.now(dt.UTC)
