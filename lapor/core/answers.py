@@ -91,16 +91,14 @@ def channel_error(
 
 
 def outage(request: HttpRequest) -> HttpResponse:
-    return channel_error(
-        request,
-        503,
-        "unavailable",
-        _(
-            "The service is briefly unavailable. Nothing you sent was lost: please try again "
-            "in a minute."
-        ),
-        retry_after=OUTAGE_RETRY_AFTER,
+    message = _(
+        "The service is briefly unavailable. Nothing you sent was lost: please try again "
+        "in a minute."
     )
+    if is_page(request) and request.method == "POST":
+        # A form refused by an outage keeps what the person typed, ready to send again.
+        return send_again_page(request, message, OUTAGE_RETRY_AFTER)
+    return channel_error(request, 503, "unavailable", message, retry_after=OUTAGE_RETRY_AFTER)
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
@@ -127,3 +125,27 @@ def bad_request(request: HttpRequest, exception: Exception | None = None) -> Htt
     if isinstance(exception, RequestDataTooBig):
         return channel_error(request, 413, "payload_too_large", _("The request is too large."))
     return channel_error(request, 400, "bad_request", _("The request could not be read."))
+
+
+def send_again_page(request: HttpRequest, message: str, retry_after: int) -> HttpResponse:
+    """A 503 page that keeps every field of the refused POST and sends them again with one
+    button (a form's submission key makes the second send safe). Files cannot be kept."""
+    try:
+        fields = [(k, v) for k in request.POST for v in request.POST.getlist(k)]
+        has_files = bool(request.FILES)
+    except Exception:  # noqa: BLE001 - an unreadable body: nothing to keep
+        fields, has_files = [], False
+    shown = [(k, v) for k, v in fields if k in ("title", "body", "message", "description")]
+    page = render_to_string(
+        "errors/busy.html",
+        {
+            "message": message,
+            "action": request.get_full_path(),
+            "fields": fields,
+            "shown": shown,
+            "has_files": has_files,
+        },
+    )
+    response = HttpResponse(page, status=503)
+    response["Retry-After"] = str(retry_after)
+    return response

@@ -225,7 +225,7 @@ BUSY_RETRY_AFTER = 5
 
 
 def busy(request: HttpRequest, *, queued: bool = False) -> HttpResponse:
-    from lapor.core.answers import channel_error, is_page
+    from lapor.core.answers import channel_error, is_page, send_again_page
 
     message = (
         _("Your request waited too long and was not processed: please send it again.")
@@ -236,24 +236,4 @@ def busy(request: HttpRequest, *, queued: bool = False) -> HttpResponse:
     )
     if not is_page(request):
         return channel_error(request, 503, "busy", message, retry_after=BUSY_RETRY_AFTER)
-    from django.template.loader import render_to_string
-
-    try:
-        fields = [(k, v) for k in request.POST for v in request.POST.getlist(k)]
-        has_files = bool(request.FILES)
-    except Exception:  # noqa: BLE001 - an unreadable body: nothing to keep
-        fields, has_files = [], False
-    shown = [(k, v) for k, v in fields if k in ("title", "body", "message", "description")]
-    page = render_to_string(
-        "errors/busy.html",
-        {
-            "message": message,
-            "action": request.get_full_path(),
-            "fields": fields,
-            "shown": shown,
-            "has_files": has_files,
-        },
-    )
-    response = HttpResponse(page, status=503)
-    response["Retry-After"] = str(BUSY_RETRY_AFTER)
-    return response
+    return send_again_page(request, message, BUSY_RETRY_AFTER)

@@ -101,6 +101,9 @@ def test_without_any_cache_the_answer_is_503_with_retry_after(
     api = web.get("/api/v1/key", headers={"X-API-Key": key})
     assert api.status_code == 503 and api["Retry-After"]
     assert api.json()["error"]["code"] == "unavailable"
-    page = web.post("/lacak/", {"tracking_id": "123456789", "pin": "123456"})
+    page = web.post("/en/lacak/", {"tracking_id": "123456789", "pin": "123456"})
     assert page.status_code == 503 and page["Retry-After"]
-    assert "unavailable" in page.content.decode() or "Sementara" in page.content.decode()
+    text = page.content.decode()
+    assert "briefly unavailable" in text
+    # What was typed comes back in a form that sends it again.
+    assert 'name="tracking_id" value="123456789"' in text and 'method="post"' in text
