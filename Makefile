@@ -44,13 +44,16 @@ run: demo serve
 # The web server and, beside it, the worker (e-mails, sweep, digests). Ctrl-C or SIGTERM stops
 # both, and the server exiting for any reason stops the worker. Granian's own worker process also
 # gets the terminal's SIGINT and may then refuse to stop: --workers-kill-timeout bounds the wait.
+# A worker or mail intake that exits is started again (`manage.py supervise`), and so is a
+# granian worker process (--respawn-failed-workers).
 serve:
 	@echo "Lapor is at http://$(HOST):$(PORT)/  (English: http://$(HOST):$(PORT)/en/)"
 	@server=; worker=; intake=; trap 'kill -TERM $$server $$worker $$intake 2>/dev/null' INT TERM; \
-	$(BIN)/python manage.py run_worker & worker=$$!; \
-	$(BIN)/python manage.py run_mail_intake & intake=$$!; \
+	$(BIN)/python manage.py supervise run_worker & worker=$$!; \
+	$(BIN)/python manage.py supervise run_mail_intake & intake=$$!; \
 	$(BIN)/granian --interface wsgi --host $(HOST) --port $(PORT) --workers 1 \
-		--blocking-threads 4 --backpressure 16 --workers-kill-timeout 5 \
+		--blocking-threads 8 --backpressure 32 --workers-kill-timeout 5 \
+		--respawn-failed-workers --respawn-interval 1 \
 		lapor.wsgi:application & server=$$!; \
 	wait $$server; status=$$?; kill -TERM $$server $$worker $$intake 2>/dev/null; wait; exit $$status
 

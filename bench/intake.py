@@ -64,6 +64,9 @@ def bare_insert(request: HttpRequest) -> HttpResponse:
 
 
 urlpatterns = [path("bench/bare/", bare_insert), *lapor_urls.urlpatterns]
+# The project's own error answers (503 for outages, channel formats), as in lapor.urls.
+handler400 = lapor_urls.handler400
+handler500 = lapor_urls.handler500
 
 
 def ensure_regions() -> None:

@@ -130,6 +130,10 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     # After LocaleMiddleware so the "too large" page speaks the page's language.
     "lapor.core.middleware.RequestSizeLimitMiddleware",
+    # NUL characters and lone surrogates: 400 in the channel's format, before any view.
+    "lapor.core.middleware.BadInputMiddleware",
+    # Overload is refused quickly (503 + Retry-After), not queued (WRITE_CONCURRENCY below).
+    "lapor.core.middleware.LoadSheddingMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -343,13 +347,33 @@ STAGING_MAX_BYTES_PER_ADDRESS = int(env("STAGING_MAX_BYTES_PER_ADDRESS", str(300
 # A stored file that no row refers to is removed by the purge once it is this old (hours).
 STORAGE_ORPHAN_GRACE_HOURS = int(env("STORAGE_ORPHAN_GRACE_HOURS", "6"))
 
+# --- overload (lapor.core.middleware.LoadSheddingMiddleware, docs/performance.md) ----------
+# Writes running at once per process; one that cannot start within WRITE_QUEUE_SECONDS gets
+# 503 + Retry-After. The web server needs more threads than this (make serve: 8). 0 = no limit
+# (the tests' default: they set it where they test it).
+WRITE_CONCURRENCY = int(env("WRITE_CONCURRENCY", "0" if TESTING else "4"))
+WRITE_QUEUE_SECONDS = float(env("WRITE_QUEUE_SECONDS", "1.0"))
+# A write that waited longer than this in front of us (X-Request-Start from the proxy) has
+# probably lost its client: refused unless it carries an idempotency key.
+CLIENT_GONE_SECONDS = float(env("CLIENT_GONE_SECONDS", "30"))
+
 # --- cache (rate limits); Redis when REDIS_URL is set ----------------------------------------
 if env("REDIS_URL"):
+    # While Redis is unreachable the database cache answers instead (lapor.core.cache).
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "lapor.core.cache.RedisWithFallback",
             "LOCATION": env("REDIS_URL"),
-        }
+            "OPTIONS": {"FALLBACK": "fallback"},
+        },
+        "fallback": (
+            {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "fallback"}
+            if TESTING
+            else {
+                "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+                "LOCATION": "lapor_cache",
+            }
+        ),
     }
 elif TESTING:
     # Per-process memory: tests clear it freely, without a database.

@@ -2,6 +2,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 
+from lapor.core import status
 from lapor.core.health import health
 from lapor.web import views as web_views
 
@@ -17,6 +18,9 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("favicon.ico", web_views.favicon),
     # The load balancer's health check (deploy/haproxy).
     path("sehat/", health, name="health"),
+    # For monitoring (lapor.core.status, docs/operations.md): this process and the workers.
+    path("health/", status.web, name="status_web"),
+    path("health/worker/", status.worker, name="status_worker"),
 ]
 # Indonesian lives at the root, English under /en/: a language switch is a plain link, no JS.
 urlpatterns += i18n_patterns(
@@ -41,3 +45,8 @@ urlpatterns += i18n_patterns(
     path("", include("lapor.web.urls")),
     prefix_default_language=False,
 )
+
+# An outage (database or cache gone) answers 503 with Retry-After, anything else 500, each in
+# the channel's own format (lapor.core.answers).
+handler500 = "lapor.core.answers.server_error"
+handler400 = "lapor.core.answers.bad_request"

@@ -7,13 +7,35 @@ apps: submit, track with ID + PIN, reply, close, dispute), ``public`` (the publi
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Schema
+from ninja.parser import Parser
 
 from lapor.api import errors
 from lapor.api.auth import api_key_auth, request_key
+from lapor.core.middleware import bad_body
+
+
+class CheckedParser(Parser):
+    """JSON bodies, read only after the key was checked: a NUL character or a lone UTF-16
+    surrogate (valid JSON, but no text a database can store) is a 400 in the API's shape
+    (lapor.core.middleware.BadInputMiddleware does the same for every other channel)."""
+
+    def parse_body(self, request: HttpRequest) -> Any:
+        if bad_body(request.body, request.content_type or ""):
+            raise errors.ApiError(
+                400,
+                "bad_character",
+                _("The request contains a character that is not allowed (NUL)."),
+            )
+        return super().parse_body(request)
+
 
 api = NinjaAPI(
+    parser=CheckedParser(),
     title="Lapor API",
     version="1",
     description=(

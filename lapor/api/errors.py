@@ -63,7 +63,7 @@ class ErrorOut(Schema):
 
 # The error answers an authenticated operation may give, for its ``response=`` map.
 ERROR_RESPONSES: dict[int, Any] = {
-    status: ErrorOut for status in (400, 401, 403, 404, 409, 422, 429)
+    status: ErrorOut for status in (400, 401, 403, 404, 409, 422, 429, 503)
 }
 
 
@@ -80,6 +80,7 @@ STATUS_CODES = {
     422: "validation_error",
     429: "rate_limited",
     500: "server_error",
+    503: "unavailable",
 }
 
 
@@ -196,6 +197,9 @@ def install(api: NinjaAPI) -> None:
 
     @api.exception_handler(HttpError)
     def _http(request: HttpRequest, exc: HttpError) -> HttpResponse:
+        if isinstance(exc.__cause__, ApiError):
+            # Raised by our own body parser (lapor.api.api.CheckedParser); ninja wraps it.
+            return render(exc.__cause__)
         if exc.status_code == 400 and str(exc).startswith("Cannot parse request body"):
             return error_response(400, "invalid_json", _("The body is not valid JSON."))
         code = STATUS_CODES.get(exc.status_code, "error")
@@ -223,6 +227,16 @@ def install(api: NinjaAPI) -> None:
 
     @api.exception_handler(Exception)
     def _unexpected(request: HttpRequest, exc: Exception) -> HttpResponse:
+        from lapor.core.answers import OUTAGE_RETRY_AFTER, is_outage
+
+        if is_outage(exc):
+            log.warning("API v1: outage on %s %s: %s", request.method, request.path, exc)
+            return error_response(
+                503,
+                "unavailable",
+                _("The service is briefly unavailable: please try again in a minute."),
+                retry_after=OUTAGE_RETRY_AFTER,
+            )
         log.exception("API v1: unexpected error on %s %s", request.method, request.path)
         return error_response(500, "server_error", _("Something went wrong on our side."))
 

@@ -14,6 +14,7 @@ from ninja import Field, Query, Router, Schema
 
 from lapor.api.errors import ApiError, ErrorOut
 from lapor.api.pagination import Mapped, paginate
+from lapor.core.bounds import EARLIEST, LATEST
 from lapor.public import selectors
 from lapor.reports.scrub import scrub
 from lapor.reports.tracking import normalize_tracking_id
@@ -59,8 +60,8 @@ class FeedQuery(Schema):
     category: int | None = Field(None, ge=1, le=2**31 - 1)
     kind: Literal["", "complaint", "aspiration", "information_request"] = ""
     status: Literal["", "open", "followed_up", "closed"] = ""
-    date_from: dt.date | None = None
-    date_to: dt.date | None = None
+    date_from: dt.date | None = Field(None, ge=EARLIEST, le=LATEST)
+    date_to: dt.date | None = Field(None, ge=EARLIEST, le=LATEST)
     sort: Literal["new", "support"] = "new"
 
 

@@ -25,15 +25,16 @@ from lapor.api.errors import ERROR_RESPONSES, ApiError, form_error
 from lapor.api.schemas import ActionDone, EventOut, action_done, event_out
 from lapor.core.errors import DomainError
 from lapor.regions.models import Region
-from lapor.reports import access, actions, case_actions, emergency, lifecycle, pin_vault
+from lapor.reports import access, actions, case_actions, emergency, lifecycle, receipts
 from lapor.reports.models import Channel, Report, ReportEvent
 from lapor.web.forms import ReportForm
 
 router = Router(tags=["reports"], auth=api_key_auth)
 
 SCOPE = "reports"
-# A repeated Idempotency-Key returns the same tracking ID, and the PIN for an hour (the
-# client's first answer may have been lost on the way), sealed by lapor.reports.pin_vault.
+# A repeated Idempotency-Key returns the same tracking ID, and the PIN for this long (the
+# client's first answer may have been lost on the way; after that only the hash is kept).
+PIN_REPLAY_SECONDS = receipts.REPLAY_SECONDS
 IDEMPOTENCY_NAMESPACE = uuid.UUID("6f1d3f4e-5b1c-4c1e-9a51-8c0f1d0a7e11")
 
 
@@ -220,13 +221,8 @@ def submit(
         emergency_suspected=is_emergency,
     )
     report = submitted.report
+    # A repeat gets the first answer's PIN (lapor.reports.receipts keeps it for an hour).
     pin = submitted.pin
-    if idempotency_key:
-        scope = f"api-v1:{request_key(request).partner_id}"
-        if submitted.created:
-            pin_vault.keep_for_replay(scope=scope, idempotency_key=idempotency_key, pin=pin or "")
-        else:
-            pin = pin_vault.replay(scope=scope, idempotency_key=idempotency_key)
     message = _(
         "Report received. Give the person the tracking number and the PIN: they need both to "
         "follow the report."

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from lapor.agencies.models import Agency, Category
 from lapor.agencies.selectors import category_choices
 from lapor.regions.models import Region
-from lapor.reports.case_actions import ARCHIVE_REASONS
+from lapor.reports.lifecycle import ARCHIVE_REASONS
 from lapor.reports.models import PRIVACY_RANK, Complexity, Privacy, Report
 from lapor.reports.whistle import REFERRAL_BODIES
 from lapor.web.forms import AttachmentsMixin

@@ -26,16 +26,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from lapor.accounts.models import User
 from lapor.agencies.capabilities import (
-    ROLE_CAPABILITIES,
     Capability,
-    holds,
-    is_staff_member,
-    memberships,
     user_can,
 )
 from lapor.agencies.models import Agency, Membership
 from lapor.console import selectors
 from lapor.console.access import access_case_for_staff, is_national_admin
+from lapor.console.context import console_context, staff_user
 from lapor.console.forms import (
     AccusedForm,
     ArchiveForm,
@@ -56,9 +53,7 @@ from lapor.core import actions as core_actions
 from lapor.core.counting import CappedPaginator
 from lapor.core.errors import DomainError
 from lapor.core.files import attachment_response
-from lapor.partners.selectors import is_partner_admin
 from lapor.ppid.forms import ConvertForm, ConvertToRequestForm
-from lapor.ppid.selectors import holds_ppid_role
 from lapor.regions.selectors import place_label
 from lapor.reports import access as report_access
 from lapor.reports import case_actions as ca
@@ -84,28 +79,10 @@ MAX_QUERY_LENGTH = 100
 REVEAL_PARAM = "identitas"
 
 
-def _staff_user(request: HttpRequest) -> User:
-    """The logged-in staff member; everyone else gets the same 404 as a missing page."""
-    user = request.user
-    if not isinstance(user, User) or not is_staff_member(user):
-        raise Http404
-    return user
-
-
-def _console_context(user: User) -> dict[str, Any]:
-    return {
-        "console_nav": [(q, selectors.QUEUE_TITLES[q]) for q in selectors.available_queues(user)],
-        "may_manage_calendar": selectors.calendar_regions(user) != [],
-        "may_export": any(
-            Capability.EXPORT in ROLE_CAPABILITIES[m.role] for m in memberships(user)
-        ),
-        "roles": memberships(user),
-        "may_file_on_behalf": holds(user, Capability.FILE_ON_BEHALF),
-        "may_read_partner_log": is_partner_admin(user),
-        # Information requests (lapor.ppid): PPID officers and Atasan PPID.
-        "may_ppid": holds_ppid_role(user),
-        "may_manage_templates": holds(user, Capability.VERIFY),
-    }
+# The console's shared page context and its door, public for the other staff pages (routing,
+# PPID, desk) in lapor.console.context; the old private names stay for existing callers.
+_staff_user = staff_user
+_console_context = console_context
 
 
 # --- dashboard and queues -----------------------------------------------------------------

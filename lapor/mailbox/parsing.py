@@ -218,7 +218,9 @@ def _decoded(part: Message) -> str:
     except (LookupError, UnicodeError, AssertionError, KeyError):
         payload = part.get_payload(decode=True)
         content = payload.decode("utf-8", "replace") if isinstance(payload, bytes) else ""
-    return content if isinstance(content, str) else ""
+    # A NUL cannot be stored and means nothing in a text: dropped, the mail kept (a refused
+    # or "try again" answer would only make the sender's server retry it).
+    return content.replace("\x00", "") if isinstance(content, str) else ""
 
 
 def parse(raw: bytes, envelope_sender: str | None = None) -> ParsedMail:
@@ -246,7 +248,7 @@ def parse(raw: bytes, envelope_sender: str | None = None) -> ParsedMail:
     if not sender or not _ADDRESS.match(sender) or len(sender) > 254:
         raise MalformedMail(dedupe_key)
     try:
-        subject = str(message.get("Subject", "") or "")
+        subject = str(message.get("Subject", "") or "").replace("\x00", "")
     except Exception:  # noqa: BLE001
         subject = ""
     date = None
@@ -283,7 +285,7 @@ def parse(raw: bytes, envelope_sender: str | None = None) -> ParsedMail:
     return ParsedMail(
         dedupe_key=dedupe_key,
         sender=sender,
-        sender_name=sender_name[:150],
+        sender_name=sender_name.replace("\x00", "")[:150],
         subject=clean_subject(subject)[:300],
         text=text,
         full_text=full_text,

@@ -107,8 +107,21 @@ def _reporter_extras(notification: Notification) -> tuple[str, list[str] | None,
     return body, [address], pin
 
 
+def reached_server(notification: Notification) -> None:
+    """Record that this attempt reached the server (the point after which a crash leaves the
+    message's fate unknown). Before it, a crashed attempt is simply tried again."""
+    from django.utils import timezone
+
+    Notification.objects.filter(pk=notification.pk, status=Notification.Status.SENDING).update(
+        reached_server_at=timezone.now()
+    )
+
+
 class EmailChannel:
     """Plain-text e-mail through Django's configured backend (SMTP in production)."""
+
+    # Calls reached_server() once the SMTP connection is open (lapor.notifications.delivery).
+    reports_contact = True
 
     def send(self, notification: Notification) -> None:
         if not notification.address:
@@ -135,6 +148,7 @@ class EmailChannel:
             # QUIT after the server accepted the message must not count as a failed attempt
             # (it would be retried and arrive twice).
             connection.open()
+            reached_server(notification)
             try:
                 sent = connection.send_messages([message])
             finally:

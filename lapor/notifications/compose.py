@@ -44,7 +44,7 @@ REPORTER_SUBJECTS = {
     Kind.REFERRED: gettext_lazy("Your report has been referred to another institution"),
 }
 
-# Archived by the system (sweep); the admins' reasons come from case_actions.ARCHIVE_REASONS.
+# Archived by the system (sweep); the admins' reasons come from lifecycle.ARCHIVE_REASONS.
 SYSTEM_ARCHIVE_REASONS = {
     "no_clarification_in_10_working_days": gettext_lazy(
         "No clarification was received within 10 working days"
@@ -54,7 +54,7 @@ SYSTEM_ARCHIVE_REASONS = {
 
 def archive_reason(code: str) -> str:
     # Imported here: case_actions imports the outbox, which imports this module.
-    from lapor.reports.case_actions import ARCHIVE_REASONS
+    from lapor.reports.lifecycle import ARCHIVE_REASONS
 
     label = ARCHIVE_REASONS.get(code) or SYSTEM_ARCHIVE_REASONS.get(code)
     return str(label) if label else ""

@@ -12,7 +12,10 @@ The exactly-once argument, in three parts:
    the row stays ``sending``; after ``SENDING_LEASE`` the safety net marks it ``failed`` with
    "delivery unknown" and does **not** retry it by itself — a person decides (the status page's
    "retry now"). Even then the e-mail carries the same ``Message-ID``, so the duplicate is
-   recognisable.
+   recognisable. "Unknown" only when the attempt reached the server: channels that report it
+   (``reports_contact``, calling ``channels.reached_server``) mark the row once the SMTP or
+   sendsms connection is open; a row claimed by a worker that died before that point (a
+   database outage, a kill) was never tried and goes back to ``pending``.
 2. **Eventually once (at least once).** Failures are retried with exponential back-off up to
    ``MAX_ATTEMPTS``; each retry is a task enqueued with ``run_after`` in the same transaction
    that records the failure. A periodic job re-enqueues pending rows whose task seems lost
@@ -159,7 +162,8 @@ def _claim(notification_id: int) -> Notification | None:
         row.status = Notification.Status.SENDING
         row.attempts += 1
         row.last_attempt_at = now
-        row.save(update_fields=["status", "attempts", "last_attempt_at"])
+        row.reached_server_at = None
+        row.save(update_fields=["status", "attempts", "last_attempt_at", "reached_server_at"])
         return row
 
 
@@ -217,7 +221,24 @@ def requeue_due(now: dt.datetime | None = None) -> dict[str, int]:
             ):
                 enqueue_send(pk)
                 requeued += 1
-    stuck = Notification.objects.filter(
+    stuck_rows = Notification.objects.filter(
         status=Notification.Status.SENDING, last_attempt_at__lte=now - SENDING_LEASE
-    ).update(status=Notification.Status.FAILED, last_error=UNKNOWN_DELIVERY, next_attempt_at=None)
+    )
+    # Never tried (claimed, then the worker died before reaching the server): try again.
+    reporting = [name for name, c in CHANNELS.items() if getattr(c, "reports_contact", False)]
+    untried = list(
+        stuck_rows.filter(reached_server_at__isnull=True, channel__in=reporting).values_list(
+            "pk", flat=True
+        )[:REQUEUE_BATCH]
+    )
+    for pk in untried:
+        with transaction.atomic():
+            if Notification.objects.filter(
+                pk=pk, status=Notification.Status.SENDING, reached_server_at__isnull=True
+            ).update(status=Notification.Status.PENDING, next_attempt_at=now):
+                enqueue_send(pk)
+                requeued += 1
+    stuck = stuck_rows.update(
+        status=Notification.Status.FAILED, last_error=UNKNOWN_DELIVERY, next_attempt_at=None
+    )
     return {"requeued": requeued, "stuck": stuck}

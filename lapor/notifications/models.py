@@ -75,6 +75,9 @@ class Notification(models.Model):
     last_error = models.TextField(blank=True)
     next_attempt_at = models.DateTimeField(null=True, blank=True)
     last_attempt_at = models.DateTimeField(null=True, blank=True)
+    # When the last attempt reached the server (SMTP connection open, sendsms request about to
+    # go): a row "sending" without it was claimed but never tried, and is safely retried.
+    reached_server_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     sent_at = models.DateTimeField(null=True, blank=True)
 
@@ -128,3 +131,23 @@ class ScheduledJob(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} next at {self.next_run_at}"
+
+
+class WorkerHeartbeat(models.Model):
+    """A running worker's sign of life, written every few seconds (``run_worker``).
+
+    Shown in the console's delivery page and at ``/health/worker``; tasks left "running" by a
+    worker whose heartbeat stopped are handed to another worker (``lapor.notifications.leases``).
+    """
+
+    worker_id = models.CharField(max_length=64, unique=True)
+    hostname = models.CharField(max_length=255, blank=True)
+    pid = models.PositiveIntegerField(default=0)
+    started_at = models.DateTimeField()
+    beat_at = models.DateTimeField(db_index=True)
+    # The last outage the worker rode out (database or cache), for the operator.
+    last_error = models.TextField(blank=True)
+    last_error_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.worker_id} at {self.beat_at}"

@@ -35,8 +35,6 @@ and the reporter's answers; the agency admins (level 1) or national admins (leve
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from django.conf import settings
 from django.db.models import Q
 from django.template.loader import render_to_string
@@ -51,7 +49,7 @@ from lapor.agencies.models import Membership
 from lapor.notifications import compose
 from lapor.notifications.delivery import enqueue_send
 from lapor.notifications.models import Notification
-from lapor.reports import whistle
+from lapor.reports import events, whistle
 from lapor.reports.models import Channel as ReportChannel
 from lapor.reports.models import Privacy, Report, ReportEvent, Status
 
@@ -114,21 +112,14 @@ def reporter_hears(event: ReportEvent) -> bool:
     return not (event.kind == Kind.CLOSED and event.new_status == Status.CLOSED_BY_REPORTER)
 
 
-# Other outboxes that must see every event in its own transaction (partner webhooks, …):
-# each is called with the event, public or not, and decides for itself. Apps register theirs
-# in ``AppConfig.ready`` with ``subscribe``.
-SUBSCRIBERS: list[Callable[[ReportEvent], None]] = []
-
-
-def subscribe(handler: Callable[[ReportEvent], None]) -> None:
-    if handler not in SUBSCRIBERS:
-        SUBSCRIBERS.append(handler)
+# Other outboxes subscribe to the domain's events themselves (lapor.reports.events); kept
+# under this name for code written against the old outbox registry.
+subscribe = events.subscribe
 
 
 def report_event_created(event: ReportEvent) -> None:
-    """Write the outbox rows for ``event`` (and queue their sending) in the caller's transaction."""
-    for handler in SUBSCRIBERS:
-        handler(event)
+    """Write the outbox rows for ``event`` (and queue their sending) in the caller's
+    transaction. Subscribed to ``lapor.reports.events`` at start-up (``apps.ready``)."""
     if not event.is_public:
         return
     created: list[Notification] = []

@@ -15,6 +15,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -62,8 +63,21 @@ def notification_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     # The button only for who may press it; the POST re-checks each row (``may_retry``).
     may_resend = holds(request.user, Capability.RESEND_NOTIFICATION)
+    from lapor.notifications import leases
+
+    # Whether anything is sending at all: the worker's heartbeat (also at /health/worker/).
+    worker = leases.latest()
+    worker_alive = worker is not None and worker.beat_at >= timezone.now() - leases.STALE
     return render(
-        request, "notifications/list.html", {"form": form, "page": page, "may_resend": may_resend}
+        request,
+        "notifications/list.html",
+        {
+            "form": form,
+            "page": page,
+            "may_resend": may_resend,
+            "worker": worker,
+            "worker_alive": worker_alive,
+        },
     )
 
 

@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
 from lapor.agencies.models import Category
+from lapor.core.bounds import sane_date
 from lapor.core.errors import DomainError
 from lapor.core.timezones import WIB
 from lapor.open311 import render, selectors
@@ -51,6 +52,37 @@ def _arg(data: Any, name: str) -> str:
     return (data.get(name) or "").strip()
 
 
+# The longest value each POST field may carry (the columns that keep them): longer is refused,
+# never cut (a cut address or phone number is a wrong one).
+FIELD_LIMITS = {
+    "address_string": 255,
+    "phone": 20,
+    "email": 254,
+    "media_url": 1000,
+    "device_id": 120,
+    "account_id": 120,
+    "first_name": 150,
+    "last_name": 150,
+}
+FULL_NAME_MAX = 150
+
+
+def _check_lengths(post: Any) -> None:
+    for name, limit in FIELD_LIMITS.items():
+        if len(_arg(post, name)) > limit:
+            raise Problem(
+                400,
+                _("%(name)s may be at most %(n)d characters.") % {"name": name, "n": limit},
+            )
+    full_name = " ".join(p for p in (_arg(post, "first_name"), _arg(post, "last_name")) if p)
+    if len(full_name) > FULL_NAME_MAX:
+        raise Problem(
+            400,
+            _("first_name and last_name together may be at most %(n)d characters.")
+            % {"n": FULL_NAME_MAX},
+        )
+
+
 def _csv(value: str) -> list[str]:
     return [v.strip() for v in value.split(",") if v.strip()]
 
@@ -62,7 +94,7 @@ def _w3c(value: str, name: str) -> dt.datetime:
         moment = dt.datetime.fromisoformat(value.replace("Z", "+00:00").replace("z", "+00:00"))
     except ValueError:
         moment = None
-    if moment is None or moment.tzinfo is None or "T" not in value.upper():
+    if moment is None or moment.tzinfo is None or "T" not in value.upper() or not sane_date(moment):
         raise Problem(
             400,
             _(
@@ -413,6 +445,7 @@ def _post_request(request: HttpRequest, fmt: str) -> HttpResponse:
     code = _arg(post, "service_code")
     if not code:
         raise Problem(400, _("service_code is required."))
+    _check_lengths(post)
     from lapor.ppid import open311 as ppid_open311
 
     if code == ppid_open311.SERVICE_CODE:
@@ -455,7 +488,7 @@ def _post_request(request: HttpRequest, fmt: str) -> HttpResponse:
     contact = ReporterContact(
         full_name=" ".join(p for p in (_arg(post, "first_name"), _arg(post, "last_name")) if p),
         email=email,
-        phone=_arg(post, "phone")[:20],
+        phone=_arg(post, "phone"),
     )
     try:
         with transaction.atomic():
@@ -468,7 +501,7 @@ def _post_request(request: HttpRequest, fmt: str) -> HttpResponse:
                 privacy=privacy,
                 channel=Channel.API,
                 contact=contact,
-                address=address[:255],
+                address=address,
                 latitude=lat,
                 longitude=lon,
                 category=category,
@@ -478,8 +511,8 @@ def _post_request(request: HttpRequest, fmt: str) -> HttpResponse:
                 partner=key.partner,
                 attributes=answers,
                 media_url=media_url,
-                device_id=_arg(post, "device_id")[:120],
-                account_id=_arg(post, "account_id")[:120],
+                device_id=_arg(post, "device_id"),
+                account_id=_arg(post, "account_id"),
             )
             ApiKey.objects.filter(pk=key.pk).update(last_used_at=timezone.now())
     except DomainError as exc:

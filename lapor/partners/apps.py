@@ -7,7 +7,7 @@ class Config(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from lapor.notifications.outbox import subscribe
         from lapor.partners.webhooks import event_created
+        from lapor.reports import events
 
-        subscribe(event_created)
+        events.subscribe(event_created)

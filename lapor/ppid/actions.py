@@ -26,9 +26,8 @@ from lapor.agencies.capabilities import Capability, user_can
 from lapor.agencies.models import Agency
 from lapor.core.calendar import WorkingCalendar
 from lapor.core.errors import DomainError
-from lapor.notifications.outbox import report_event_created
 from lapor.regions.models import Region
-from lapor.reports import deadlines, lifecycle
+from lapor.reports import deadlines, events, lifecycle
 from lapor.reports.actions import _attach, _check_on_behalf, _insert_report, _on_behalf_data
 from lapor.reports.attachments import check_limits
 from lapor.reports.case_actions import Forbidden, _event, _lock, _move
@@ -293,7 +292,7 @@ def request_file(
                 },
             )
             _attach(report, event, list(uploads))
-            report_event_created(event)
+            events.publish(event)
     except IntegrityError:
         if submission_key is not None:
             existing = Report.objects.filter(submission_key=submission_key).first()
@@ -777,7 +776,7 @@ def request_answer(
             at=now,
         )
     deadlines.refresh_report_due(report)
-    report_event_created(event)
+    events.publish(event)
     return notice
 
 
@@ -793,7 +792,7 @@ def _forward(report: Report, holder: Agency, explanation: str, actor: User) -> R
     Clock.objects.filter(report=report, kind=K.INFO_ANSWER, stopped_at__isnull=True).update(
         agency=desk
     )
-    # report_event_created runs after the notice exists (request_answer), so the requester's
+    # events.publish runs after the notice exists (request_answer), so the requester's
     # message can name the notice.
     return lifecycle.transition(
         report,

@@ -9,8 +9,8 @@ class PpidConfig(AppConfig):
     verbose_name = "PPID"
 
     def ready(self) -> None:
-        from lapor.notifications.outbox import subscribe
         from lapor.ppid.notify import ppid_event_created
+        from lapor.reports.events import subscribe
 
         # The requester hears about PPID events (receipt, notice, objection, decision, …)
         # through the same outbox, written in the action's transaction.

@@ -29,8 +29,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from lapor.accounts.models import User
 from lapor.agencies.capabilities import Capability, holds, user_can
 from lapor.agencies.models import Agency
+from lapor.console.context import console_context, staff_user
 from lapor.console.selectors import search_agencies
-from lapor.console.views import _console_context, _staff_user
 from lapor.core.errors import DomainError
 from lapor.core.files import attachment_response
 from lapor.reports.case_actions import Forbidden
@@ -58,7 +58,7 @@ from .views import commission_for, request_context
 
 
 def _ppid_user(request: HttpRequest) -> User:
-    user = _staff_user(request)
+    user = staff_user(request)
     if not selectors.holds_ppid_role(user) and not holds(user, Capability.FILE_ON_BEHALF):
         raise Http404
     return user
@@ -66,7 +66,7 @@ def _ppid_user(request: HttpRequest) -> User:
 
 def _context(user: User, page: str) -> dict[str, Any]:
     return {
-        **_console_context(user),
+        **console_context(user),
         "console_page": page,
         "may_answer": holds(user, Capability.ANSWER_INFORMATION),
         "may_decide": holds(user, Capability.DECIDE_OBJECTION),
@@ -550,7 +550,7 @@ class DeskRequestForm(RequestForm):
 @login_required
 @require_http_methods(["GET", "POST"])
 def desk(request: HttpRequest) -> HttpResponse:
-    user = _staff_user(request)
+    user = staff_user(request)
     if not holds(user, Capability.FILE_ON_BEHALF):
         raise Http404
     context = _context(user, "ppid-desk")

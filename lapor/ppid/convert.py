@@ -16,8 +16,7 @@ from lapor.accounts.models import User
 from lapor.agencies.capabilities import Capability
 from lapor.agencies.models import Agency
 from lapor.core.errors import DomainError
-from lapor.notifications.outbox import report_event_created
-from lapor.reports import deadlines, lifecycle
+from lapor.reports import deadlines, events, lifecycle
 from lapor.reports.case_actions import Forbidden, _lock, can_verify
 from lapor.reports.models import (
     Clock,
@@ -85,7 +84,7 @@ def report_convert(
         target_agency=report.agency,
         data={"from": old_kind, "to": report.kind, "privacy": report.privacy},
     )
-    report_event_created(event)
+    events.publish(event)
     return event
 
 

@@ -155,7 +155,7 @@ def post(post_data: Any, given: dict[str, list[str]], key: ApiKey, fmt: str) -> 
         representative=_attr(given, "representative"),
         address=_attr(given, "requester_address"),
         occupation=_attr(given, "occupation"),
-        phone=(post_data.get("phone") or "").strip()[:20],
+        phone=(post_data.get("phone") or "").strip(),
         email=(post_data.get("email") or "").strip(),
     )
     try:
@@ -176,8 +176,8 @@ def post(post_data: Any, given: dict[str, list[str]], key: ApiKey, fmt: str) -> 
                 partner=key.partner,
                 # Never the identity: only what the request is and how to deliver it.
                 attributes={k: v for k, v in given.items() if k not in IDENTITY_ATTRIBUTES},
-                device_id=(post_data.get("device_id") or "")[:120],
-                account_id=(post_data.get("account_id") or "")[:120],
+                device_id=(post_data.get("device_id") or ""),
+                account_id=(post_data.get("account_id") or ""),
             )
             ApiKey.objects.filter(pk=key.pk).update(last_used_at=timezone.now())
     except DomainError as exc:

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lapor.agencies.models import Agency
 from lapor.agencies.selectors import agency_choices, category_choices
+from lapor.core.bounds import validate_sane_date
 from lapor.public.selectors import STATUS_GROUPS, FeedFilters
 from lapor.regions.selectors import children
 from lapor.reports.models import Kind
@@ -41,10 +42,16 @@ class FeedForm(forms.Form):
         choices=[("", _("All statuses"))] + [(k, STATUS_LABELS[k]) for k in STATUS_GROUPS],
     )
     date_from = forms.DateField(
-        label=_("Reported from"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Reported from"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        validators=[validate_sane_date],
     )
     date_to = forms.DateField(
-        label=_("Reported until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Reported until"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        validators=[validate_sane_date],
     )
     sort = forms.ChoiceField(label=_("Order"), required=False, choices=SORTS)
 

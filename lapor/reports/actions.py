@@ -18,9 +18,8 @@ from lapor.accounts.models import User
 from lapor.agencies.capabilities import Capability, holds
 from lapor.agencies.models import Agency, Category
 from lapor.core.errors import DomainError
-from lapor.notifications.outbox import report_event_created
 from lapor.regions.models import Region
-from lapor.reports import deadlines, lifecycle
+from lapor.reports import deadlines, events, lifecycle, receipts
 from lapor.reports.attachments import check_limits
 from lapor.reports.models import (
     CONSENT_BY_CHANNEL,
@@ -51,8 +50,9 @@ class ReporterContact:
 @dataclass(frozen=True)
 class Submitted:
     report: Report
-    # The PIN exists in clear only here, to be shown once on the receipt; None when the
-    # submission was a repeat of one already received (double submit).
+    # The PIN exists in clear only here, to be shown on the receipt; on a repeat of a
+    # submission already received (double submit, retry) it is the first answer's PIN while
+    # ``receipts`` still holds it, else None.
     pin: str | None
     created: bool
 
@@ -88,6 +88,7 @@ def report_submit(
     language: str = "id",
     emergency_suspected: bool = False,
     submission_key: uuid.UUID | None = None,
+    replay_scope: str | None = "",
     actor: User | None = None,
     filed_by: User | None = None,
     consent: str = "",
@@ -96,7 +97,8 @@ def report_submit(
     """File a report: it enters "awaiting verification" with its identity stored apart.
 
     A repeated ``submission_key`` (the same form posted twice) returns the report already
-    filed instead of creating a second one.
+    filed instead of creating a second one, with the first answer's PIN while
+    ``lapor.reports.receipts`` keeps it for ``replay_scope`` (None: the PIN is not kept).
 
     ``filed_by`` is a desk officer filing on behalf of a person (``channel`` walk-in desk or
     telephone desk), who must hold ``FILE_ON_BEHALF`` and record how the person consented
@@ -109,7 +111,11 @@ def report_submit(
     if submission_key is not None:
         existing = Report.objects.filter(submission_key=submission_key).first()
         if existing is not None:
-            return Submitted(report=existing, pin=None, created=False)
+            return Submitted(
+                report=existing,
+                pin=receipts.recall(channel, submission_key, replay_scope),
+                created=False,
+            )
     if kind == Kind.INFORMATION_REQUEST:
         # Information requests have their own process and need the requester's identity
         # (lapor.ppid.actions.request_file); every channel sends them there.
@@ -179,13 +185,17 @@ def report_submit(
             # The only running clock: the report's deadline is its deadline.
             report.due_at = clock.due_at
             report.save(update_fields=["due_at"])
-            report_event_created(event)
+            events.publish(event)
+            # Before commit: a racing duplicate, held on the unique key until this commits,
+            # then finds the PIN already kept.
+            receipts.remember(channel, submission_key, pin, replay_scope)
     except IntegrityError:
         # Two identical posts raced past the first check: the other one won.
         if submission_key is not None:
             existing = Report.objects.filter(submission_key=submission_key).first()
             if existing is not None:
-                return Submitted(report=existing, pin=None, created=False)
+                replayed = receipts.recall(channel, submission_key, replay_scope)
+                return Submitted(report=existing, pin=replayed, created=False)
         raise
     return Submitted(report=report, pin=pin, created=True)
 
@@ -300,9 +310,8 @@ def report_add_info(
         )
         _attach(locked, event, uploads)
         locked.save(update_fields=["updated_at"])
-        from lapor.notifications.outbox import report_event_created
         from lapor.reports.case_actions import reporter_adds_info
 
-        report_event_created(event)
+        events.publish(event)
         reporter_adds_info(locked, actor if actor is not None and actor.pk else None)
     return event

@@ -13,7 +13,6 @@ import datetime as dt
 from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from lapor.accounts.models import User
 from lapor.agencies.capabilities import (
@@ -24,8 +23,7 @@ from lapor.agencies.capabilities import (
 from lapor.agencies.models import Agency, Category
 from lapor.core.calendar import WorkingCalendar
 from lapor.core.errors import DomainError
-from lapor.notifications.outbox import report_event_created
-from lapor.reports import deadlines, evidence, formulaic, lifecycle, scope, whistle
+from lapor.reports import deadlines, events, evidence, formulaic, lifecycle, scope, whistle
 from lapor.reports.actions import _attach
 from lapor.reports.models import (
     COMPLEXITY_DAYS,
@@ -42,15 +40,8 @@ from lapor.reports.models import (
     Status,
 )
 
-# The admin's reasons to archive (DOMAIN.md §4), with their labels in the viewer's language.
-ARCHIVE_REASONS = {
-    "not_public_service": gettext_lazy("Not about the performance of a public service"),
-    "unintelligible": gettext_lazy("Unintelligible"),
-    "hate_speech": gettext_lazy("Hate speech, insults or SARA"),
-    "duplicate": gettext_lazy("Duplicate of a report that is still open"),
-}
-# "Belongs to another body (crime, corruption, court case)" is no longer a reason to archive:
-# the case is referred there, or treated as whistleblowing (lapor.reports.whistle).
+# The admin's reasons to archive live with the lifecycle (lapor.reports.lifecycle).
+ARCHIVE_REASONS = lifecycle.ARCHIVE_REASONS
 
 
 class Forbidden(DomainError):
@@ -82,7 +73,7 @@ def _event(
         is_public=is_public,
         data=data or {},
     )
-    report_event_created(event)
+    events.publish(event)
     return event
 
 
@@ -109,7 +100,7 @@ def _move(
         target_agency=target_agency,
         data=data or {},
     )
-    report_event_created(event)
+    events.publish(event)
     return event
 
 

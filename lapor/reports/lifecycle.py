@@ -14,6 +14,7 @@ from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from lapor.accounts.models import User
 from lapor.core.errors import IllegalTransition
@@ -70,6 +71,18 @@ CLOSED = frozenset(
     }
 )
 HIDDEN = frozenset({Status.ARCHIVED_BY_ADMIN, Status.ARCHIVED_BY_SYSTEM})
+
+# The admin's reasons to archive (DOMAIN.md §4), with their labels in the viewer's language.
+# Domain constants live with the lifecycle: the console, the exports and the notifications
+# read them from here without importing the case actions.
+ARCHIVE_REASONS = {
+    "not_public_service": gettext_lazy("Not about the performance of a public service"),
+    "unintelligible": gettext_lazy("Unintelligible"),
+    "hate_speech": gettext_lazy("Hate speech, insults or SARA"),
+    "duplicate": gettext_lazy("Duplicate of a report that is still open"),
+}
+# "Belongs to another body (crime, corruption, court case)" is no longer a reason to archive:
+# the case is referred there, or treated as whistleblowing (lapor.reports.whistle).
 # The reporter may still add information while the case is not closed.
 ACCEPTS_REPORTER_INFO = OPEN | {Status.POSTPONED, Status.INFO_CLARIFICATION}
 

@@ -4,8 +4,9 @@ Why a signal rather than calls from every action: reports arrive by web, SMS, AP
 and cases close by officers, reporters and the sweep; the event row is the one thing they all
 write, so listening to it is the only place that sees every submission and every outcome.
 
-- ``submitted`` → after commit, auto-dispose if the agency's threshold allows
-  (``suggest.maybe_auto_dispose``; its own transaction, failures only logged).
+- ``submitted`` → when any agency has an auto-dispose threshold, a worker task
+  (``tasks.auto_dispose``) written in the submission's own transaction: classification and
+  routing run after the report is safe, and nothing they do can fail the filing request.
 - ``follow_up``/``closed`` on a cluster's main case → the merged reports' reporters hear it
   (``duplicates.notify_cluster``, same transaction as the event).
 - every admin decision → a training label, through the classifier's ``record_label`` when it
@@ -18,7 +19,6 @@ from __future__ import annotations
 
 import inspect
 import logging
-from functools import partial
 from typing import Any
 
 from django.db import transaction
@@ -39,10 +39,31 @@ LABEL_EVENTS: dict[str, str] = {
 }
 
 
-def _auto_dispose(report_id: int) -> None:
-    from lapor.routing.suggest import maybe_auto_dispose
+def _auto_dispose_enabled() -> bool:
+    from lapor.routing.models import AgencyRoutingSettings
 
-    maybe_auto_dispose(report_id)
+    return AgencyRoutingSettings.objects.filter(auto_dispose_threshold__isnull=False).exists()
+
+
+def _queue_auto_dispose(report_id: int) -> None:
+    """Hand the report to the worker. With the database queue (the default) the task row
+    commits with the report or not at all; another backend gets it after commit, and a lost
+    enqueue only means the report waits for a person, as every report below the threshold does.
+    """
+    from django_tasks_db.backend import DatabaseBackend
+
+    from lapor.routing.tasks import auto_dispose
+
+    if isinstance(auto_dispose.get_backend(), DatabaseBackend):
+        auto_dispose.enqueue(report_id)
+        return
+
+    def enqueue() -> None:
+        auto_dispose.enqueue(report_id)
+
+    # A named function: Django's robust on_commit logs the callback's __qualname__, which a
+    # functools.partial does not have (the failure that once turned a saved report into a 500).
+    transaction.on_commit(enqueue, robust=True)
 
 
 def _is_correction(event: ReportEvent) -> bool:
@@ -111,7 +132,8 @@ def on_event(sender: type, instance: ReportEvent, created: bool, **_kw: Any) -> 
     if not created:
         return
     if instance.kind == Kind.SUBMITTED:
-        transaction.on_commit(partial(_auto_dispose, instance.report_id), robust=True)
+        if _auto_dispose_enabled():
+            _queue_auto_dispose(instance.report_id)
     elif instance.kind in (Kind.FOLLOW_UP, Kind.CLOSED):
         from lapor.routing.duplicates import notify_cluster
 

@@ -25,6 +25,7 @@ from lapor.accounts.models import User
 from lapor.agencies.capabilities import is_staff_member, memberships
 from lapor.agencies.models import Agency, Membership
 from lapor.console.access import access_case_for_staff
+from lapor.console.context import console_context
 from lapor.core.errors import DomainError
 from lapor.reports import case_actions as ca
 from lapor.reports.models import Kind, Report, Status
@@ -41,9 +42,7 @@ def _staff(request: HttpRequest) -> User:
 
 
 def _console(user: User) -> dict[str, Any]:
-    from lapor.console.views import _console_context
-
-    return _console_context(user)
+    return console_context(user)
 
 
 # --- the case page ---------------------------------------------------------------------------

@@ -16,12 +16,13 @@ from __future__ import annotations
 import contextlib
 import http.client
 import logging
+from collections.abc import Callable
 from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
 from django.urls import reverse
 
-from lapor.notifications.channels import DeliveryError, PermanentDeliveryError
+from lapor.notifications.channels import DeliveryError, PermanentDeliveryError, reached_server
 from lapor.notifications.models import Notification
 from lapor.sms import gsm
 from lapor.sms.compose import PIN_SLOT
@@ -39,6 +40,9 @@ class UnknownDelivery(PermanentDeliveryError):
 
 
 class KannelSmsChannel:
+    # Calls reached_server() once sendsms took the connection (lapor.notifications.delivery).
+    reports_contact = True
+
     def direct_address(self, notification: Notification) -> str | None:
         """Answers to an incoming SMS go to the number that sent it; None for other rows."""
         if not notification.dedupe_key.startswith(ANSWER_PREFIX):
@@ -72,7 +76,12 @@ class KannelSmsChannel:
             "X-Kannel-DLR-Mask": str(DLR_MASK),
             "X-Kannel-DLR-URL": dlr_url(notification.pk),
         }
-        submit(settings.SMS_SENDSMS_URL, headers, body)
+        submit(
+            settings.SMS_SENDSMS_URL,
+            headers,
+            body,
+            on_connected=lambda: reached_server(notification),
+        )
         if pin is not None:
             # Accepted: the PIN has no reason to stay. A failure here must not turn into a
             # failed attempt (that would send the message again).
@@ -86,8 +95,14 @@ def dlr_url(notification_id: int) -> str:
     return f"{settings.SMS_CALLBACK_BASE_URL}{reverse('sms:dlr')}?{query}&type=%d&answer=%A"
 
 
-def submit(url: str, headers: dict[str, str], text: str) -> str:
-    """One sendsms POST; returns Kannel's answer or raises (see the module docstring)."""
+def submit(
+    url: str,
+    headers: dict[str, str],
+    text: str,
+    on_connected: Callable[[], object] | None = None,
+) -> str:
+    """One sendsms POST; returns Kannel's answer or raises (see the module docstring).
+    ``on_connected`` is called once the gateway took the connection, before the request."""
     parts = urlsplit(url)
     connection = http.client.HTTPConnection(
         parts.hostname or "127.0.0.1", parts.port or 80, timeout=settings.SMS_TIMEOUT
@@ -97,6 +112,8 @@ def submit(url: str, headers: dict[str, str], text: str) -> str:
             connection.connect()
         except OSError as exc:
             raise DeliveryError(f"SMS gateway unreachable: {type(exc).__name__}") from exc
+        if on_connected is not None:
+            on_connected()
         try:
             connection.request(
                 "POST", parts.path or "/", body=text.encode("utf-8"), headers=headers
@@ -123,13 +140,13 @@ def send_text(number: str, text: str) -> None:
     """One SMS sent now, not through the outbox: account codes (lapor.accounts.verification),
     which must reach the person within the minute and must never be stored. Raises like
     ``submit``."""
-    params = {
-        "username": settings.SMS_SENDSMS_USER,
-        "password": settings.SMS_SENDSMS_PASSWORD,
-        "from": settings.SMS_SHORT_CODE,
-        "to": number,
-        "text": text,
-        "charset": "UTF-8",
-        "coding": "0" if gsm.is_gsm7(text) else "2",
+    headers = {
+        "Content-Type": "text/plain; charset=UTF-8",
+        "X-Kannel-Username": settings.SMS_SENDSMS_USER,
+        "X-Kannel-Password": settings.SMS_SENDSMS_PASSWORD,
+        "X-Kannel-From": settings.SMS_SHORT_CODE,
+        "X-Kannel-To": number,
+        "X-Kannel-Coding": "0" if gsm.is_gsm7(text) else "2",
     }
-    submit(settings.SMS_SENDSMS_URL, params)
+    # By POST like every SMS (the code is in the body, never in a URL).
+    submit(settings.SMS_SENDSMS_URL, headers, text)

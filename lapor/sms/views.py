@@ -53,6 +53,12 @@ KANNEL_HEADERS = {
 
 
 def _params(request: HttpRequest) -> dict[str, str]:
+    # NUL cannot be stored, and a phone may send one (a UCS-2 message, a broken handset): it
+    # is dropped, the message kept (refusing the callback would only make Kannel retry).
+    return {k.replace("\x00", ""): v.replace("\x00", "") for k, v in _raw_params(request).items()}
+
+
+def _raw_params(request: HttpRequest) -> dict[str, str]:
     """What Kannel sent. The shipped configuration POSTs the text as the body with X-Kannel-*
     headers (``post-url``); a ``get-url`` with ``from=%p&to=%P&text=%b&coding=%c&charset=%C
     &smsc=%i&ts=%T`` (or the same as a form) works too. Text is read as bytes and decoded with

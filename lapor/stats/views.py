@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from lapor.agencies.models import Agency
+from lapor.core.bounds import sane_date
 from lapor.regions.models import Region
 from lapor.stats import selectors
 from lapor.stats.charts import Chart, Row
@@ -39,9 +40,11 @@ CHART_SLUGS = (
 
 def _date(value: str | None) -> dt.date | None:
     try:
-        return dt.date.fromisoformat(value) if value else None
+        day = dt.date.fromisoformat(value) if value else None
     except ValueError:
         return None
+    # A date no window can reach (9999-12-31) is ignored like one that does not parse.
+    return day if sane_date(day) else None
 
 
 def _filters(request: HttpRequest) -> Filters:

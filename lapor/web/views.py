@@ -162,6 +162,12 @@ def favicon(request: HttpRequest) -> HttpResponse:
     return redirect(static("favicon.png"), permanent=True)
 
 
+def _browser(request: HttpRequest) -> str | None:
+    """The browser that rendered the form, by its CSRF cookie: a double click's two requests
+    carry the same one, a stranger replaying the form's key does not. None without one."""
+    return request.META.get("CSRF_COOKIE") or None
+
+
 @require_http_methods(["GET", "POST"])
 def report_new(request: HttpRequest) -> HttpResponse:
     if verification.must_verify(request.user):
@@ -208,19 +214,24 @@ def report_new(request: HttpRequest) -> HttpResponse:
             language=language,
             emergency_suspected=filing.emergency,
             actor=request.user if request.user.is_authenticated else None,
+            replay_scope=_browser(request),
         )
     except DomainError as exc:
         form.add_error(None, exc.message)
         return render_filing_form(request, template, form, pending, [], context)
 
     report = submitted.report
-    if submitted.created:
-        # Sealed: the session store never holds a readable PIN (pin_vault).
-        pin_vault.hold(request, RECEIPT_PINS, report.tracking_id, submitted.pin or "")
-        access.remember_report(request, report)
-    elif report.tracking_id not in request.session.get(access.SESSION_KEY, []):
-        # A repeat of a form filed from another session: do not reveal that report.
+    known = report.tracking_id in request.session.get(access.SESSION_KEY, [])
+    if not (submitted.created or submitted.pin is not None or known):
+        # A repeat of a form filed long ago from another session: do not reveal that report.
         raise Http404
+    # A double click's losing request (and a reload after a lost answer) gets the same receipt:
+    # its form's random submission key is what the first request filed under, and
+    # ``receipts`` gave back that request's PIN. Sealed: the session store never holds a
+    # readable PIN (pin_vault).
+    if submitted.pin is not None:
+        pin_vault.hold(request, RECEIPT_PINS, report.tracking_id, submitted.pin)
+    access.remember_report(request, report)
     return redirect("web:receipt", tracking_id=report.tracking_id)
 
 

@@ -53,3 +53,26 @@ schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
 )
 def test_no_operation_answers_with_a_server_error(case, full_key):
     case.call_and_validate(headers={"X-API-Key": full_key}, checks=[not_a_server_error])
+
+
+def test_no_sequence_of_calls_answers_with_a_server_error(full_key):
+    """Stateful phase (issue 11.6): schemathesis chains operations through the document's
+    links (a filed report's tracking ID into the calls that take one) and checks every answer."""
+    workflow = schema.as_state_machine()
+
+    class Workflow(workflow):  # type: ignore[misc, valid-type]
+        def get_call_kwargs(self, case):  # type: ignore[no-untyped-def]
+            return {"headers": {"X-API-Key": full_key}}
+
+        def validate_response(self, response, case, **kwargs):  # type: ignore[no-untyped-def]
+            assert response.status_code < 500, (case.method, case.path, response.text[:300])
+
+    Workflow.run(
+        settings=settings(
+            max_examples=5,
+            stateful_step_count=4,
+            deadline=None,
+            suppress_health_check=list(HealthCheck),
+            derandomize=True,
+        )
+    )

@@ -9,26 +9,94 @@ transaction in both is short, which SQLite (one writer at a time, WAL) needs.
 ``--once`` processes what is due now and exits: one schedule tick, then every task that is
 ready (including those the tick or the tasks themselves enqueue), then stop. Tests and cron use
 it.
+
+Outages do not stop it (issue 11): when the database goes away (restart, failover, network)
+the task loop's ``OperationalError`` is caught, the connections dropped, and the loop started
+again after a back-off of 1, 2, 4 … 30 seconds, until the database answers. A third thread
+writes the worker's heartbeat every few seconds (``lapor.notifications.leases``: shown in the
+console and at ``/health/worker``) and hands tasks left "running" by dead workers back to the
+queue. A task that was running when the database went away is one of those: its worker is
+alive, so it is recorded as failed (``set_failed``) or, if that cannot be written either,
+re-run once its lease expires.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
+import time
 from argparse import ArgumentParser
 from typing import Any
 
 from django.core.management.base import BaseCommand
-from django.db import close_old_connections, connections
+from django.db import InterfaceError, OperationalError, close_old_connections, connections
+from django.utils import timezone
 from django.utils.crypto import get_random_string
 from django_tasks import DEFAULT_TASK_BACKEND_ALIAS
 from django_tasks_db.management.commands.db_worker import Worker
 
-from lapor.notifications import schedule
+from lapor.notifications import leases, schedule
 
 logger = logging.getLogger("lapor.worker")
 
 TICK_SECONDS = 15.0
+BACKOFF_START = 1.0
+BACKOFF_MAX = 30.0
+RECLAIM_EVERY = 30.0
+
+
+class Life:
+    """What the heartbeat thread reports: the worker's id and its last outage."""
+
+    def __init__(self, worker_id: str) -> None:
+        self.worker_id = worker_id
+        self.started_at = timezone.now()
+        self.error = ""
+
+    def outage(self, exc: BaseException) -> None:
+        self.error = f"{timezone.now():%Y-%m-%d %H:%M:%S} UTC: {type(exc).__name__}: {exc}"
+
+
+def heartbeat_loop(
+    stop: threading.Event, life: Life, every: float = leases.HEARTBEAT_SECONDS
+) -> None:
+    """Beat until ``stop``; every ``RECLAIM_EVERY`` seconds also take back dead workers'
+    tasks. A failed beat (database down) is retried at the next one."""
+    last_reclaim = 0.0
+    while not stop.is_set():
+        try:
+            close_old_connections()
+            leases.beat(life.worker_id, life.started_at, life.error)
+            life.error = ""
+            if time.monotonic() - last_reclaim >= RECLAIM_EVERY:
+                last_reclaim = time.monotonic()
+                reclaimed = leases.reclaim_tasks()
+                if reclaimed:
+                    logger.warning("took back %d task(s) from stopped workers", reclaimed)
+        except Exception as exc:  # noqa: BLE001 - the next beat tries again
+            logger.warning("heartbeat failed: %s", exc)
+        finally:
+            connections.close_all()
+        stop.wait(every)
+
+
+def run_resilient(worker: Worker, life: Life, stop: threading.Event) -> None:
+    """``worker.run()``, started again after each database outage, with a growing pause."""
+    delay = BACKOFF_START
+    while worker.running and not stop.is_set():
+        try:
+            worker.run()
+            return  # stopped by a signal (or --once finished)
+        except (OperationalError, InterfaceError) as exc:
+            life.outage(exc)
+            logger.warning("database unavailable (%s); trying again in %.0f s", exc, delay)
+            # Connections broken by the outage must not be reused.
+            for connection in connections.all():
+                with contextlib.suppress(Exception):  # already broken
+                    connection.close()
+            stop.wait(delay)
+            delay = min(delay * 2, BACKOFF_MAX)
 
 
 def scheduler_loop(stop: threading.Event, every: float = TICK_SECONDS) -> None:
@@ -60,13 +128,25 @@ class Command(BaseCommand):
             help="Seconds to wait when the queue is empty (default: 1).",
         )
         parser.add_argument(
+            "--heartbeat",
+            type=float,
+            default=leases.HEARTBEAT_SECONDS,
+            help="Seconds between heartbeats (default: %(default)s).",
+        )
+        parser.add_argument(
             "--no-scheduler",
             action="store_true",
             help="Only run queued tasks (when another process runs the schedule).",
         )
 
     def handle(
-        self, *args: Any, once: bool, interval: float, no_scheduler: bool, **options: Any
+        self,
+        *args: Any,
+        once: bool,
+        interval: float,
+        no_scheduler: bool,
+        heartbeat: float = leases.HEARTBEAT_SECONDS,
+        **options: Any,
     ) -> None:
         verbosity = int(options.get("verbosity", 1))
         # One line per task is useful in a terminal, noise in --once (tests, cron).
@@ -81,7 +161,7 @@ class Command(BaseCommand):
             backend_name=DEFAULT_TASK_BACKEND_ALIAS,
             startup_delay=False,
             max_tasks=None,
-            worker_id=f"lapor-{get_random_string(12)}",
+            worker_id=f"{leases.WORKER_PREFIX}{get_random_string(12)}",
             excluded_queue_names=[],
         )
         if once:
@@ -93,13 +173,26 @@ class Command(BaseCommand):
             return
 
         stop = threading.Event()
+        life = Life(worker.worker_id)
         if not no_scheduler:
             threading.Thread(
                 target=scheduler_loop, args=(stop,), name="lapor-scheduler", daemon=True
             ).start()
-        self.stdout.write("Lapor worker started (tasks + schedule). Stop with Ctrl-C.")
+        threading.Thread(
+            target=heartbeat_loop,
+            args=(stop, life, heartbeat),
+            name="lapor-heartbeat",
+            daemon=True,
+        ).start()
+        self.stdout.write(
+            f"Lapor worker {worker.worker_id} started (tasks + schedule). Stop with Ctrl-C."
+        )
+        self.stdout.flush()
         worker.configure_signals()
         try:
-            worker.run()
+            run_resilient(worker, life, stop)
         finally:
             stop.set()
+            with contextlib.suppress(Exception):  # else the heartbeat simply goes stale
+                leases.forget(worker.worker_id)
+            connections.close_all()
