@@ -311,6 +311,8 @@ def dashboard(filters: Filters, language: str) -> dict[str, Any]:
 
 
 def _dashboard(filters: Filters, language: str) -> dict[str, Any]:
+    from lapor.stats.breakdowns import breakdowns
+
     segs = segments(filters.since, filters.until)
     here = _level(filters.region)
     totals = _clean(RegionPeriod.objects.filter(_in(segs, here)).aggregate(**sums()))
@@ -411,6 +413,8 @@ def _dashboard(filters: Filters, language: str) -> dict[str, Any]:
         "regions": regions,
         "categories": categories,
         "agencies": agencies,
+        # By channel, kind and disability status, with the small-count threshold.
+        "breakdowns": breakdowns(filters.region, filters.since, filters.until),
     }
 
 

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET
 
 from lapor.agencies.models import Agency
 from lapor.core.bounds import sane_date
+from lapor.nodes.selectors import MIN_COUNT
 from lapor.regions.models import Region
 from lapor.stats import selectors
 from lapor.stats.charts import Chart, Row
@@ -247,6 +248,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "confidential": ind["confidential"],
             "n_rated": ind["n_rated"],
             "charts": charts,
+            # lapor.stats.breakdowns: channel, kind, disability status, small counts hidden.
+            "breakdowns": data.get("breakdowns", []),
+            "min_count": MIN_COUNT,
+            "max_hidden": MIN_COUNT - 1,
             "crumbs": [(r.name, _query(filters, region=r.code)) for r in crumbs],
             "national_url": _query(filters, region=""),
         },
