@@ -41,4 +41,6 @@ def console_context(user: User) -> dict[str, Any]:
         "may_read_partner_log": is_partner_admin(user),
         # Information requests (lapor.ppid): PPID officers and Atasan PPID.
         "may_ppid": holds_ppid_role(user),
+        # Response templates and KemenPANRB's evaluation: agency and national admins.
+        "may_manage_templates": holds(user, Capability.VERIFY),
     }

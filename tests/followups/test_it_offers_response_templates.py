@@ -104,3 +104,10 @@ def test_templates_are_managed_by_their_admins_only(cast, directory):
     assert ResponseTemplate.objects.get().is_active
     # The national admin curates every template.
     assert login(cast.national_admin).get(f"/en/konsol/templat/{template.pk}/").status_code == 200
+
+
+def test_the_console_links_to_templates_and_evaluation_for_admins_only(cast, directory):
+    page = login(cast.agency_admin).get("/konsol/").content.decode()
+    assert 'href="/konsol/templat/"' in page and 'href="/konsol/evaluasi/"' in page
+    officer = login(cast.officer_a).get("/konsol/").content.decode()
+    assert 'href="/konsol/templat/"' not in officer and 'href="/konsol/evaluasi/"' not in officer
