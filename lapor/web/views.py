@@ -494,9 +494,8 @@ def pin_reset_code(request: HttpRequest) -> HttpResponse:
             form.add_error("code", exc.message)
         else:
             del request.session[PIN_RESET_SESSION]
-            pins = dict(request.session.get(RECEIPT_PINS, {}))
-            pins[report.tracking_id] = pin
-            request.session[RECEIPT_PINS] = pins
+            # Sealed, like every receipt PIN (pin_vault): shown once on the receipt.
+            pin_vault.hold(request, RECEIPT_PINS, report.tracking_id, pin)
             access.remember_report(request, report)
             return redirect("web:receipt", tracking_id=report.tracking_id)
     return render(request, "web/pin_reset_code.html", {"form": form})

@@ -42,5 +42,6 @@ def test_each_job_is_enqueued_once_per_slot():
         "search_words_rebuild",
         "purge_uploads",
         "sweep_storage",
+        "routing_retrain",
     ]
     assert tick(at(2026, 11, 7, 9, 0)) == []

@@ -56,7 +56,7 @@ def test_a_voice_note_can_be_the_report(client, cast):
     assert report.body_original == "Laporan ada di pesan suara terlampir."
     # Without a voice note the text is still required.
     page = client.post("/en/lapor/", report_post_data(body="")).content.decode()
-    assert "This field is required." in page
+    assert "Write what happened: what, when, where and who was involved." in page
     assert Report.objects.count() == 1
 
 

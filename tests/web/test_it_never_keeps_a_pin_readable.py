@@ -19,6 +19,7 @@ from lapor.reports.models import Report
 from tests.api.conftest import make_key  # noqa: F401  (fixture re-export)
 from tests.conftest import report_post_data
 from tests.desk.conftest import DESK_URL, desk_post, login
+from tests.web.test_it_tracks_a_report import asks_for_the_pin
 
 pytestmark = pytest.mark.django_db
 
@@ -163,7 +164,7 @@ def test_guessing_from_many_addresses_is_slowed_per_report(client, directory):
             _guess(Client(REMOTE_ADDR=f"198.51.100.{n}"), report.tracking_id, "000000")
         fresh = Client(REMOTE_ADDR="198.51.100.200")
         assert "Too many wrong attempts" in _guess(fresh, report.tracking_id, pin)
-        assert fresh.get(f"/lacak/{report.tracking_id}/").status_code == 404
+        assert asks_for_the_pin(fresh.get(f"/lacak/{report.tracking_id}/"), report)
 
 
 def test_a_stranger_guessing_does_not_lock_the_owner_out(directory):
@@ -171,7 +172,7 @@ def test_a_stranger_guessing_does_not_lock_the_owner_out(directory):
     report, pin = _file(owner)
     # The owner's session ends (logout, closed browser); the device cookie stays.
     owner.cookies.pop("sessionid")
-    assert owner.get(f"/lacak/{report.tracking_id}/").status_code == 404
+    assert asks_for_the_pin(owner.get(f"/lacak/{report.tracking_id}/"), report)
     # A stranger on the same (carrier-shared) address, and others elsewhere, guess away.
     with time_machine.travel("2026-03-02 09:00:00+07:00", tick=False):
         for n in range(3 * pin_guard.FREE_FAILURES):
@@ -193,7 +194,7 @@ def test_the_device_cookie_alone_opens_nothing_and_cannot_be_forged(client, dire
     report, pin = _file(client)
     client.cookies.pop("sessionid")
     # The cookie only vouches for PIN tries; the report still needs the PIN.
-    assert client.get(f"/lacak/{report.tracking_id}/").status_code == 404
+    assert asks_for_the_pin(client.get(f"/lacak/{report.tracking_id}/"), report)
     forger = Client(REMOTE_ADDR="192.0.2.5")
     forger.cookies["lapor_device"] = "eyJkIjoiYWJjIiwiciI6W119:forged"
     for _ in range(pin_guard.FREE_FAILURES):
@@ -208,7 +209,7 @@ def test_forget_this_report_on_this_device(client, directory):
     forgotten = client.post(f"/en/lacak/{report.tracking_id}/lupakan/")
     assert forgotten.status_code == 200
     assert "forgotten" in forgotten.content.decode()
-    assert client.get(f"/lacak/{report.tracking_id}/").status_code == 404
+    assert asks_for_the_pin(client.get(f"/lacak/{report.tracking_id}/"), report)
     # The device no longer vouches for it: its tries share the report's bucket again.
     assert not any(
         k.endswith(report.tracking_id) for k in client.session.get("tracked_reports", [])
