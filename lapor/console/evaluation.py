@@ -61,7 +61,7 @@ class DecreeForm(forms.Form):
 
 
 def _staff(request: HttpRequest) -> User:
-    from lapor.console.views import _staff_user
+    from lapor.console.context import staff_user as _staff_user
 
     user = _staff_user(request)
     if not any(Capability.VERIFY in ROLE_CAPABILITIES[m.role] for m in memberships(user)):
@@ -131,7 +131,7 @@ def _table(request: HttpRequest, user: User) -> tuple[str, list[Evaluation], lis
 @login_required
 @require_GET
 def overview(request: HttpRequest) -> HttpResponse:
-    from lapor.console.views import _console_context
+    from lapor.console.context import console_context as _console_context
 
     user = _staff(request)
     title, rows, crumbs = _table(request, user)
@@ -179,7 +179,7 @@ def _drill(row: Evaluation, national: bool, request: HttpRequest) -> str:
 @login_required
 @require_http_methods(["GET", "POST"])
 def detail(request: HttpRequest, agency_id: int) -> HttpResponse:
-    from lapor.console.views import _console_context
+    from lapor.console.context import console_context as _console_context
 
     user = _staff(request)
     agency = Agency.objects.filter(pk=agency_id).first()

@@ -72,7 +72,7 @@ class TemplateForm(forms.Form):
 
 
 def _user(request: HttpRequest) -> User:
-    from lapor.console.views import _staff_user
+    from lapor.console.context import staff_user as _staff_user
 
     user = _staff_user(request)
     if not responses.may_manage(user, None) and not any(
@@ -83,7 +83,7 @@ def _user(request: HttpRequest) -> User:
 
 
 def _page(request: HttpRequest, user: User, form: TemplateForm, template: Any) -> HttpResponse:
-    from lapor.console.views import _console_context
+    from lapor.console.context import console_context as _console_context
 
     return render(
         request,

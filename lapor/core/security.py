@@ -24,31 +24,58 @@ CSP = {
     "img-src": "'self' data:",
     "font-src": "'self'",
     "connect-src": "'self'",
-    "media-src": "'self'",
+    # blob: the voice recorder plays a recording back before it is sent (lapor.voice).
+    "media-src": "'self' blob:",
     "object-src": "'none'",
     "base-uri": "'self'",
     "form-action": "'self'",
     "frame-ancestors": "'none'",
 }
-# Nothing on the site uses these; a compromised script could not either.
+# Nothing on the site uses these; a compromised script could not either. The site's own
+# pages may record a voice note (microphone, lapor.voice) and find the person's position on
+# the map picker (geolocation, docs/map.md); nothing else, no other origin.
 PERMISSIONS_POLICY = ", ".join(
-    f"{feature}=()"
-    for feature in (
-        "accelerometer",
-        "camera",
-        "geolocation",
-        "gyroscope",
-        "magnetometer",
-        "microphone",
-        "payment",
-        "usb",
-    )
+    [
+        *(
+            f"{feature}=()"
+            for feature in (
+                "accelerometer",
+                "camera",
+                "gyroscope",
+                "magnetometer",
+                "payment",
+                "usb",
+            )
+        ),
+        "geolocation=(self)",
+        "microphone=(self)",
+    ]
 )
 _INLINE_STYLES = "_lapor_csp_inline_styles"
 
 
+def _tile_origin() -> str:
+    """The map tile server's origin (``MAP_TILE_URL``, docs/map.md), allowed as an image
+    source; empty when maps are off. A ``{s}`` subdomain placeholder becomes a wildcard."""
+    from urllib.parse import urlsplit
+
+    from django.conf import settings
+
+    url = str(getattr(settings, "MAP_TILE_URL", "") or "")
+    parts = urlsplit(url.replace("{s}.", "a."))
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return ""
+    host = parts.netloc
+    if "{s}." in url and host.startswith("a."):
+        host = "*." + host[2:]
+    return f"{parts.scheme}://{host}"
+
+
 def content_security_policy(*, inline_styles: bool = False) -> str:
     policy = dict(CSP)
+    tiles = _tile_origin()
+    if tiles:
+        policy["img-src"] += f" {tiles}"
     if inline_styles:
         policy["style-src"] = "'self' 'unsafe-inline'"
     return "; ".join(f"{name} {value}" for name, value in policy.items())

@@ -22,7 +22,7 @@ from lapor.agencies.capabilities import (
     scope_agency_ids,
 )
 from lapor.agencies.models import Agency, Membership
-from lapor.console.views import _console_context, _staff_user
+from lapor.console.context import console_context, staff_user
 from lapor.core.errors import DomainError
 from lapor.nodes import access, actions, selectors
 from lapor.nodes.forms import HelperAddForm, NodeRegisterForm
@@ -30,7 +30,7 @@ from lapor.nodes.models import NodeHelper
 
 
 def _manager(request: HttpRequest) -> User:
-    user = _staff_user(request)
+    user = staff_user(request)
     if not holds(user, Capability.MANAGE_NODES):
         raise Http404
     return user
@@ -79,7 +79,7 @@ def node_list(request: HttpRequest) -> HttpResponse:
             return redirect("nodes_console:node", node_id=node.pk)
     nodes = list(selectors.managed_nodes(scope_agency_ids(user, Capability.MANAGE_NODES)))
     context: dict[str, Any] = {
-        **_console_context(user),
+        **console_context(user),
         "console_page": "nodes",
         "nodes": nodes,
         "form": form,
@@ -110,7 +110,7 @@ def node_detail(request: HttpRequest, node_id: int) -> HttpResponse:
         request,
         "nodes/console_node.html",
         {
-            **_console_context(user),
+            **console_context(user),
             "console_page": "nodes",
             "node": node,
             "helpers": selectors.node_helpers(node),

@@ -33,11 +33,10 @@ from lapor.reports import (
     emergency,
     evidence,
     lifecycle,
-    pin_reset,
     pin_vault,
 )
 from lapor.reports.models import Attachment, Clock, Kind, Privacy, Report, ReportEvent
-from lapor.web import plain
+from lapor.web import pin_reset, plain
 from lapor.web.filing import read_filing, render_filing_form
 from lapor.web.forms import (
     DISABILITY_CHOICES,

@@ -30,7 +30,9 @@ def test_a_voice_note_goes_both_ways_and_answers_can_be_listened_to(
     assert playable_seconds(reporter, review) != -1  # the browser can read its own recording
     note_shot(reporter, "05-report-form-recorded")
     shot(reporter, "report-form-with-recording")
-    send(reporter, reporter.locator("#report-form button[type=submit]:not([name])"))
+    # "Check your answers" carries the recording on to the check page; then send.
+    send(reporter, reporter.locator("#check-answers"))
+    send(reporter, reporter.locator("#send-report"))
     tracking_id = reporter.locator("#tracking-id").inner_text().strip()
     report = Report.objects.get(tracking_id=tracking_id)
     voice = Attachment.objects.get(report=report)

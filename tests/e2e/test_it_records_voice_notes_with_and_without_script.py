@@ -46,7 +46,9 @@ def test_without_javascript_a_recording_is_chosen_as_a_file(nojs_page, tmp_path,
         page.locator("button[name=_refresh][value=region]").click()
     page.locator("[name=phone]").fill("0812-3456-7890")
     page.locator("input[name=voice_note]").set_input_files(str(recording))
-    send(page, page.locator("#report-form button[type=submit]:not([name])"))
+    # "Check your answers" carries the recording on to the check page; then send.
+    send(page, page.locator("#check-answers"))
+    send(page, page.locator("#send-report"))
     expect(page).to_have_url(re.compile(r"/lapor/terkirim/\d+/$"))
     voice = Attachment.objects.get()
     assert (voice.kind, voice.content_type) == ("audio", "audio/ogg")
