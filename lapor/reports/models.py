@@ -185,14 +185,10 @@ class Report(models.Model):
                 name="report_open_due_idx",
                 condition=models.Q(due_at__isnull=False),
             ),
-            # The console queues' order (oldest deadline first, none last): a national queue's
-            # page and its capped count read an index range, whatever the table's size.
-            models.Index(
-                models.F("due_at").asc(nulls_last=True),
-                models.F("created_at"),
-                models.F("id"),
-                name="report_queue_order_idx",
-            ),
+            # The console queues' order (oldest deadline first, none last) has its index too,
+            # ``report_queue_order_idx`` (due_at NULLS LAST, created_at, id): created by
+            # migration 0015 with SQL, on PostgreSQL only — SQLite cannot index NULLS LAST, and
+            # an index in the model's state would break SQLite's table rebuilds.
         ]
         verbose_name = _("report")
         verbose_name_plural = _("reports")

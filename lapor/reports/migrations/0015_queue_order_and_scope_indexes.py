@@ -4,6 +4,19 @@ from django.conf import settings
 from django.db import migrations, models
 
 
+def add_queue_order_index(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(
+            "CREATE INDEX IF NOT EXISTS report_queue_order_idx ON reports_report "
+            "(due_at ASC NULLS LAST, created_at, id)"
+        )
+
+
+def drop_queue_order_index(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute("DROP INDEX IF EXISTS report_queue_order_idx")
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -18,8 +31,7 @@ class Migration(migrations.Migration):
             model_name='assignment',
             index=models.Index(condition=models.Q(('active', True)), fields=['agency', 'report'], name='assignment_active_report_idx'),
         ),
-        migrations.AddIndex(
-            model_name='report',
-            index=models.Index(models.OrderBy(models.F('due_at'), nulls_last=True), models.F('created_at'), models.F('id'), name='report_queue_order_idx'),
-        ),
+        # The console queues' order index: PostgreSQL only (SQLite, the demo database, cannot
+        # index NULLS LAST); kept out of the model state so SQLite's table rebuilds never try.
+        migrations.RunPython(add_queue_order_index, drop_queue_order_index),
     ]
