@@ -8,7 +8,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -97,7 +98,7 @@ def entry_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_GET
-def entry_file(request: HttpRequest, pk: int, file_pk: int) -> FileResponse:
+def entry_file(request: HttpRequest, pk: int, file_pk: int) -> HttpResponseBase:
     """A file released and published with an entry; every other attachment stays private."""
     entry = get_object_or_404(InformationEntry, pk=pk, is_published=True)
     found = entry.files.filter(pk=file_pk).first()

@@ -24,10 +24,15 @@ import datetime as dt
 import io
 import logging
 import zoneinfo
+from typing import TYPE_CHECKING
 
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
+
+if TYPE_CHECKING:
+    from lapor.agencies.models import Agency
+    from lapor.reports.models import Attachment, EvidenceFlag, Report, ReportEvent
 
 log = logging.getLogger(__name__)
 
@@ -93,12 +98,12 @@ def distance(a: str, b: str) -> int:
     return (int(a, 16) ^ int(b, 16)).bit_count()
 
 
-def check_follow_up(event: object) -> list[object]:
+def check_follow_up(event: ReportEvent) -> list[EvidenceFlag]:
     """Flag the photos of a "resolved" follow-up that were used before or taken before the
     report; returns the flags written (in the caller's transaction)."""
     from lapor.reports.models import Attachment, AttachmentKind, EvidenceFlag
 
-    report = event.report  # type: ignore[attr-defined]
+    report = event.report
     photos = [
         a
         for a in Attachment.objects.filter(event=event, kind=AttachmentKind.IMAGE)
@@ -156,7 +161,7 @@ def check_follow_up(event: object) -> list[object]:
     return flags
 
 
-def _closest(phash: str, pool: list) -> tuple[object, int] | None:  # type: ignore[type-arg]
+def _closest(phash: str, pool: list[Attachment]) -> tuple[Attachment, int] | None:
     best = None
     for candidate in pool:
         d = distance(phash, candidate.phash)
@@ -173,25 +178,25 @@ REPORTER_TEXT = {
 }
 
 
-def reporter_notices(report: object) -> list[tuple[str, str]]:
+def reporter_notices(report: Report) -> list[tuple[str, str]]:
     """(photo name, what is wrong with it) for the reporter's page: the photos of follow-ups
     the reporter can see that were flagged, so a dispute can say "this is not proof"."""
     from lapor.reports.models import EvidenceFlag
 
-    seen: set[tuple[int, str]] = set()
+    seen: set[tuple[int | None, str]] = set()
     notices = []
     flags = EvidenceFlag.objects.filter(
         report=report, event__is_public=True, attachment__isnull=False
     ).select_related("attachment")
     for flag in flags:
-        if (flag.attachment_id, flag.reason) in seen:
+        if flag.attachment is None or (flag.attachment_id, flag.reason) in seen:
             continue
         seen.add((flag.attachment_id, flag.reason))
         notices.append((flag.attachment.original_name, str(REPORTER_TEXT[flag.reason])))
     return notices
 
 
-def scorecard_indicators(agency: object) -> list[dict[str, str]]:
+def scorecard_indicators(agency: Agency) -> list[dict[str, str]]:
     """The scorecard's follow-up quality indicators: formulaic answers of all follow-ups, and
     resolved follow-ups whose photo was used before or taken before the report."""
     from django.utils.formats import number_format

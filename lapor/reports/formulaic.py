@@ -14,10 +14,14 @@ it, and the share of formulaic follow-ups is an indicator on the agency's public
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext_lazy as _
 
 from lapor.reports.scrub import scrub
+
+if TYPE_CHECKING:
+    from lapor.reports.models import EvidenceFlag, Report, ReportEvent
 
 # Nearly the same: share of shared word 3-grams (Jaccard) at or above this.
 SIMILAR = 0.7
@@ -72,27 +76,27 @@ def similarity(a: frozenset, b: frozenset) -> float:  # type: ignore[type-arg]
     return len(a & b) / len(a | b)
 
 
-def similar_answers(event: object) -> int:
+def similar_answers(event: ReportEvent) -> int:
     """How many of the agency's recent answers to other reports say nearly the same."""
     from lapor.reports.models import ReportEvent
 
-    mine = shingles(event.message)  # type: ignore[attr-defined]
-    if not mine:
+    mine = shingles(event.message)
+    if not mine or event.agency_id is None:
         return 0
     earlier = (
         ReportEvent.objects.filter(
-            agency_id=event.agency_id,  # type: ignore[attr-defined]
+            agency_id=event.agency_id,
             kind__in=[ReportEvent.Kind.FOLLOW_UP, ReportEvent.Kind.QUESTION],
-            pk__lt=event.pk,  # type: ignore[attr-defined]
+            pk__lt=event.pk,
         )
-        .exclude(report_id=event.report_id)  # type: ignore[attr-defined]
+        .exclude(report_id=event.report_id)
         .order_by("-pk")
         .values_list("message", flat=True)[:RECENT]
     )
     return sum(1 for message in earlier if similarity(mine, shingles(message)) >= SIMILAR)
 
 
-def check_follow_up(event: object) -> object | None:
+def check_follow_up(event: ReportEvent) -> EvidenceFlag | None:
     """Flag ``event`` when it is formulaic; returns the flag (in the caller's transaction)."""
     from lapor.reports.models import EvidenceFlag
 
@@ -102,14 +106,14 @@ def check_follow_up(event: object) -> object | None:
     if count < MANY:
         return None
     return EvidenceFlag.objects.create(
-        report=event.report,  # type: ignore[attr-defined]
+        report=event.report,
         event=event,
         reason=EvidenceFlag.Reason.FORMULAIC,
         similar=count,
     )
 
 
-def holds_closure(report: object) -> bool:
+def holds_closure(report: Report) -> bool:
     """The sweep does not close a case whose latest follow-up is a formulaic answer nobody
     has reviewed yet."""
     from lapor.reports.models import EvidenceFlag, ReportEvent

@@ -91,7 +91,7 @@ def usable(report: Report, agency_ids: list[int]) -> QuerySet[ResponseTemplate]:
     owners: set[int] = set()
     for agency_id in agency_ids:
         owners.update(ancestor_ids(agency_id))
-    categories = [None]
+    categories: list[int | None] = [None]
     if report.category_id:
         categories = [report.category_id, report.category.parent_id] if report.category else []
     by_category = Q(category__isnull=True) | Q(category_id__in=[c for c in categories if c])

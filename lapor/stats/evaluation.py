@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
@@ -162,7 +163,7 @@ def evaluate(agencies: list[Agency], now: dt.datetime | None = None) -> list[Eva
     )
     out = []
     for agency in agencies:
-        members = team.get(agency.pk, {})
+        members: dict[str, Any] = dict(team.get(agency.pk, {}))
         score = scores.get(agency.pk, {})
         decree = decrees.get(agency.pk)
         active = int(members.get("active", 0))
