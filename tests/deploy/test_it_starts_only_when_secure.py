@@ -121,7 +121,11 @@ def _assert_common_headers(headers) -> None:
     assert "'unsafe-inline'" not in csp and "'unsafe-eval'" not in csp
     assert "object-src 'none'" in csp and "frame-ancestors 'none'" in csp
     assert headers["Referrer-Policy"] == "same-origin"
-    assert "geolocation=()" in headers["Permissions-Policy"]
+    # Nothing but the site's own pages may use the microphone (voice notes) and the position
+    # (the map picker); the camera and the rest, nobody.
+    policy = headers["Permissions-Policy"]
+    assert "camera=()" in policy and "payment=()" in policy
+    assert "geolocation=(self)" in policy and "microphone=(self)" in policy
     assert headers["X-Content-Type-Options"] == "nosniff"
     assert headers["X-Frame-Options"] == "DENY"
     assert headers["Cross-Origin-Opener-Policy"] == "same-origin"

@@ -53,5 +53,6 @@ def test_query_counts_do_not_grow_with_the_data(cast, directory):
     with CaptureQueriesContext(connection) as ctx:
         client.get("/statistik/")
     assert len(ctx.captured_queries) == 1
-    assert max(large.values()) <= 12, large
+    # 12, plus the three GROUP BYs of the breakdowns (channel, kind, disability status).
+    assert max(large.values()) <= 15, large
     print("query counts:", large)
