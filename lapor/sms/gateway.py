@@ -13,7 +13,6 @@ Kannel did take it, its delivery report (``/sms/dlr``) marks the row sent.
 
 from __future__ import annotations
 
-import contextlib
 import http.client
 import logging
 from collections.abc import Callable
@@ -25,8 +24,8 @@ from django.urls import reverse
 from lapor.notifications.channels import DeliveryError, PermanentDeliveryError, reached_server
 from lapor.notifications.models import Notification
 from lapor.sms import gsm
-from lapor.sms.compose import PIN_SLOT
-from lapor.sms.models import InboundSms, ReceiptPin
+from lapor.sms.models import InboundSms
+from lapor.sms.phone_channel import PhoneChannel
 
 logger = logging.getLogger(__name__)
 
@@ -39,29 +38,13 @@ class UnknownDelivery(PermanentDeliveryError):
     """The request reached the gateway but no answer came back."""
 
 
-class KannelSmsChannel:
+class KannelSmsChannel(PhoneChannel):
     # Calls reached_server() once sendsms took the connection (lapor.notifications.delivery).
     reports_contact = True
+    answer_prefix = ANSWER_PREFIX
+    inbound_model = InboundSms
 
-    def direct_address(self, notification: Notification) -> str | None:
-        """Answers to an incoming SMS go to the number that sent it; None for other rows."""
-        if not notification.dedupe_key.startswith(ANSWER_PREFIX):
-            return None
-        try:
-            pk = int(notification.dedupe_key.split(":")[2])
-        except (IndexError, ValueError):
-            return ""
-        sender = InboundSms.objects.filter(pk=pk).values_list("sender", flat=True).first()
-        return sender or ""
-
-    def send(self, notification: Notification) -> None:
-        if not notification.address:
-            raise PermanentDeliveryError("no phone number")
-        body = notification.body
-        pin = None
-        if PIN_SLOT in body:
-            pin = ReceiptPin.objects.filter(notification_id=notification.pk).first()
-            body = body.replace(PIN_SLOT, pin.pin if pin is not None else "-")
+    def deliver(self, notification: Notification, body: str) -> None:
         # Kannel's sendsms by POST: the text is the body (text/plain, its charset), every
         # other parameter an X-Kannel header — so the number, the text (a receipt carries the
         # PIN) and the gateway password never sit in a URL, which proxies and access logs
@@ -82,11 +65,6 @@ class KannelSmsChannel:
             body,
             on_connected=lambda: reached_server(notification),
         )
-        if pin is not None:
-            # Accepted: the PIN has no reason to stay. A failure here must not turn into a
-            # failed attempt (that would send the message again).
-            with contextlib.suppress(Exception):
-                pin.delete()
 
 
 def dlr_url(notification_id: int) -> str:

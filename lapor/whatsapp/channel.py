@@ -4,7 +4,8 @@ Inside the 24-hour customer service window (the reporter wrote to us in the last
 message is free text; outside it WhatsApp only delivers approved templates, so the same text is
 sent as the one parameter-carrying template ``WHATSAPP_TEMPLATE_NAME`` (docs/channels.md shows
 its wording for approval). Retries, back-off and "never twice" are the outbox's
-(``lapor.notifications.delivery``), exactly as for SMS and e-mail.
+(``lapor.notifications.delivery``), exactly as for SMS and e-mail; the answer address, the PIN
+and the missing-number refusal are ``lapor.sms.phone_channel``'s, shared with SMS.
 """
 
 from __future__ import annotations
@@ -14,10 +15,8 @@ import logging
 
 from django.conf import settings
 
-from lapor.notifications.channels import PermanentDeliveryError
 from lapor.notifications.models import Notification
-from lapor.sms.compose import PIN_SLOT
-from lapor.sms.models import ReceiptPin
+from lapor.sms.phone_channel import PhoneChannel
 from lapor.whatsapp.actions import ANSWER_PREFIX, window_open
 from lapor.whatsapp.models import InboundMessage, OutboundMessage
 from lapor.whatsapp.providers import provider
@@ -37,26 +36,11 @@ def template_parameters(notification: Notification) -> list[str]:
     return [tracking or "-", text or "-"]
 
 
-class WhatsAppChannel:
-    def direct_address(self, notification: Notification) -> str | None:
-        """Answers to an incoming message go to the number that sent it; None for other rows."""
-        if not notification.dedupe_key.startswith(ANSWER_PREFIX):
-            return None
-        try:
-            pk = int(notification.dedupe_key.split(":")[2])
-        except (IndexError, ValueError):
-            return ""
-        sender = InboundMessage.objects.filter(pk=pk).values_list("sender", flat=True).first()
-        return sender or ""
+class WhatsAppChannel(PhoneChannel):
+    answer_prefix = ANSWER_PREFIX
+    inbound_model = InboundMessage
 
-    def send(self, notification: Notification) -> None:
-        if not notification.address:
-            raise PermanentDeliveryError("no phone number")
-        body = notification.body
-        pin = None
-        if PIN_SLOT in body:
-            pin = ReceiptPin.objects.filter(notification_id=notification.pk).first()
-            body = body.replace(PIN_SLOT, pin.pin if pin is not None else "-")
+    def deliver(self, notification: Notification, body: str) -> None:
         to = notification.address.lstrip("+")
         if window_open(notification.address):
             kind = "text"
@@ -72,12 +56,9 @@ class WhatsAppChannel:
                 settings.WHATSAPP_TEMPLATE_LANGUAGE,
                 template_parameters(with_pin),
             )
-        # Accepted. Remembering the id (for statuses) and forgetting the PIN must not turn
-        # into a failed attempt, which would send the message again.
+        # Accepted. Remembering the id (for statuses) must not turn into a failed attempt,
+        # which would send the message again.
         with contextlib.suppress(Exception):
             OutboundMessage.objects.create(
                 notification_id=notification.pk, message_id=message_id[:128], kind=kind
             )
-        if pin is not None:
-            with contextlib.suppress(Exception):
-                pin.delete()
