@@ -12,6 +12,7 @@ import datetime as dt
 import hashlib
 import hmac
 import secrets
+from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
@@ -257,9 +258,17 @@ def node_file_report(
     return submitted
 
 
-def _mark_via_node(event: ReportEvent, filing: NodeFiling) -> None:
-    event.data = {**event.data, "via_node": filing.node_id}
-    event.save(update_fields=["data"])
+def _for_person(filing: NodeFiling, actor: User, write: Callable[[], ReportEvent]) -> ReportEvent:
+    """A helper's write in the person's name: only a helper of the node, only while the
+    person has not taken the report back; the event is the person's (no actor) and notes that
+    it came through the node (not through whom)."""
+    if not is_helper(actor, filing.node) or filing.withdrawn_at is not None:
+        raise Forbidden()
+    with transaction.atomic():
+        event = write()
+        event.data = {**event.data, "via_node": filing.node_id}
+        event.save(update_fields=["data"])
+    return event
 
 
 def node_reply_for_person(
@@ -270,14 +279,13 @@ def node_reply_for_person(
     uploads: list[PendingUpload] | tuple[PendingUpload, ...] = (),
 ) -> ReportEvent:
     """The helper answers the agency's follow-up for the person (as the reporter would)."""
-    if not is_helper(actor, filing.node) or filing.withdrawn_at is not None:
-        raise Forbidden()
-    with transaction.atomic():
-        event = case_actions.report_reporter_reply(
+    return _for_person(
+        filing,
+        actor,
+        lambda: case_actions.report_reporter_reply(
             report=filing.report, message=message, uploads=uploads, actor=None
-        )
-        _mark_via_node(event, filing)
-    return event
+        ),
+    )
 
 
 def node_add_info_for_person(
@@ -288,14 +296,13 @@ def node_add_info_for_person(
     uploads: list[PendingUpload] | tuple[PendingUpload, ...] = (),
 ) -> ReportEvent:
     """The helper adds what the person tells them (text, photos, a voice note)."""
-    if not is_helper(actor, filing.node) or filing.withdrawn_at is not None:
-        raise Forbidden()
-    with transaction.atomic():
-        event = report_actions.report_add_info(
+    return _for_person(
+        filing,
+        actor,
+        lambda: report_actions.report_add_info(
             report=filing.report, message=message, uploads=uploads, actor=None
-        )
-        _mark_via_node(event, filing)
-    return event
+        ),
+    )
 
 
 @transaction.atomic
