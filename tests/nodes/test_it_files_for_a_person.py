@@ -98,3 +98,24 @@ def test_the_helper_replies_with_the_persons_voice_only(cast, nodes, directory):
     assert response.status_code == 302
     reply = ReportEvent.objects.get(report=report, kind="reporter_reply")
     assert reply.message == "Balasan ada di pesan suara terlampir."
+
+
+def test_the_form_shares_the_desks_head_and_one_live_112_slot(cast, nodes):
+    """The node form and the desk form share their head (templates/includes/
+    for_person_header.html): the 112 notice when the text sounds like an emergency, then the
+    error summary. The live notice while typing has one slot only (a second, hidden one used
+    to take the script's notice out of sight)."""
+    client = helper_client(cast.community_node)
+    empty = client.get(f"/en/simpul/{nodes.node.pk}/lapor/").content.decode()
+    assert empty.count('id="emergency-live"') == 1
+    assert 'id="emergency-notice"' not in empty
+    data = node_post(title="Ada kebakaran di pasar, api sudah besar")
+    first = client.post(f"/en/simpul/{nodes.node.pk}/lapor/", data)
+    html = first.content.decode()
+    assert first.status_code == 200 and NodeFiling.objects.count() == 0
+    assert 'id="emergency-notice"' in html
+    assert "tell the person to call 112 (free, 24 hours), or call it for them" in html
+    assert html.count('id="emergency-live"') == 1
+    second = client.post(f"/simpul/{nodes.node.pk}/lapor/", {**data, "emergency_ack": "1"})
+    assert second.status_code == 302
+    assert NodeFiling.objects.get().report.emergency_suspected
