@@ -2,8 +2,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 
-from lapor.core import status
-from lapor.core.health import health
+from lapor.core import health
 from lapor.web import views as web_views
 
 urlpatterns: list[URLPattern | URLResolver] = [
@@ -16,11 +15,11 @@ urlpatterns: list[URLPattern | URLResolver] = [
     # The service worker must be served from the root to look after every page.
     path("sw.js", web_views.service_worker, name="service_worker"),
     path("favicon.ico", web_views.favicon),
-    # The load balancer's health check (deploy/haproxy).
-    path("sehat/", health, name="health"),
-    # For monitoring (lapor.core.status, docs/operations.md): this process and the workers.
-    path("health/", status.web, name="status_web"),
-    path("health/worker/", status.worker, name="status_worker"),
+    # Health (lapor.core.health, docs/operations.md): this process, and the workers. /sehat/ is
+    # the same check under the name the load balancer asks for (deploy/haproxy).
+    path("health/", health.web, name="status_web"),
+    path("sehat/", health.web, name="health"),
+    path("health/worker/", health.worker, name="status_worker"),
 ]
 # Indonesian lives at the root, English under /en/: a language switch is a plain link, no JS.
 urlpatterns += i18n_patterns(
