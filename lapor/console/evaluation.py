@@ -16,7 +16,7 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from lapor.accounts.models import User
@@ -33,6 +33,7 @@ from lapor.core.cells import csv_row
 from lapor.core.errors import DomainError
 from lapor.core.files import attachment_response
 from lapor.reports.attachments import AttachmentError, check_file, store_bytes
+from lapor.skm.method import two_decimals
 from lapor.stats import evaluation
 from lapor.stats.evaluation import Evaluation
 
@@ -78,6 +79,34 @@ def _pct(value: float | None) -> str:
     return "—" if value is None else f"{number_format(round(100 * value, 1), 1)}%"
 
 
+def _satisfaction(row: Evaluation) -> str:
+    """Out of 100, with where it comes from (evaluation.SATISFACTION_METHOD): a unit's SKM year
+    or its ratings; a roll-up's number of units counted with their SKM index."""
+    exact = row.satisfaction_exact
+    if exact is None:
+        return "—"
+    value = number_format(two_decimals(exact), 2)
+    if row.units == 1 and row.agency is not None:
+        if row.skm_year is not None:
+            return ngettext(
+                "%(value)s (SKM %(year)s, %(n)s answer)",
+                "%(value)s (SKM %(year)s, %(n)s answers)",
+                row.satisfaction_answers,
+            ) % {
+                "value": value,
+                "year": row.skm_year,
+                "n": row.satisfaction_answers,
+            }
+        return ngettext(
+            "%(value)s (%(n)s rating)", "%(value)s (%(n)s ratings)", row.satisfaction_answers
+        ) % {"value": value, "n": row.satisfaction_answers}
+    return _("%(value)s (SKM in %(skm)s / %(units)s units)") % {
+        "value": value,
+        "skm": row.units_with_skm,
+        "units": row.units,
+    }
+
+
 def cells(row: Evaluation) -> dict[str, str]:
     """The row as the table and the CSV show it."""
     if row.units == 1 and row.agency is not None:
@@ -93,9 +122,7 @@ def cells(row: Evaluation) -> dict[str, str]:
         "followed_up": _pct(row.followed_up),
         "completed": _pct(row.completed),
         "within_5wd": _pct(row.within_5wd),
-        "satisfaction": "—"
-        if row.satisfaction is None
-        else number_format(round(row.satisfaction, 2), 2),
+        "satisfaction": _satisfaction(row),
         "bounce": _pct(row.bounce),
         "formulaic": _pct(row.formulaic_share),
     }
@@ -157,6 +184,7 @@ def overview(request: HttpRequest) -> HttpResponse:
             "title": title,
             "crumbs": crumbs,
             "columns": evaluation.COLUMNS,
+            "satisfaction_method": evaluation.SATISFACTION_METHOD,
             "rows": [(row, cells(row), _drill(row, national, request)) for row in rows],
             "total": cells(total),
             "csv_query": request.GET.urlencode(),
@@ -209,6 +237,7 @@ def detail(request: HttpRequest, agency_id: int) -> HttpResponse:
             "row": row,
             "values": cells(row),
             "columns": evaluation.COLUMNS,
+            "satisfaction_method": evaluation.SATISFACTION_METHOD,
             "decrees": agency.decrees.all()[:20],
             "form": form if may_upload else None,
         },

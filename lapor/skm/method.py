@@ -121,7 +121,8 @@ def minimum_sample(population: int) -> int:
     return KREJCIE_MORGAN[index][1]
 
 
-def _two(value: Fraction | Decimal) -> Decimal:
+def two_decimals(value: Fraction | Decimal) -> Decimal:
+    """Rounded half up to two decimals, as the regulation's tables are written."""
     if isinstance(value, Fraction):
         value = Decimal(value.numerator) / Decimal(value.denominator)
     return value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
@@ -165,17 +166,17 @@ def compute(sums: dict[str, int], responses: int, population: int) -> Index | No
     if responses <= 0:
         return None
     averages = {name: Fraction(sums[name], responses) for name in FIELDS}
-    ikm = sum((averages[name] * WEIGHT for name in FIELDS), Fraction(0))
-    converted = _two(ikm * CONVERSION)
+    ikm = converted_total(sums) / CONVERSION / responses
+    converted = two_decimals(ikm * CONVERSION)
     grade, performance = grade_of(converted)
     elements = []
     for name, label, _question in ELEMENTS:
-        element_converted = _two(averages[name] * CONVERSION)
+        element_converted = two_decimals(averages[name] * CONVERSION)
         elements.append(
             ElementScore(
                 field=name,
                 label=label,
-                average=_two(averages[name]),
+                average=two_decimals(averages[name]),
                 converted=element_converted,
                 grade=grade_of(element_converted)[0],
             )
@@ -199,5 +200,13 @@ def compute(sums: dict[str, int], responses: int, population: int) -> Index | No
 POOR_BELOW = Decimal("65.00")
 
 
+def converted_total(sums: dict[str, int]) -> Fraction:
+    """Σ over the answers of each answer's converted value (its nine values × 1/9 × 25), from
+    the per-element sums. Divided by the number of answers it is the converted index, exactly
+    (IKM × 25 = Σ NRR × 1/9 × 25 = Σ sums × 1/9 × 25 / n): so totals of several agencies or
+    years add up, and their mean is the index of all their answers together."""
+    return sum((Fraction(sums[n]) * WEIGHT for n in FIELDS), Fraction(0)) * CONVERSION
+
+
 def answer_converted(values: dict[str, int]) -> Decimal:
-    return _two(sum((Fraction(values[n]) * WEIGHT for n in FIELDS), Fraction(0)) * CONVERSION)
+    return two_decimals(converted_total(values))

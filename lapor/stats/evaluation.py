@@ -7,9 +7,17 @@ KemenPANRB evaluates each agency's complaint handling each year. Per agency this
 - **connected**: a decree in force *and* at least one admin or liaison officer active in the
   last 30 days — not merely an account;
 - the **follow-up rate** and **completion rate** (of the cases dispositioned to it), **follow-up
-  within 5 working days** (of the cases whose 5 days are over), **satisfaction** (the mean
-  rating 1–5 given by reporters), the ***Bukan Wewenang* rate** (cases it sent back as not its
-  authority), and the **formulaic share** (of its follow-ups, ``lapor.reports.formulaic``).
+  within 5 working days** (of the cases whose 5 days are over), **satisfaction** (out of 100,
+  see below), the ***Bukan Wewenang* rate** (cases it sent back as not its authority), and the
+  **formulaic share** (of its follow-ups, ``lapor.reports.formulaic``).
+
+Satisfaction folds the community satisfaction survey in (``lapor.skm``, PermenPANRB 14/2017):
+an agency with SKM answers counts with its SKM index (IKM converted to 25–100) of its latest
+year with answers — the figure its public scorecard shows — and its reporters' ratings are then
+left out; an agency without SKM answers counts with its reporters' ratings (1–5), each times 20
+(a share of the scale's top, as the IKM's × 25 is of its 1–4 scale). A roll-up is the mean over
+all the answers so counted (``satisfaction_points`` / ``satisfaction_answers``, both additive),
+so a unit weighs as much as it has answers. ``SATISFACTION_METHOD`` says this on the pages.
 
 The case counters come from the statistics rollups (``AgencyScore``: additive, so a sum over a
 government's units is again a valid row), the rest from small grouped queries, so a page costs
@@ -22,6 +30,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from fractions import Fraction
 from typing import Any
 
 from django.db.models import Count, Q, Sum
@@ -30,8 +39,11 @@ from django.utils.translation import gettext_lazy as _
 
 from lapor.agencies.capabilities import subtree_ids
 from lapor.agencies.models import Agency, Membership, TeamDecree
+from lapor.skm.method import converted_total
 
 ACTIVE_WINDOW = dt.timedelta(days=30)
+# Reporters' ratings run 1–5: times 100 / 5 puts them on the SKM index's "out of 100".
+RATING_TOP = 5
 TEAM_ROLES = (Membership.Role.AGENCY_ADMIN, Membership.Role.LIAISON_OFFICER)
 COUNTERS = (
     "n",
@@ -62,6 +74,12 @@ class Evaluation:
     follow_ups: int = 0
     formulaic: int = 0
     counters: dict[str, int] = field(default_factory=lambda: dict.fromkeys(COUNTERS, 0))
+    # Satisfaction (module docstring): the answers counted and the sum of their values out of
+    # 100; how many units count with their SKM index, and for one unit the SKM year.
+    satisfaction_points: Fraction = field(default_factory=Fraction)
+    satisfaction_answers: int = 0
+    units_with_skm: int = 0
+    skm_year: int | None = None
 
     @property
     def decree_current(self) -> bool:
@@ -88,8 +106,16 @@ class Evaluation:
         return self._share("n_fu_within_5", "n_fu_due")
 
     @property
+    def satisfaction_exact(self) -> Fraction | None:
+        """Out of 100 (module docstring); None without any answer or rating."""
+        if not self.satisfaction_answers:
+            return None
+        return self.satisfaction_points / self.satisfaction_answers
+
+    @property
     def satisfaction(self) -> float | None:
-        return self._share("rating_sum", "n_rated")
+        exact = self.satisfaction_exact
+        return None if exact is None else float(exact)
 
     @property
     def bounce(self) -> float | None:
@@ -107,6 +133,9 @@ class Evaluation:
         self.team_active += other.team_active
         self.follow_ups += other.follow_ups
         self.formulaic += other.formulaic
+        self.satisfaction_points += other.satisfaction_points
+        self.satisfaction_answers += other.satisfaction_answers
+        self.units_with_skm += other.units_with_skm
         for key in COUNTERS:
             self.counters[key] += other.counters[key]
 
@@ -125,6 +154,7 @@ def current_decree(agency_ids: Iterable[int], today: dt.date) -> dict[int, TeamD
 def evaluate(agencies: list[Agency], now: dt.datetime | None = None) -> list[Evaluation]:
     """Each agency's own evaluation (not its units')."""
     from lapor.reports.models import EvidenceFlag, ReportEvent
+    from lapor.skm.selectors import latest_year_totals
     from lapor.stats.models import AgencyScore
 
     now = now or timezone.now()
@@ -161,12 +191,21 @@ def evaluate(agencies: list[Agency], now: dt.datetime | None = None) -> list[Eva
         .annotate(c=Count("event", distinct=True))
         .values_list("event__agency_id", "c")
     )
+    skm = latest_year_totals(ids)
     out = []
     for agency in agencies:
         members: dict[str, Any] = dict(team.get(agency.pk, {}))
         score = scores.get(agency.pk, {})
+        counters = {k: int(score.get(k) or 0) for k in COUNTERS}
         decree = decrees.get(agency.pk)
         active = int(members.get("active", 0))
+        survey = skm.get(agency.pk)
+        if survey is not None:
+            points = converted_total(survey.sums)
+            answers = survey.responses
+        else:
+            points = Fraction(counters["rating_sum"] * 100, RATING_TOP)
+            answers = counters["n_rated"]
         row = Evaluation(
             label=agency.name,
             agency=agency,
@@ -177,7 +216,11 @@ def evaluate(agencies: list[Agency], now: dt.datetime | None = None) -> list[Eva
             team_active=active,
             follow_ups=follow_ups.get(agency.pk, 0),
             formulaic=formulaic.get(agency.pk, 0),
-            counters={k: int(score.get(k) or 0) for k in COUNTERS},
+            counters=counters,
+            satisfaction_points=points,
+            satisfaction_answers=answers,
+            units_with_skm=1 if survey is not None else 0,
+            skm_year=survey.year if survey is not None else None,
         )
         out.append(row)
     return out
@@ -245,7 +288,15 @@ COLUMNS = (
     ("followed_up", _("Follow-up rate")),
     ("completed", _("Completion rate")),
     ("within_5wd", _("Followed up within 5 working days")),
-    ("satisfaction", _("Satisfaction (mean rating 1–5)")),
+    ("satisfaction", _("Satisfaction (out of 100: SKM index, else ratings)")),
     ("bounce", _("“Not our authority” rate")),
     ("formulaic", _("Formulaic answers")),
+)
+
+SATISFACTION_METHOD = _(
+    "Satisfaction, out of 100: where an agency has answers to the community satisfaction "
+    "survey (SKM, PermenPANRB 14/2017), its SKM index (IKM, 25–100) of the latest year with "
+    "answers, as on its public scorecard, and its reporters' ratings are left out; otherwise "
+    "the mean of its reporters' ratings (1–5) times 20. A total or roll-up is the mean over all "
+    "the answers so counted, so each unit weighs as much as it has answers."
 )

@@ -1,6 +1,7 @@
 """Issue 17, item 5: KemenPANRB's evaluation. Per agency: the team decree in force, logins of
 admins and liaison officers in 30 days, follow-up and completion rates, follow-up within 5
-working days, satisfaction, the "not our authority" rate and the formulaic share; "connected"
+working days, satisfaction (the SKM index where the agency has survey answers, else reporters'
+ratings, out of 100), the "not our authority" rate and the formulaic share; "connected"
 means a current decree and an active team; roll-ups per government and province for the
 national admin with a CSV export; other agencies get 404 on an agency's evaluation detail.
 
@@ -19,6 +20,8 @@ from django.utils import timezone
 from lapor.agencies.models import Membership, TeamDecree
 from lapor.reports.attachments import purge_stale_uploads
 from lapor.reports.models import EvidenceFlag, ReportEvent
+from lapor.skm.method import FIELDS
+from lapor.skm.models import SurveyResponse
 from lapor.stats import evaluation
 from lapor.stats.models import AgencyScore
 from tests.cases.conftest import submit
@@ -37,14 +40,34 @@ def _score(agency, **counters):  # type: ignore[no-untyped-def]
     )
 
 
+def _skm(agency, key: str, closed: dt.date, values: list[int]) -> None:  # type: ignore[no-untyped-def]
+    SurveyResponse.objects.create(
+        report_key=key,
+        agency=agency,
+        closed_month=closed.replace(day=1),
+        channel="web",
+        **dict(zip(FIELDS, values, strict=True)),
+    )
+
+
+THIS_YEAR = timezone.localdate().year
+
+
 @pytest.fixture
 def fixture(cast, directory):  # type: ignore[no-untyped-def]
     """Dinas PUPR Sleman: 20 cases; 15 followed up, 12 completed; of 16 whose 5 working days
     are over 10 in time; 8 ratings summing 30; 2 sent back as not its authority. 4 follow-ups,
     1 of them formulaic. Its liaison officer (officer_a) logged in 3 days ago; a second liaison
-    officer 40 days ago. The government itself: 10 cases, 5 followed up, 5 completed, 4 of 5 in
-    time, 2 ratings summing 9, no bounce; its admin logged in yesterday; no decree."""
+    officer 40 days ago. No SKM answer. The government itself: 10 cases, 5 followed up, 5
+    completed, 4 of 5 in time, 2 ratings summing 9, no bounce; its admin logged in yesterday; no
+    decree; SKM answers: this year three (all 4; all 3; three 4s, three 3s, three 2s), last year
+    one (all 1)."""
     now = timezone.now()
+    gov = directory.sleman_gov
+    _skm(gov, "a", dt.date(THIS_YEAR, 1, 15), [4] * 9)
+    _skm(gov, "b", dt.date(THIS_YEAR, 2, 15), [3] * 9)
+    _skm(gov, "c", dt.date(THIS_YEAR, 2, 20), [4, 4, 4, 3, 3, 3, 2, 2, 2])
+    _skm(gov, "d", dt.date(THIS_YEAR - 1, 12, 1), [1] * 9)
     _score(
         directory.sleman_pupr,
         n=20,
@@ -115,20 +138,33 @@ def test_the_figures_match_a_hand_computation(fixture):
     assert pupr.followed_up == 15 / 20 == 0.75
     assert pupr.completed == 12 / 20 == 0.6
     assert pupr.within_5wd == 10 / 16 == 0.625
-    assert pupr.satisfaction == 30 / 8 == 3.75
+    # No SKM answer: its 8 ratings, out of 100 (× 20): 30 / 8 × 20 = 75.
+    assert pupr.satisfaction == 30 / 8 * 20 == 75.0
+    assert (pupr.satisfaction_answers, pupr.units_with_skm, pupr.skm_year) == (8, 0, None)
     assert pupr.bounce == 2 / 20 == 0.1
     assert pupr.formulaic_share == 1 / 4
     # The government: an active admin but no decree in force (the old one expired): not
     # connected, whatever its account.
     assert gov.decree is None and (gov.team, gov.team_active) == (1, 1)
     assert not gov.connected
-    # Its roll-up: 30 cases, 20 followed up, 17 completed, 14 of 21 in time, 39 / 10 rating.
+    # SKM answers: this year's three (last year's all-ones answer is left out, and so are its
+    # 2 ratings). Each answer's value: mean of its nine × 25 = 100, 75 and 27 / 9 × 25 = 75;
+    # the index (250 / 3 = 83.33) is the one on its public scorecard for this year.
+    assert gov.satisfaction == pytest.approx(250 / 3)
+    assert (gov.satisfaction_answers, gov.units_with_skm, gov.skm_year) == (3, 1, THIS_YEAR)
+    from lapor.skm.selectors import agency_index
+
+    scorecard = agency_index(gov.agency, THIS_YEAR)
+    assert scorecard is not None and str(scorecard.converted) == "83.33"
+    # Its roll-up: 30 cases, 20 followed up, 17 completed, 14 of 21 in time; satisfaction over
+    # the 11 answers counted: (8 × 75 + 3 × 83.33…) / 11 = (600 + 250) / 11.
     total = evaluation.rollup("Sleman", evaluation.government_units(fixture.sleman_gov))
     assert total.units == 2 and total.units_connected == 1 and total.units_with_decree == 1
     assert total.followed_up == 20 / 30
     assert total.completed == 17 / 30
     assert total.within_5wd == 14 / 21
-    assert total.satisfaction == 39 / 10
+    assert total.satisfaction == pytest.approx(850 / 11)
+    assert (total.satisfaction_answers, total.units_with_skm) == (11, 1)
     assert total.bounce == 2 / 30
 
 
@@ -141,13 +177,20 @@ def test_the_national_admin_rolls_up_by_province_and_government_and_exports(cast
     units = national.get(f"/en/konsol/evaluasi/?pemerintah={fixture.sleman_gov.pk}")
     html = units.content.decode()
     assert "Dinas Pekerjaan Umum dan Penataan Ruang Kabupaten Sleman" in html
-    assert "75.0%" in html and "62.5%" in html and "3.75" in html and "25.0%" in html
+    assert "75.0%" in html and "62.5%" in html and "25.0%" in html
+    assert "75.00 (8 ratings)" in html
+    assert f"83.33 (SKM {THIS_YEAR}, 3 answers)" in html
+    assert "77.27 (SKM in 1 / 2 units)" in html  # the total row
+    assert 'id="satisfaction-method"' in html and "PermenPANRB 14/2017" in html
     exported = national.get(f"/en/konsol/evaluasi/?pemerintah={fixture.sleman_gov.pk}&format=csv")
     rows = list(csv.reader(io.StringIO(exported.content.decode())))
     assert rows[0][0] == "Agency" and rows[-1][0] == "Total"
     pupr = next(r for r in rows if r[0].startswith("Dinas Pekerjaan Umum dan Penataan Ruang"))
     assert pupr[1:4] == ["188/123/SK/2026", "1 / 2", "yes"]
     assert rows[-1][1] == "1 / 2"  # units with a decree in force
+    satisfaction = rows[0].index("Satisfaction (out of 100: SKM index, else ratings)")
+    assert pupr[satisfaction] == "75.00 (8 ratings)"
+    assert rows[-1][satisfaction] == "77.27 (SKM in 1 / 2 units)"
 
 
 def test_other_agencies_get_404_and_the_admin_uploads_the_decree(cast, fixture, settings):
@@ -188,3 +231,23 @@ def test_other_agencies_get_404_and_the_admin_uploads_the_decree(cast, fixture, 
     purge_stale_uploads(later, grace=dt.timedelta(0))
     assert decree.file.storage.exists(decree.file.name)
     assert Agency.objects.get(pk=fixture.sleman_pupr.pk).decrees.count() == 2
+
+
+def test_satisfaction_without_ratings_or_answers_is_a_dash(cast, directory):
+    from lapor.console.evaluation import cells
+
+    [row] = evaluation.evaluate([directory.semarang_pupr])
+    assert row.satisfaction is None and row.satisfaction_answers == 0
+    assert cells(row)["satisfaction"] == "—"
+
+
+def test_one_skm_answer_replaces_the_ratings_and_the_detail_page_says_how(cast, fixture):
+    # Dinas PUPR's first SKM answer (all 2s: 50 out of 100) takes the place of its 8 ratings
+    # (75), which are then not counted at all.
+    _skm(fixture.sleman_pupr, "e", dt.date(THIS_YEAR, 3, 1), [2] * 9)
+    [pupr] = evaluation.evaluate([fixture.sleman_pupr])
+    assert pupr.satisfaction == 50.0 and pupr.satisfaction_answers == 1
+    page = login(cast.agency_admin).get(f"/en/konsol/evaluasi/{fixture.sleman_pupr.pk}/")
+    html = page.content.decode()
+    assert f"50.00 (SKM {THIS_YEAR}, 1 answer)" in html
+    assert 'id="satisfaction-method"' in html and "times 20" in html
