@@ -201,4 +201,14 @@ def client() -> Client:
     return Client()
 
 
+@pytest.fixture
+def chromium() -> Iterator[object]:
+    """Debian's Chromium through Playwright, for the axe tests outside tests/e2e (which has its
+    own ``browser``): tests/axe.py."""
+    from tests.axe import launched_chromium
+
+    with launched_chromium() as browser:
+        yield browser
+
+
 FIXTURES = Path(__file__).parent / "fixtures"

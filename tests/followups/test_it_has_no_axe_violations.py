@@ -6,32 +6,23 @@ scorecard with the new indicators. Real browser (Debian's Chromium through Playw
 from __future__ import annotations
 
 import datetime as dt
-import os
-from typing import Any
 
 import pytest
 
-from tests.console.test_it_has_no_axe_violations import (  # noqa: F401 - fixture
-    AXE_OPTIONS,
-    _describe,
-    _logged_in_page,
-    chromium,
-)
+from tests.axe import AxeAudit, logged_in_page
 from tests.followups.photos import jpeg, resized, street
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
 
 @pytest.mark.parametrize("prefix", ["", "/en"], ids=["id", "en"])
 def test_the_follow_up_quality_pages_have_no_axe_violations(
     prefix,
-    chromium,  # noqa: F811
+    chromium,
     live_server,
     cast,
     directory,
 ):
-    from axe_playwright_python.sync_playwright import Axe
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from lapor.regions.models import Region
@@ -68,23 +59,16 @@ def test_the_follow_up_quality_pages_have_no_axe_violations(
     )
     refresh()
 
-    axe = Axe()
-    found: dict[str, list] = {}
-
-    def check(page: Any, url: str, name: str) -> None:
-        if url:
-            assert page.goto(url).status == 200, url
-        found[name] = axe.run(page, options=AXE_OPTIONS).response["violations"]
-
-    admin = _logged_in_page(chromium, live_server, cast.agency_admin)
-    check(admin, f"{prefix}/konsol/templat/", "templates")
+    audit = AxeAudit()
+    admin = logged_in_page(chromium, live_server, cast.agency_admin)
+    audit.check(admin, "templates", f"{prefix}/konsol/templat/")
     admin.locator("main form button[type=submit]").first.click()
     admin.wait_for_selector("#error-summary")
-    check(admin, "", "templates-with-error")
-    check(admin, f"{prefix}/konsol/laporan/{report.tracking_id}/", "case-flagged-admin")
+    audit.check(admin, "templates-with-error")
+    audit.check(admin, "case-flagged-admin", f"{prefix}/konsol/laporan/{report.tracking_id}/")
 
-    officer = _logged_in_page(chromium, live_server, cast.officer_a)
-    check(officer, f"{prefix}/konsol/laporan/{report.tracking_id}/", "case-officer-templates")
+    officer = logged_in_page(chromium, live_server, cast.officer_a)
+    audit.check(officer, "case-officer-templates", f"{prefix}/konsol/laporan/{report.tracking_id}/")
 
     citizen = chromium.new_context(base_url=live_server.url).new_page()
     citizen.goto(f"{prefix}/lacak/")
@@ -92,8 +76,7 @@ def test_the_follow_up_quality_pages_have_no_axe_violations(
     citizen.fill("input[name=pin]", filed.pin)
     citizen.locator("main form button[type=submit]").first.click()
     citizen.wait_for_selector("#evidence-notice")
-    check(citizen, "", "reporter-evidence-notice")
-    check(citizen, f"{prefix}/statistik/instansi/{directory.sleman_pupr.pk}/", "scorecard")
+    audit.check(citizen, "reporter-evidence-notice")
+    audit.check(citizen, "scorecard", f"{prefix}/statistik/instansi/{directory.sleman_pupr.pk}/")
 
-    bad = {name: v for name, v in found.items() if v}
-    assert not bad, "\n".join(f"{name}:\n{_describe(v)}" for name, v in bad.items())
+    audit.assert_clean()

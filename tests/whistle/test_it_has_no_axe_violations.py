@@ -6,33 +6,24 @@ browser (Debian's Chromium through Playwright)."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 from typing import Any
 
 import pytest
 
-from tests.console.test_it_has_no_axe_violations import (  # noqa: F401 - fixture
-    AXE_OPTIONS,
-    _describe,
-    _logged_in_page,
-    chromium,  # noqa: F811
-)
+from tests.axe import AxeAudit, logged_in_page
 from tests.whistle.conftest import BODY, inspektorat
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
 
 @pytest.mark.parametrize("prefix", ["", "/en"], ids=["id", "en"])
 def test_the_whistleblowing_pages_have_no_axe_violations(
     prefix,
-    chromium,  # noqa: F811
+    chromium,
     live_server,
     cast,
     directory,  # noqa: F811
 ):
-    from axe_playwright_python.sync_playwright import Axe
-
     from lapor.agencies.models import Membership
     from lapor.regions.models import Region
     from lapor.reports import actions, whistle
@@ -67,34 +58,26 @@ def test_the_whistleblowing_pages_have_no_axe_violations(
         actor=cast.agency_admin,
     )
 
-    axe = Axe()
-    found: dict[str, list] = {}
-
-    def check(page: Any, url: str, name: str) -> None:
-        if url:
-            assert page.goto(url).status == 200, url
-        found[name] = axe.run(page, options=AXE_OPTIONS).response["violations"]
-
+    audit = AxeAudit()
     citizen = chromium.new_context(base_url=live_server.url).new_page()
     citizen.goto(f"{prefix}/lapor/")
     citizen.check("input[name=kind][value=whistleblowing]")
-    check(citizen, "", "form-whistleblowing")
+    audit.check(citizen, "form-whistleblowing")
     citizen.goto(f"{prefix}/lacak/")
     citizen.fill("input[name=tracking_id]", referred.report.tracking_id)
     citizen.fill("input[name=pin]", referred.pin)
     citizen.locator("main form button[type=submit]").first.click()
     citizen.wait_for_load_state()
     assert referred.report.tracking_id in citizen.url
-    check(citizen, "", "reporter-page-referred")
+    audit.check(citizen, "reporter-page-referred")
 
-    admin = _logged_in_page(chromium, live_server, cast.agency_admin)
-    check(admin, f"{prefix}/konsol/laporan/{awaiting.tracking_id}/", "case-verifier")
+    admin = logged_in_page(chromium, live_server, cast.agency_admin)
+    audit.check(admin, "case-verifier", f"{prefix}/konsol/laporan/{awaiting.tracking_id}/")
     admin.locator("#action-rujuk button[type=submit]").click()
     admin.wait_for_selector("#error-summary")
-    check(admin, "", "case-referral-error")
+    audit.check(admin, "case-referral-error")
 
-    investigator = _logged_in_page(chromium, live_server, cast.officer_b)
-    check(investigator, f"{prefix}/konsol/laporan/{disposed.tracking_id}/", "case-auditor")
+    investigator = logged_in_page(chromium, live_server, cast.officer_b)
+    audit.check(investigator, "case-auditor", f"{prefix}/konsol/laporan/{disposed.tracking_id}/")
 
-    bad = {name: v for name, v in found.items() if v}
-    assert not bad, "\n".join(f"{name}:\n{_describe(v)}" for name, v in bad.items())
+    audit.assert_clean()
