@@ -13,6 +13,8 @@ condition per line. Two kinds of people reach a node:
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.contrib.auth.models import AnonymousUser
 from django.http import Http404
 
@@ -46,24 +48,29 @@ def may_manage(user: User | AnonymousUser | None, node: Node) -> bool:
     return user_can(user, Capability.MANAGE_NODES, node.agency_id)
 
 
-def access_node_for_helper(user: User | AnonymousUser | None, node_id: int) -> Node:
-    """The node's own page: 404 unless ``user`` is one of its active helpers."""
+def _node_or_404(
+    user: User | AnonymousUser | None,
+    node_id: int,
+    allowed: Callable[[User | AnonymousUser | None, Node], bool],
+) -> Node:
+    """The node, or 404 when there is none or ``allowed`` refuses ``user`` (a refusal looks
+    like a missing node: nobody learns which nodes exist)."""
     node = Node.objects.select_related("region", "agency").filter(pk=node_id).first()
     if node is None:
         raise Http404
-    if not is_helper(user, node):
+    if not allowed(user, node):
         raise Http404
     return node
+
+
+def access_node_for_helper(user: User | AnonymousUser | None, node_id: int) -> Node:
+    """The node's own page: 404 unless ``user`` is one of its active helpers."""
+    return _node_or_404(user, node_id, is_helper)
 
 
 def access_node_for_manager(user: User | AnonymousUser | None, node_id: int) -> Node:
     """The console's page of a node: 404 unless ``user`` manages it."""
-    node = Node.objects.select_related("region", "agency").filter(pk=node_id).first()
-    if node is None:
-        raise Http404
-    if not may_manage(user, node):
-        raise Http404
-    return node
+    return _node_or_404(user, node_id, may_manage)
 
 
 def access_filing_for_helper(
