@@ -7,7 +7,6 @@ and sessions never leak between tests. Every test in this folder is marked ``bro
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 from collections.abc import Callable, Iterator
@@ -16,15 +15,11 @@ from typing import Any
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
+from tests.axe import CHROMIUM_ARGS as BASE_ARGS
+from tests.axe import launched_chromium
+
 CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
+    *BASE_ARGS,
     # Voice notes (lapor.voice): a fake microphone (a beeping tone), granted without a prompt.
     "--use-fake-device-for-media-stream",
     "--use-fake-ui-for-media-stream",
@@ -53,28 +48,8 @@ def browser() -> Iterator[Any]:
     code that never touches the loop, so the check is switched off for exactly as long as
     the loop lives, and the later, non-browser tests keep Django's guard.
     """
-    if not CHROMIUM.exists():
-        message = f"{CHROMIUM} is missing (apt-get install chromium)"
-        if os.environ.get("LAPOR_REQUIRE_BROWSER") == "1":
-            pytest.fail(f"LAPOR_REQUIRE_BROWSER=1 but {message}", pytrace=False)
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    playwright = sync_playwright().start()
-    try:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
-        )
+    with launched_chromium(CHROMIUM_ARGS) as browser:
         yield browser
-        browser.close()
-    finally:
-        playwright.stop()
-        if previous is None:
-            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-        else:
-            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 @pytest.fixture

@@ -4,20 +4,16 @@ confirm the account, forgot password (e-mail and SMS), the login pause, two-step
 
 from __future__ import annotations
 
-from axe_playwright_python.sync_playwright import Axe
-
-from tests.e2e.test_it_has_no_axe_violations import AXE_OPTIONS, describe
+from tests.axe import AxeAudit
 
 PW = "Lapor-Kuat-2026!"
 
 
 def test_the_account_pages_have_no_axe_violations(page, new_context, cast, shot):
-    axe = Axe()
-    found: dict[str, list] = {}
+    audit = AxeAudit(shot=shot)
 
     def check(name, target=page):
-        found[name] = axe.run(target, options=AXE_OPTIONS).response["violations"]
-        shot(target, name)
+        audit.check(target, name)
 
     page.goto("/en/akun/daftar/")
     page.fill("#id_full_name", "Pak Harjo")
@@ -57,5 +53,4 @@ def test_the_account_pages_have_no_axe_violations(page, new_context, cast, shot)
     staff.goto("/en/akun/2fa/atur/")
     check("two-step-setup", staff)
 
-    bad = {name: v for name, v in found.items() if v}
-    assert not bad, "\n".join(f"{name}:\n{describe(v)}" for name, v in bad.items())
+    audit.assert_clean()

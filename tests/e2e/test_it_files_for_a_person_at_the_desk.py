@@ -7,12 +7,11 @@ from __future__ import annotations
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from lapor.reports.models import Attachment, Report, ReporterIdentity, ReportEvent
+from tests.axe import AxeAudit
 from tests.e2e.helpers import INCIDENT_DATE, log_in, pick_region_js, write_jpeg
-from tests.e2e.test_it_has_no_axe_violations import AXE_OPTIONS, describe
 from tests.e2e.test_it_works_with_keyboard_only import focused_matches, tab_to
 from tests.e2e.test_it_works_without_javascript import pick_region_nojs
 
@@ -47,12 +46,10 @@ def read_receipt(page) -> tuple[str, str]:
 
 @pytest.mark.parametrize("prefix", ["", "/en"], ids=["id", "en"])
 def test_the_desk_has_no_axe_violations(prefix, page, cast, shot, tmp_path):
-    axe = Axe()
-    found: dict[str, list] = {}
+    audit = AxeAudit(shot=shot)
 
     def check(name):
-        found[name] = axe.run(page, options=AXE_OPTIONS).response["violations"]
-        shot(page, name)
+        audit.check(page, name)
 
     log_in(page, cast.officer_a.email, prefix=prefix)
     page.goto(f"{prefix}/konsol/loket/")
@@ -75,10 +72,7 @@ def test_the_desk_has_no_axe_violations(prefix, page, cast, shot, tmp_path):
     assert Attachment.objects.filter(report=report).count() == 1
     assert ReporterIdentity.objects.get(report=report).consent == "signed_form"
 
-    bad = {name: v for name, v in found.items() if v}
-    assert not bad, "axe WCAG 2.1 A/AA violations:\n" + "\n".join(
-        f"{name}:\n{describe(v)}" for name, v in bad.items()
-    )
+    audit.assert_clean()
 
 
 def test_it_files_without_javascript_and_loses_nothing_on_a_mistake(

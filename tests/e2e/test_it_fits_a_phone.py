@@ -9,21 +9,13 @@ from __future__ import annotations
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from lapor.reports import case_actions
+from tests.axe import WCAG_22, AxeAudit
 from tests.e2e.helpers import ADD_INFO, fill_report_js
-from tests.e2e.test_it_has_no_axe_violations import describe
 from tests.public.conftest import file_report, publish
 
-AXE_22 = {
-    "runOnly": {
-        "type": "tag",
-        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"],
-    },
-    "resultTypes": ["violations"],
-}
 # Text at twice its size, as a phone's "font size" setting does it: the root size doubles and
 # every rem and em with it.
 BIG_TEXT_ON = "() => document.documentElement.style.setProperty('font-size', '200%', 'important')"
@@ -62,9 +54,8 @@ def test_it_fits_a_phone(prefix, new_context, cast, directory, shot):
     case_actions.report_follow_up(report=public, message="Sedang dicek.", actor=cast.officer_a)
     phone = new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
     page = phone.new_page()
-    axe = Axe()
+    audit = AxeAudit(WCAG_22)
     problems: dict[str, object] = {}
-    violations: dict[str, list] = {}
 
     def check(name, *, run_axe=True):
         # Any page in this state at 320 px, and at 360 px with double text.
@@ -78,7 +69,7 @@ def test_it_fits_a_phone(prefix, new_context, cast, directory, shot):
             problems[f"{name} @360 200%"] = found
         page.evaluate(BIG_TEXT_OFF)
         if run_axe:
-            violations[name] = axe.run(page, options=AXE_22).response["violations"]
+            audit.check(page, name)
         shot(page, name)
 
     for url, name in (
@@ -136,7 +127,4 @@ def test_it_fits_a_phone(prefix, new_context, cast, directory, shot):
     check("easy-read-files", run_axe=False)
 
     assert not problems, f"pages wider than the phone: {problems}"
-    bad = {name: v for name, v in violations.items() if v}
-    assert not bad, "axe WCAG 2.1/2.2 A/AA violations:\n" + "\n".join(
-        f"{name}:\n{describe(v)}" for name, v in bad.items()
-    )
+    audit.assert_clean()

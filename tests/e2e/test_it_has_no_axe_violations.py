@@ -6,35 +6,18 @@ from __future__ import annotations
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from tests.axe import AxeAudit
 from tests.e2e.helpers import ADD_INFO, fill_report_js, log_in, submit_report
-
-AXE_OPTIONS = {
-    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
-    "resultTypes": ["violations"],
-}
-
-
-def describe(violations):
-    lines = []
-    for v in violations:
-        lines.append(f"  [{v['impact']}] {v['id']}: {v['help']} ({v['helpUrl']})")
-        for node in v["nodes"][:5]:
-            summary = " ".join(node.get("failureSummary", "").split())
-            lines.append(f"      {node['target']} {node['html'][:140]!r} — {summary}")
-    return "\n".join(lines)
 
 
 @pytest.mark.parametrize("prefix", ["", "/en"], ids=["id", "en"])
 def test_it_has_no_axe_violations(prefix, page, new_context, cast, shot):
-    axe = Axe()
-    found: dict[str, list] = {}
+    audit = AxeAudit(shot=shot)
 
     def check(name, target=page):
-        found[name] = axe.run(target, options=AXE_OPTIONS).response["violations"]
-        shot(target, name)
+        audit.check(target, name)
 
     lang = "en" if prefix else "id"
     page.goto(f"{prefix}/")
@@ -82,7 +65,4 @@ def test_it_has_no_axe_violations(prefix, page, new_context, cast, shot):
     check("my-reports")
     assert re.search(rf"^http://[^/]+{prefix}/akun/laporan-saya/$", page.url)
 
-    bad = {name: v for name, v in found.items() if v}
-    assert not bad, "axe WCAG 2.1 A/AA violations:\n" + "\n".join(
-        f"{name}:\n{describe(v)}" for name, v in bad.items()
-    )
+    audit.assert_clean()

@@ -6,23 +6,14 @@ from __future__ import annotations
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from lapor.nodes import actions as node_actions
 from lapor.reports import case_actions as ca
 from lapor.reports.models import Report
+from tests.axe import WCAG_22, AxeAudit
 from tests.e2e.helpers import fill_report_js, log_in, track
 from tests.e2e.nodes_steps import PHONE, fill_node_report, record_voice_note, send
-from tests.e2e.test_it_has_no_axe_violations import describe
-
-AXE_OPTIONS = {
-    "runOnly": {
-        "type": "tag",
-        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"],
-    },
-    "resultTypes": ["violations"],
-}
 
 
 @pytest.mark.parametrize("prefix", ["", "/en"], ids=["id", "en"])
@@ -37,12 +28,10 @@ def test_node_and_voice_pages_have_no_axe_violations(prefix, new_context, cast, 
     node_actions.node_helper_add(
         node=node, email=cast.community_node.email, actor=cast.agency_admin
     )
-    axe = Axe()
-    found: dict[str, list] = {}
+    audit = AxeAudit(WCAG_22, shot=shot)
 
     def check(name, target):
-        found[name] = axe.run(target, options=AXE_OPTIONS).response["violations"]
-        shot(target, name)
+        audit.check(target, name)
 
     page = new_context(viewport=PHONE).new_page()
     log_in(page, cast.community_node.email, prefix=prefix)
@@ -106,5 +95,4 @@ def test_node_and_voice_pages_have_no_axe_violations(prefix, new_context, cast, 
     admin.goto(f"{prefix}/konsol/laporan/{tracking_id}/")
     check("console-case-with-node-and-voice", admin)
 
-    bad = {name: v for name, v in found.items() if v}
-    assert not bad, "\n".join(f"{name}:\n{describe(v)}" for name, v in bad.items())
+    audit.assert_clean()

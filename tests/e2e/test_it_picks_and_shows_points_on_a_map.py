@@ -16,13 +16,12 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from lapor.reports.location import snap
 from lapor.reports.models import Report
+from tests.axe import AxeAudit
 from tests.e2e.helpers import fill_report_js, submit_report
-from tests.e2e.test_it_has_no_axe_violations import AXE_OPTIONS, describe
 from tests.e2e.tiles import map_tiles  # noqa: F401 (fixture)
 from tests.public.conftest import file_report, publish
 
@@ -172,12 +171,10 @@ def test_it_shows_the_same_reports_on_the_map_and_in_the_list(
 
 @pytest.mark.parametrize("prefix", ["", "/en"], ids=["id", "en"])
 def test_it_map_pages_have_no_axe_violations(prefix, page, map_tiles, on_the_map, shot):  # noqa: F811
-    axe = Axe()
-    found: dict[str, list] = {}
+    audit = AxeAudit(shot=shot)
 
     def check(name):  # type: ignore[no-untyped-def]
-        found[name] = axe.run(page, options=AXE_OPTIONS).response["violations"]
-        shot(page, name)
+        audit.check(page, name)
 
     page.goto(f"{prefix}/lapor/")
     page.locator("#location summary").click()
@@ -193,7 +190,4 @@ def test_it_map_pages_have_no_axe_violations(prefix, page, map_tiles, on_the_map
     expect(page.locator("#public-map[data-loaded]")).to_be_attached()
     check("public-map-filtered")
 
-    bad = {name: v for name, v in found.items() if v}
-    assert not bad, "axe WCAG 2.1 A/AA violations:\n" + "\n".join(
-        f"{name}:\n{describe(v)}" for name, v in bad.items()
-    )
+    audit.assert_clean()

@@ -6,14 +6,13 @@ the console's register, request page, objections register, list editor and desk 
 from __future__ import annotations
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from lapor.ppid import actions
 from lapor.ppid.models import InformationEntry
+from tests.axe import AxeAudit
 from tests.e2e.helpers import log_in
 from tests.e2e.ppid_steps import fill_request, open_own_request, send_request
-from tests.e2e.test_it_has_no_axe_violations import AXE_OPTIONS, describe
 from tests.ppid.conftest import make_ppid
 
 
@@ -32,12 +31,10 @@ def test_it_ppid_pages_have_no_axe_violations(prefix, page, new_context, cast, d
         ),
         actor=ppid.officer_a,
     )
-    axe = Axe()
-    found: dict[str, list] = {}
+    audit = AxeAudit(shot=shot)
 
     def check(name, target=page):
-        found[name] = axe.run(target, options=AXE_OPTIONS).response["violations"]
-        shot(target, name)
+        audit.check(target, name)
 
     lang = "en" if prefix else "id"
     page.goto(f"{prefix}/informasi/?q=penyelidikan")
@@ -98,7 +95,4 @@ def test_it_ppid_pages_have_no_axe_violations(prefix, page, new_context, cast, d
     )
     check("annual-detail")
 
-    bad = {name: v for name, v in found.items() if v}
-    assert not bad, "axe WCAG 2.1 A/AA violations:\n" + "\n".join(
-        f"{name}:\n{describe(v)}" for name, v in bad.items()
-    )
+    audit.assert_clean()

@@ -4,11 +4,10 @@ results and the filtered feed, in Indonesian and English."""
 from __future__ import annotations
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from lapor.reports import case_actions
-from tests.e2e.test_it_has_no_axe_violations import AXE_OPTIONS, describe
+from tests.axe import AxeAudit
 from tests.public.conftest import EMAIL, NIK, file_report, publish
 
 
@@ -24,12 +23,10 @@ def test_it_public_pages_have_no_axe_violations(prefix, page, cast, directory, s
     )
     publish(file_report("Lampu jalan mati", privacy="anonymous"), cast, directory.sleman_pupr)
     case_actions.report_follow_up(report=report, message="Sedang dicek.", actor=cast.officer_a)
-    axe = Axe()
-    found: dict[str, list] = {}
+    audit = AxeAudit(shot=shot)
 
     def check(name):
-        found[name] = axe.run(page, options=AXE_OPTIONS).response["violations"]
-        shot(page, name)
+        audit.check(page, name)
 
     lang = "en" if prefix else "id"
     page.goto(f"{prefix}/laporan/")
@@ -50,7 +47,4 @@ def test_it_public_pages_have_no_axe_violations(prefix, page, cast, directory, s
     expect(page.locator("#error-summary")).to_be_visible()
     check("public-report-follow-error")
 
-    bad = {name: v for name, v in found.items() if v}
-    assert not bad, "axe WCAG 2.1 A/AA violations:\n" + "\n".join(
-        f"{name}:\n{describe(v)}" for name, v in bad.items()
-    )
+    audit.assert_clean()

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import pytest
 import time_machine
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from lapor.stats.rollup import refresh
-from tests.e2e.test_it_has_no_axe_violations import AXE_OPTIONS, describe
+from tests.axe import AxeAudit
 from tests.stats.conftest import NOW, make_dataset
 
 
@@ -23,8 +22,7 @@ def stats_data(cast, directory):
 
 @pytest.mark.parametrize("prefix", ["", "/en"], ids=["id", "en"])
 def test_statistics_pages_have_no_axe_violations(prefix, page, stats_data, directory, shot):
-    axe = Axe()
-    found = {}
+    audit = AxeAudit(shot=shot)
     urls = {
         "dashboard": f"{prefix}/statistik/",
         "drill-down": f"{prefix}/statistik/?region=34.04",
@@ -34,10 +32,8 @@ def test_statistics_pages_have_no_axe_violations(prefix, page, stats_data, direc
     for name, url in urls.items():
         page.goto(url)
         expect(page.locator("html")).to_have_attribute("lang", "en" if prefix else "id")
-        found[name] = axe.run(page, options=AXE_OPTIONS).response["violations"]
-        shot(page, name)
-    problems = {name: v for name, v in found.items() if v}
-    assert not problems, "\n".join(f"{n}:\n{describe(v)}" for n, v in problems.items())
+        audit.check(page, name)
+    audit.assert_clean()
 
 
 def test_charts_read_without_javascript(nojs_page, stats_data, directory):
