@@ -41,3 +41,35 @@ def test_it_shows_the_112_notice_while_typing(page, shot):
     expect(page.locator("main")).to_contain_text("112")
     shot(page, "receipt")
     assert Report.objects.get(tracking_id=tracking_id).emergency_suspected is True
+
+
+def test_the_node_and_desk_forms_show_it_too(new_context, cast, directory, shot):
+    """The forms that file for a person share the report fields and so the one live slot (the
+    node form once had a second, hidden one first in the page, which took the notice)."""
+    from lapor.nodes import actions as node_actions
+    from tests.e2e.helpers import log_in
+
+    node = node_actions.node_register(
+        name="Simpul Difabel Sleman",
+        kind="disability",
+        region=None,
+        agency=directory.sleman_gov,
+        actor=cast.agency_admin,
+    )
+    node_actions.node_helper_add(
+        node=node, email=cast.community_node.email, actor=cast.agency_admin
+    )
+    for user, url in (
+        (cast.community_node, f"/simpul/{node.pk}/lapor/"),
+        (cast.officer_a, "/konsol/loket/"),
+    ):
+        page = new_context().new_page()
+        log_in(page, user.email)
+        page.goto(url)
+        assert page.locator("#emergency-live").count() == 1
+        live = page.locator("#emergency-live")
+        expect(live).to_be_hidden()
+        page.locator("[name=body]").fill("Ada kebakaran di gudang dekat pasar, api masih besar.")
+        expect(live).to_be_visible()
+        expect(live).to_contain_text("112")
+        shot(page, url.strip("/").replace("/", "-"))
