@@ -108,10 +108,41 @@ def measure(db: str) -> dict:  # type: ignore[type-arg]
         Membership.objects.get_or_create(user=user, agency=agency, role=role)
         return User.objects.get(pk=user.pk)
 
+    # The unit of that government with the most open cases (the generator assigns reports to
+    # the regency's regional units): its liaison officer and its own admin.
+    unit = Agency.objects.filter(parent=government, kind="regional_unit").order_by("pk").first()
+    with connection.cursor() as cur:
+        cur.execute(
+            "SELECT a.agency_id FROM reports_assignment a JOIN agencies_agency g"
+            " ON g.id = a.agency_id WHERE g.parent_id = %s AND a.active"
+            " GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1",
+            [government.pk],
+        )
+        row = cur.fetchone()
+    if row:
+        unit = Agency.objects.get(pk=row[0])
+    assert unit is not None, government
     national = staff("scale.national@example.id", national_body, Membership.Role.NATIONAL_ADMIN)
     admin = staff("scale.admin@example.id", government, Membership.Role.AGENCY_ADMIN)
+    # Every scoped role of the console (issue 12): each reads its queues through its scope.
+    roles = [
+        ("national admin", national),
+        ("agency admin", admin),
+        (
+            "supervisor",
+            staff("scale.supervisor@example.id", government, Membership.Role.SUPERVISOR),
+        ),
+        (
+            "liaison officer",
+            staff("scale.liaison@example.id", unit, Membership.Role.LIAISON_OFFICER),
+        ),
+        (
+            "unit admin, place-based verifier",
+            staff("scale.unitadmin@example.id", unit, Membership.Role.AGENCY_ADMIN),
+        ),
+    ]
     clients = {}
-    for name, user in (("national admin", national), ("agency admin", admin)):
+    for name, user in roles:
         clients[name] = Client()
         clients[name].force_login(user)
     public = Client()
@@ -149,7 +180,7 @@ def measure(db: str) -> dict:  # type: ignore[type-arg]
         return run
 
     cases: list[tuple[str, object]] = [("baseline: bare indexed SELECT of 20 reports", baseline)]
-    for who, user in (("national admin", national), ("agency admin", admin)):
+    for who, user in roles:
         client = clients[who]
         cases.append((f"console dashboard ({who})", get(client, "/konsol/")))
         for queue in selectors.available_queues(user):
@@ -307,6 +338,7 @@ def lockstep(sizes: list[int]) -> list[dict]:  # type: ignore[type-arg]
                 break
     assert names
     samples = {n: {name: ([], []) for name in names} for n in sizes}
+    loads: dict[str, float] = {}  # the 1-minute load average when each case was done
     for name in names:
         for n in sizes:  # warm-up
             ask(n, name)
@@ -317,9 +349,11 @@ def lockstep(sizes: list[int]) -> list[dict]:  # type: ignore[type-arg]
                 got = ask(n, name)
                 samples[n][name][0].append(got["ms"])
                 samples[n][name][1].append(got["base"])
+        loads[name] = os.getloadavg()[0]
         print(
             f"  {name:<58} "
-            + "  ".join(f"{statistics.median(samples[n][name][0]):9.2f}" for n in sizes),
+            + "  ".join(f"{statistics.median(samples[n][name][0]):9.2f}" for n in sizes)
+            + f"   load {loads[name]:.1f}",
             file=sys.stderr,
             flush=True,
         )
@@ -345,6 +379,7 @@ def lockstep(sizes: list[int]) -> list[dict]:  # type: ignore[type-arg]
                 "db": db_name(n),
                 "ms": ms,
                 "ratio": ratio,
+                "load": loads,
                 "export": {
                     "rows": rows,
                     "seconds": seconds,
@@ -394,8 +429,8 @@ def report(runs: list[dict]) -> None:  # type: ignore[type-arg]
     names = list(runs[0]["ms"])
     sizes = [r["reports"] for r in runs]
     head = " | ".join(f"{n:,}: ms (× base)" for n in sizes)
-    print(f"\n| operation | {head} | slope {sizes[0]:,}→{sizes[-1]:,} |")
-    print("|---|" + "---|" * len(sizes) + "---|")
+    print(f"\n| operation | {head} | slope {sizes[0]:,}→{sizes[-1]:,} | load |")
+    print("|---|" + "---|" * len(sizes) + "---|---|")
     worst = 0.0
     for name in names:
         cells, ratios = [], []
@@ -407,7 +442,12 @@ def report(runs: list[dict]) -> None:  # type: ignore[type-arg]
         s = slope(ratios[0], ratios[-1], sizes[0], sizes[-1]) if name != base_name else 0.0
         if name != base_name:
             worst = max(worst, s)
-        print(f"| {name} | " + " | ".join(cells) + f" | {s:+.2f} |")
+        load = runs[-1].get("load", {}).get(name)
+        print(
+            f"| {name} | "
+            + " | ".join(cells)
+            + f" | {s:+.2f} | {'' if load is None else f'{load:.1f}'} |"
+        )
     # Export: time per exported row, as a ratio to the baseline.
     cells, ratios = [], []
     for r in runs:
@@ -421,7 +461,7 @@ def report(runs: list[dict]) -> None:  # type: ignore[type-arg]
     print(
         "| export CSV, agency admin, last 90 days (per row) | "
         + " | ".join(cells)
-        + f" | {s:+.2f} |"
+        + f" | {s:+.2f} | |"
     )
     print(f"\nsteepest slope: {worst:+.2f} (target ≤ 0.15)")
     print("\n| table (total, with indexes) | " + " | ".join(f"{n:,}" for n in sizes) + " |")
@@ -453,6 +493,7 @@ def main() -> None:
         if "--no-build" not in sys.argv:
             build(n)
         print(f"{db_name(n)}: built or reused in {time.perf_counter() - t:.0f} s", flush=True)
+    load_start = os.getloadavg()
     if "--sequential" not in sys.argv:
         runs = lockstep(SIZES)
     for n in SIZES if "--sequential" in sys.argv else []:
@@ -472,7 +513,7 @@ def main() -> None:
     print(
         f"\nscale run, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, median of {RUNS} after warm-up, {mode}"
     )
-    print(f"load average at the end: {os.getloadavg()}")
+    print(f"load average at the start: {load_start}, at the end: {os.getloadavg()}")
     report(runs)
     if "--drop" in sys.argv:
         for n in SIZES:
