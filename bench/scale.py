@@ -40,6 +40,11 @@ SIZES = [int(s) for s in os.environ.get("SIZES", "100000,1000000").split(",") if
 RUNS = int(os.environ.get("RUNS", "15"))
 PREFIX = os.environ.get("SCALE_DB_PREFIX", "lapor_scale")
 PSQL = ["psql", "-h", "127.0.0.1", "-U", "postgres", "-v", "ON_ERROR_STOP=1", "-Atq"]
+# A production-like process (DEBUG off) on the test client: plain HTTP, no TOTP step for the
+# national admin, a throwaway key (inherited by the build and measuring subprocesses).
+os.environ.setdefault("SECRET_KEY", __import__("secrets").token_urlsafe(50))
+os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
+os.environ.setdefault("TWO_FACTOR_REQUIRED", "0")
 
 
 def db_name(n: int) -> str:
