@@ -181,3 +181,34 @@ def test_an_indexed_queue_pages_counts_and_refuses_other_filters(cast, directory
     # No keys (a user whose memberships give nothing here): an empty queue, counted 0.
     empty = scope.IndexedCases(keys=())
     assert list(empty) == [] and empty.count() == 0 and capped_count(empty).value == 0
+
+
+def test_a_deep_tree_is_keyed_as_far_as_the_scope_reaches(cast, directory):
+    """Six agencies in a chain below Sleman's government: the case of the deepest carries the
+    key of exactly those ancestors whose subtree (``subtree_ids``) holds it."""
+    from django.utils import timezone
+
+    from lapor.agencies.capabilities import ancestor_ids, subtree_ids
+    from lapor.reports.models import Assignment
+
+    chain = [directory.sleman_gov]
+    for depth in range(6):
+        chain.append(
+            Agency.objects.create(
+                code=f"34.04:deep-{depth}",
+                name=f"Seksi tingkat {depth}",
+                kind=Agency.Kind.REGIONAL_UNIT,
+                level=directory.sleman_pupr.level,
+                parent=chain[-1],
+                region_id="34.04",
+            )
+        )
+    deepest = chain[-1]
+    report = file_report()
+    Assignment.objects.create(report=report, agency=deepest, file_complete_at=timezone.now())
+    keys = set(CaseKey.objects.filter(report=report).values_list("key", flat=True))
+    agency_keys = {k for k in keys if k.startswith("a")}
+    assert agency_keys == {f"a{pk}" for pk in ancestor_ids(deepest.pk)}
+    for agency in chain:
+        assert (f"a{agency.pk}" in agency_keys) is (deepest.pk in subtree_ids(agency.pk)), agency
+    assert f"a{chain[0].pk}" not in agency_keys  # six levels up: beyond the scope's reach
