@@ -74,7 +74,8 @@ class PageNumber(PaginationBase):
 def _count(queryset: Any, cap: int) -> Capped:
     if isinstance(queryset, Mapped):
         queryset = queryset.queryset
-    if isinstance(queryset, QuerySet):
+    if isinstance(queryset, QuerySet) or hasattr(queryset, "capped_count_sql"):
+        # a queryset, or a scoped console queue read from the scope index
         return capped_count(queryset, cap)
     return Capped(len(queryset), False)
 

@@ -16,8 +16,7 @@ from enum import StrEnum
 
 import holidays
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import F, Q, QuerySet, Value
-from django.db.models.functions import Coalesce
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -42,8 +41,6 @@ PAGE_SIZE = 50
 # The dashboard's cards say "more than 1,000 reports" past this (a queue page counts further,
 # up to lapor.core.counting.COUNT_CAP, for its page links).
 DASHBOARD_COUNT_CAP = 1_000
-# Sorts after every deadline: "no running deadline" comes last in a queue.
-NO_DEADLINE = dt.datetime(9999, 12, 31, tzinfo=dt.UTC)
 SEARCH_LIMIT = 20
 
 AnyUser = User | AnonymousUser | None
@@ -116,9 +113,23 @@ def available_queues(user: AnyUser) -> list[Queue]:
     return queues
 
 
-def queue_reports(user: AnyUser, queue: Queue, now: dt.datetime | None = None) -> QuerySet[Report]:
-    """The reports of one queue, oldest deadline first (reports without a deadline last)."""
+def queue_reports(
+    user: AnyUser, queue: Queue, now: dt.datetime | None = None
+) -> QuerySet[Report] | scope.IndexedCases:
+    """The reports of one queue, oldest deadline first (reports without a deadline last).
+
+    A national admin's queue is a queryset walking ``report_queue_order_idx``. A scoped
+    queue (an agency admin, a liaison or PPID officer, a supervisor, a place-based verifier)
+    on PostgreSQL is read from the scope index (``scope.IndexedCases``): its keys' ranges of
+    ``casekey_queue_order_idx`` in order, so a page costs the same at any table size.
+    Elsewhere (SQLite) it is the queryset of ``scope.case_scope_q``. Both list the same cases
+    (``tests/console/test_it_indexes_case_scopes.py``); narrow a queue with ``filter`` on
+    ``channel`` only.
+    """
     now = now or timezone.now()
+    national = verification_regions(user) is None
+    if not national and memberships(user) and scope.indexed_scope_available():
+        return _indexed_queue(user, queue, now)
     if queue == Queue.VERIFICATION:
         regions = verification_regions(user)
         qs = Report.objects.filter(status=Status.AWAITING_VERIFICATION)
@@ -130,37 +141,38 @@ def queue_reports(user: AnyUser, queue: Queue, now: dt.datetime | None = None) -
         if agencies is not None:
             qs = qs.filter(scope.assigned_q(agencies)) if agencies else qs.none()
     elif queue == Queue.WAITING:
-        qs = scoped_reports(user)
-        if verification_regions(user) is None:
-            qs = qs.filter(status__in=lifecycle.WAITING_ON_REPORTER)
-        else:  # as for OVERDUE below: the scope's own indexes, not the country's statuses
-            qs = qs.alias(st=Coalesce("status", Value(""))).filter(
-                st__in=lifecycle.WAITING_ON_REPORTER
-            )
+        qs = scoped_reports(user).filter(status__in=lifecycle.WAITING_ON_REPORTER)
     elif queue == Queue.OVERDUE:
         # The report's due_at is its earliest running deadline (deadlines.refresh_report_due).
-        qs = scoped_reports(user)
-        if verification_regions(user) is None:
-            qs = qs.filter(due_at__lt=now)
-        else:
-            # In a scope, the same condition written so that no index answers it: PostgreSQL
-            # would otherwise AND the scope with every overdue report of the country (a range
-            # of report_open_due_idx as long as the table) before filtering.
-            qs = qs.alias(due=Coalesce("due_at", Value(NO_DEADLINE))).filter(due__lt=now)
+        qs = scoped_reports(user).filter(due_at__lt=now)
     else:
         qs = scoped_reports(user)
-    if queue in (Queue.VERIFICATION, Queue.FOLLOW_UP) and not scope.is_national_admin(user):
+    if queue == Queue.VERIFICATION and not national:
         qs = qs.filter(whistle.visible_q(user))
-    if verification_regions(user) is None:
-        # A national queue: its filter keeps a fixed share of all reports, so walking
-        # ``report_queue_order_idx`` in order finds a page after a bounded number of rows.
-        return qs.order_by(F("due_at").asc(nulls_last=True), "created_at", "pk")
-    # A scoped queue (a region, an agency subtree) holds a small share of the reports:
-    # walking the whole table's order index to find them reads more rows the larger the
-    # table (measured: 5,900 rows for a page at 100,000 reports). The same order, written so
-    # that no index provides it, makes PostgreSQL collect the scope through its indexes
-    # (BitmapOr) and sort only those rows.
-    return qs.order_by(Coalesce("due_at", Value(NO_DEADLINE)).asc(), "created_at", "pk")
+    elif queue == Queue.FOLLOW_UP and not national:
+        # The follow-up queue lists the cases the user may follow up (may_access_case with
+        # FOLLOW_UP): a report of wrongdoing through one of the user's own FOLLOW_UP agencies.
+        qs = qs.filter(whistle.visible_q(user, Capability.FOLLOW_UP))
+    # A national queue: its filter keeps a fixed share of all reports, so walking
+    # ``report_queue_order_idx`` in order finds a page after a bounded number of rows.
+    return qs.order_by(F("due_at").asc(nulls_last=True), "created_at", "pk")
+
+
+def _indexed_queue(user: AnyUser, queue: Queue, now: dt.datetime) -> scope.IndexedCases:
+    """A scoped user's queue from the scope index: the same conditions as the queryset
+    branches of ``queue_reports``, as keys, statuses and a deadline bound."""
+    if queue == Queue.VERIFICATION:
+        # Only the verification part of the scope (its r<region> keys).
+        return scope.indexed_cases(user, agencies=False, statuses=[Status.AWAITING_VERIFICATION])
+    if queue == Queue.FOLLOW_UP:
+        return scope.indexed_cases(
+            user, Capability.FOLLOW_UP, regions=False, statuses=FOLLOW_UP_STATUSES
+        )
+    if queue == Queue.WAITING:
+        return scope.indexed_cases(user, statuses=lifecycle.WAITING_ON_REPORTER)
+    if queue == Queue.OVERDUE:
+        return scope.indexed_cases(user, due_before=now)
+    return scope.indexed_cases(user)
 
 
 def queue_counts(user: AnyUser) -> list[tuple[Queue, Capped]]:

@@ -4,7 +4,9 @@
   cap + 1)``). With an index that matches the filter, it reads at most ``cap + 1`` index
   entries whatever the table's size; a page shows "more than 10,000" instead of the exact
   number, as large sites do.
-- ``capped_counts``: the same for several querysets in ONE round trip (the console dashboard).
+- ``capped_counts``: the same for several querysets in ONE round trip (the console dashboard);
+  a scoped console queue read from the scope index (``lapor.reports.scope.IndexedCases``)
+  brings its own SQL, which stops each key's index range at ``cap + 1`` rows.
 - ``CappedPaginator``: Django's paginator over a capped count (pages past the cap are not
   offered: narrow the list with a filter instead).
 - ``InIds``: ``pk IN (subquery)`` written as ``pk = ANY(ARRAY(subquery))`` on PostgreSQL. Inside
@@ -47,18 +49,27 @@ def _limited_sql(queryset: QuerySet[Any], cap: int) -> tuple[str, tuple[Any, ...
     return f"SELECT count(*) FROM ({sql}) AS capped", tuple(params)  # noqa: S608
 
 
-def capped_count(queryset: QuerySet[Any], cap: int | None = None) -> Capped:
+def capped_count(queryset: Any, cap: int | None = None) -> Capped:
     """How many rows ``queryset`` has, counting no further than ``cap`` (``COUNT_CAP``)."""
     return capped_counts([queryset], cap)[0]
 
 
-def capped_counts(querysets: list[QuerySet[Any]], cap: int | None = None) -> list[Capped]:
+def capped_counts(querysets: list[Any], cap: int | None = None) -> list[Capped]:
     """``capped_count`` of each queryset, in one query (none if all are empty)."""
     cap = COUNT_CAP if cap is None else cap
     parts: list[str] = []
     params: list[Any] = []
     alias = None
     for qs in querysets:
+        if hasattr(qs, "capped_count_sql"):  # lapor.reports.scope.IndexedCases
+            if not qs.keys:
+                parts.append("0")
+                continue
+            sql, p = qs.capped_count_sql(cap)
+            alias = alias or qs.db
+            parts.append(f"({sql})")
+            params.extend(p)
+            continue
         if qs.query.is_empty():
             parts.append("0")
             continue

@@ -538,6 +538,51 @@ class Assignment(models.Model):
         return f"{self.report_id} → {self.agency_id}"
 
 
+class CaseKey(models.Model):
+    """The scope index of the console queues (issue 12): one row per (scope key, report).
+
+    ``key`` is ``a<agency id>`` for the agency of every active assignment and each of its
+    ancestors (``capabilities.TREE_DEPTH`` levels up), and ``r<region code>`` for the
+    regency and province of a case awaiting verification there — so a staff member's scope
+    (``lapor.reports.scope.case_keys``: one ``a`` key per membership agency, one ``r`` key per
+    verified region) is a handful of keys, and a queue page is a range of the index
+    ``(key, due_sort, created_at, report)`` read in order with a LIMIT: the same cost at
+    100,000 and at 10,000,000 reports. Whistleblowing cases past verification carry only the
+    handling agency's own key (no ancestors), and ``accused_agency_id`` hides them from the
+    accused side (``lapor.reports.whistle``).
+
+    Written only by PostgreSQL triggers on reports, assignments and the agency tree
+    (migration ``0016_case_keys``), from ONE SQL view, ``reports_casekey_source``; nothing in
+    Python writes it. On SQLite (the embedded demo) the table stays empty and the queues use
+    ``scope.case_scope_q`` directly. ``tests/console/test_it_indexes_case_scopes.py`` checks
+    that both give the same cases as ``scope.may_access_case``.
+    """
+
+    pk = models.CompositePrimaryKey("key", "report")
+    key = models.CharField(max_length=24)
+    report = models.ForeignKey(
+        Report, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
+    )
+    status = models.CharField(max_length=32)
+    # due_at, or 9999-12-31 without a running deadline (it sorts last, as in the queues).
+    due_sort = models.DateTimeField()
+    created_at = models.DateTimeField()
+    # A whistleblowing case's accused unit (NULL for every other case).
+    accused_agency_id = models.BigIntegerField(null=True)
+
+    class Meta:
+        indexes = [
+            models.Index(
+                # status and accused_agency_id last: the queue filters read from the index.
+                fields=["key", "due_sort", "created_at", "report", "status", "accused_agency_id"],
+                name="casekey_queue_order_idx",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.key}: {self.report_id}"
+
+
 class Clock(models.Model):
     """One legal deadline of a case, kept as a stored ``due_at`` (ARCHITECTURE.md §6)."""
 

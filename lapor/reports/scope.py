@@ -30,11 +30,18 @@ agree for every role and case state.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from typing import Any
+
 from django.contrib.auth.models import AnonymousUser
+from django.db import connections, router
 from django.db.models import Q
 
 from lapor.accounts.models import User
 from lapor.agencies.capabilities import (
+    ROLE_CAPABILITIES,
     Capability,
     Role,
     memberships,
@@ -43,7 +50,7 @@ from lapor.agencies.capabilities import (
     verification_regions,
 )
 from lapor.reports import lifecycle, whistle
-from lapor.reports.models import Assignment, Kind, Report, Status
+from lapor.reports.models import Assignment, CaseKey, Kind, Report, Status
 
 AnyUser = User | AnonymousUser | None
 
@@ -177,3 +184,200 @@ def scoped_cases(user: AnyUser, capability: Capability = Capability.VIEW):  # ty
     if not memberships(user):
         return Report.objects.none()
     return Report.objects.filter(condition)
+
+
+# --- the scope index (console queues) --------------------------------------------------------
+
+
+def case_keys(
+    user: AnyUser, capability: Capability, *, agencies: bool = True, regions: bool = True
+) -> list[str] | None:
+    """The same rule as ``case_scope_q`` as keys of ``CaseKey`` (the scope index): with
+    ``agencies``, one ``a<agency>`` per membership agency holding ``capability`` (its subtree
+    is in the index under that key); with ``regions``, one ``r<code>`` per region the user
+    verifies. None means everything (a national admin); [] nothing."""
+    if not memberships(user):
+        return []
+    if is_national_admin(user):
+        return None
+    keys = []
+    if agencies:
+        keys += [
+            f"a{m.agency_id}"
+            for m in memberships(user)
+            if capability in ROLE_CAPABILITIES[m.role] and m.role != Role.NATIONAL_ADMIN
+        ]
+    if regions:
+        keys += [f"r{code}" for code in verification_regions(user) or [] if code]
+    return sorted(set(keys))
+
+
+def indexed_scope_available(using: str | None = None) -> bool:
+    """Is the scope index kept on this database? PostgreSQL only (its triggers, migration
+    ``reports.0016_case_keys``); SQLite lists the queues through ``case_scope_q``."""
+    alias = using or router.db_for_read(CaseKey)
+    return bool(connections[alias].vendor == "postgresql")
+
+
+_ORDER = "due_sort, created_at, report_id"
+_NOTHING = (
+    "SELECT NULL::timestamptz AS due_sort, NULL::timestamptz AS created_at,"
+    " NULL::bigint AS report_id WHERE false"
+)
+
+
+@dataclass(frozen=True)
+class IndexedCases:
+    """A queue of the cases under some scope keys, oldest deadline first, read from the scope
+    index: each key is a range of ``casekey_queue_order_idx`` read in order, the ranges merged
+    (PostgreSQL's Merge Append) and the duplicates (a case under two keys) dropped as they
+    come, so that a page of 50 reads about 50 rows per key, and a count stops at its cap —
+    whatever the number of reports. It behaves as much like a queryset of reports as the
+    console and the staff API use: slices, iteration, ``count``, ``filter(channel=…)``,
+    ``select_related``/``prefetch_related``; any other filter raises ``TypeError`` (a filter
+    applied after the page is picked would drop rows from it)."""
+
+    keys: tuple[str, ...]
+    statuses: tuple[str, ...] | None = None
+    due_before: dt.datetime | None = None
+    hidden_accused: tuple[int, ...] = ()
+    channel: str | None = None
+    related: tuple[str, ...] = ()
+    prefetch: tuple[str, ...] = ()
+    using: str | None = None
+    ordered = True  # for Django's Paginator: the order is the index's
+
+    # -- queryset-like --------------------------------------------------------------------
+
+    @property
+    def db(self) -> str:
+        return self.using or router.db_for_read(CaseKey)
+
+    def filter(self, *, channel: str | None = None, **other: object) -> IndexedCases:
+        if other:
+            raise TypeError(f"IndexedCases cannot filter on {sorted(other)}")
+        return replace(self, channel=channel)
+
+    def select_related(self, *fields: str) -> IndexedCases:
+        return replace(self, related=self.related + fields)
+
+    def prefetch_related(self, *fields: str) -> IndexedCases:
+        return replace(self, prefetch=self.prefetch + fields)
+
+    def __getitem__(self, item: slice | int) -> Any:
+        if isinstance(item, int):
+            found = self._reports(item, 1)
+            if not found:
+                raise IndexError(item)
+            return found[0]
+        if item.step not in (None, 1):
+            raise ValueError("IndexedCases slices have no step")
+        start = item.start or 0
+        limit = None if item.stop is None else max(0, item.stop - start)
+        return self._reports(start, limit)
+
+    def __iter__(self) -> Iterator[Report]:
+        return iter(self._reports(0, None))
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def count(self) -> int:
+        sql, params = self._union(limit=None, ordered=False)
+        with connections[self.db].cursor() as cursor:
+            cursor.execute(f"SELECT count(DISTINCT report_id) FROM ({sql}) AS u", params)  # noqa: S608
+            return int(cursor.fetchone()[0])
+
+    def capped_count_sql(self, cap: int) -> tuple[str, list[Any]]:
+        """SQL counting at most ``cap + 1`` of the cases (``lapor.core.counting``): each key's
+        range stops at ``cap + 1`` rows."""
+        sql, params = self._union(limit=cap + 1, ordered=False)
+        return (
+            f"SELECT count(*) FROM (SELECT DISTINCT report_id FROM ({sql}) AS u"  # noqa: S608
+            " LIMIT %s) AS capped",
+            [*params, cap + 1],
+        )
+
+    def ids(self, offset: int = 0, limit: int | None = None) -> list[int]:
+        """The report ids of the window, in the queue's order."""
+        if not self.keys:
+            return []
+        sql, params = self._union(limit=None, ordered=True)
+        page = f"SELECT DISTINCT {_ORDER} FROM ({sql}) AS u ORDER BY {_ORDER}"  # noqa: S608
+        if limit is not None:
+            page += " LIMIT %s"
+            params.append(limit)
+        if offset:
+            page += " OFFSET %s"
+            params.append(offset)
+        with connections[self.db].cursor() as cursor:
+            cursor.execute(page, params)
+            return [row[2] for row in cursor.fetchall()]
+
+    # -- SQL --------------------------------------------------------------------------------
+
+    def _union(self, limit: int | None, ordered: bool) -> tuple[str, list[Any]]:
+        if not self.keys:
+            return _NOTHING, []
+        branches, params = [], []
+        for key in self.keys:
+            sql = "SELECT k.due_sort, k.created_at, k.report_id FROM reports_casekey k"
+            where = ["k.key = %s"]
+            args: list[Any] = [key]
+            if self.channel:
+                sql += " JOIN reports_report r ON r.id = k.report_id"
+                where.append("r.channel = %s")
+                args.append(self.channel)
+            if self.statuses is not None:
+                where.append("k.status = ANY(%s)")
+                args.append(list(self.statuses))
+            if self.due_before is not None:
+                where.append("k.due_sort < %s")
+                args.append(self.due_before)
+            if self.hidden_accused:
+                where.append("(k.accused_agency_id IS NULL OR NOT k.accused_agency_id = ANY(%s))")
+                args.append(list(self.hidden_accused))
+            sql += " WHERE " + " AND ".join(where)
+            if ordered:
+                sql += " ORDER BY k.due_sort, k.created_at, k.report_id"
+            if limit is not None:
+                sql += " LIMIT %s"
+                args.append(limit)
+            branches.append(f"({sql})")
+            params += args
+        return " UNION ALL ".join(branches), params
+
+    def _reports(self, offset: int, limit: int | None) -> list[Report]:
+        ids = self.ids(offset, limit)
+        if not ids:
+            return []
+        qs = Report.objects.using(self.db).filter(pk__in=ids)
+        if self.related:
+            qs = qs.select_related(*self.related)
+        if self.prefetch:
+            qs = qs.prefetch_related(*self.prefetch)
+        found = {r.pk: r for r in qs}
+        return [found[pk] for pk in ids if pk in found]
+
+
+def indexed_cases(
+    user: AnyUser,
+    capability: Capability = Capability.VIEW,
+    *,
+    agencies: bool = True,
+    regions: bool = True,
+    statuses: Iterable[str] | None = None,
+    due_before: dt.datetime | None = None,
+) -> IndexedCases:
+    """The cases of ``case_scope_q(user, capability)`` — its assignment part with
+    ``agencies``, its verification part with ``regions`` — narrowed to ``statuses`` and to
+    deadlines before ``due_before``, read from the scope index. For a scoped user
+    (``case_keys`` is not None) on PostgreSQL."""
+    keys = case_keys(user, capability, agencies=agencies, regions=regions)
+    assert keys is not None, "a national admin's queues read the reports table in order"
+    return IndexedCases(
+        keys=tuple(keys),
+        statuses=None if statuses is None else tuple(sorted(statuses)),
+        due_before=due_before,
+        hidden_accused=tuple(sorted(whistle.accused_side_ids(user))),
+    )
