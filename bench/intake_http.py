@@ -64,6 +64,9 @@ def start_server() -> subprocess.Popen[bytes]:
         "DJANGO_SETTINGS_MODULE": "bench.http_settings",
         "PYTHONPATH": str(ROOT),
         "DEBUG": "0",
+        # Plain HTTP on loopback: no redirect to https, cookies the client can send back.
+        "SECURE_SSL_REDIRECT": os.environ.get("SECURE_SSL_REDIRECT", "0"),
+        "SECURE_COOKIES": os.environ.get("SECURE_COOKIES", "0"),
     }
     server = subprocess.Popen(
         [str(Path(sys.executable).parent / "granian"), "--interface", "wsgi", "--host",

@@ -30,6 +30,7 @@ from lapor.reports import (
     actions,
     case_actions,
     deadlines,
+    derive,
     emergency,
     evidence,
     lifecycle,
@@ -292,7 +293,9 @@ def receipt(request: HttpRequest, tracking_id: str) -> HttpResponse:
         {
             "report": report,
             "pin": pin,
-            "verify_due": verify_clock.due_at if verify_clock else None,
+            # Right after filing the worker may not have written the clock yet: the same
+            # deadline, computed in memory (lapor.reports.derive).
+            "verify_due": verify_clock.due_at if verify_clock else derive.expected_due(report),
             "verify_days": deadlines.VERIFY_DAYS,
             "sent": sent,
             "follow_up_days": deadlines.FIRST_FOLLOW_UP_DAYS,
