@@ -95,6 +95,7 @@ def forget_report(request: HttpRequest, tracking_id: str) -> None:
     request.session[SESSION_KEY] = tracked
     for bucket in RECEIPT_BUCKETS:
         pin_vault.drop(request, bucket, tracking_id)
+    pin_vault.drop_receipt(request, tracking_id)
     pin_guard.forget_device(request, tracking_id)
 
 
