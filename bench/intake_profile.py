@@ -6,7 +6,8 @@
 In-process (Django's test client, the project's settings and middleware). Prints, for the web
 form POST ``/lapor/``, the API v1 POST and an SMS ``LAPOR`` message, the number of queries,
 transactions (BEGIN/savepoints) and the query list with ``--sql``; ``--profile CHANNEL`` runs
-50 filings of that channel under cProfile and prints the 30 costliest functions (cumulative).
+50 filings of that channel under cProfile and prints the ``TOP`` (40) costliest functions by
+``SORT`` (cumulative; ``tottime`` for where the CPU goes).
 """
 
 from __future__ import annotations
@@ -91,7 +92,8 @@ def main() -> None:
         for _ in range(50):
             channels[name](client)
         profiler.disable()
-        pstats.Stats(profiler).sort_stats(os.environ.get("SORT", "cumulative")).print_stats(int(os.environ.get("TOP", "40")))
+        stats = pstats.Stats(profiler).sort_stats(os.environ.get("SORT", "cumulative"))
+        stats.print_stats(int(os.environ.get("TOP", "40")))
         return
     for name, fn in channels.items():
         with CaptureQueriesContext(connection) as ctx:

@@ -112,6 +112,11 @@ def access_report_for_reporter(request: HttpRequest, tracking_id: str) -> Report
         return report
     if request.user.is_authenticated and report.reporter_user_id == request.user.pk:
         return report
+    if pin_vault.holds_receipt(request, report.tracking_id):
+        # Filed from this browser a moment ago (the form's answer handed it the receipt, and
+        # wrote no session): from now on the session remembers it.
+        remember_report(request, report)
+        return report
     raise Http404
 
 

@@ -92,7 +92,7 @@ def report_submit(
     filed_by: User | None = None,
     consent: str = "",
     consent_note: str = "",
-    derive_now: bool = False,
+    derive_later: bool = False,
 ) -> Submitted:
     """File a report: it enters "awaiting verification" with its identity stored apart.
 
@@ -106,10 +106,11 @@ def report_submit(
     officer is the ``submitted`` event's actor, never the report's ``reporter_user``: the
     officer gains no reporter's rights over the report or its identity.
 
-    The request writes only the report, its identity, its ``submitted`` event, the attachments
-    and the receipt's replay; the verification clock, the outbox rows and routing follow from
-    the event in the worker (``lapor.reports.derive``). ``derive_now`` writes them in this
-    transaction instead, for a channel whose answer needs them (the SMS receipt).
+    What follows from the filing (the verification clock, the outbox rows, routing) is derived
+    from the ``submitted`` event by ``lapor.reports.derive``: in this transaction, or with
+    ``derive_later`` in the worker right after the answer — the public intakes (web form, API
+    v1, Open311) then write only the report, its identity, its event, the attachments and the
+    receipt's replay, and queue the derivation in the same transaction.
     """
     if filed_by is not None or channel in DESK_CHANNELS:
         _check_on_behalf(filed_by=filed_by, actor=actor, channel=channel, consent=consent)
@@ -174,11 +175,11 @@ def report_submit(
                     consent_note=consent_note,
                     uploads=uploads,
                 )
-                if derive_now:
-                    derive.derive(event.pk)
-                else:
+                if derive_later:
                     # The clock, the outbox rows and routing: the worker's, from the event.
                     derive.enqueue(event)
+                else:
+                    derive.derive(event.pk)
                 # Before commit: a racing duplicate, held on the unique key until this
                 # commits, then finds the PIN already kept.
                 receipts.remember(channel, submission_key, pin, replay_scope)

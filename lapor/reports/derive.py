@@ -21,10 +21,12 @@ Nothing is lost and nothing is written twice:
   pending after ``SWEEP_AFTER``: a lost task row, a crash between the commit and the worker,
   a queue backend that enqueues after commit and failed to.
 
-Whoever must see the consequences in the filing's own transaction (the SMS intake, whose
-receipt message carries the PIN) calls ``derive`` itself right after filing; the queued task
-then finds nothing to do. What a person sees before the worker ran is still right: the receipt
-computes the verification deadline in memory from the same function (``expected_due``).
+The public intakes that must answer fast (the web form, API v1, Open311: ``report_submit(...,
+derive_later=True)``) leave the derivation to the worker. The other channels derive in the
+filing's own transaction (``derive`` called directly), because their answer needs the rows: the
+SMS intake's receipt message holds the PIN until it is sent, the desk prints the deadline.
+What a person sees before the worker ran is still right: the receipt computes the verification
+deadline in memory from the same function (``expected_due``).
 """
 
 from __future__ import annotations
@@ -124,7 +126,7 @@ def derive_pending_events(
     stays pending for the next sweep."""
     cutoff = (now or timezone.now()) - older_than
     pending = (
-        ReportEvent.objects.filter(derive_pending=True, at__lt=cutoff)
+        ReportEvent.objects.filter(derive_pending=True, at__lte=cutoff)
         .order_by("pk")
         .values_list("pk", flat=True)[:SWEEP_BATCH]
     )

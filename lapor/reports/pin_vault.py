@@ -193,6 +193,8 @@ def hand_receipt(request: HttpRequest, tracking_id: str, pin: str | None) -> Non
     """The filing's answer: this browser may open the receipt of ``tracking_id`` and see
     ``pin`` there once (None: the receipt without a PIN, e.g. a repeat whose PIN is gone)."""
     held = _receipts(request)
+    if pin is None and held.get(tracking_id):
+        return  # a repeat that lost the PIN: the first answer's receipt still holds it
     held.pop(tracking_id, None)
     if pin is not None:
         key = _browser_key(request, create=True)

@@ -303,8 +303,6 @@ def _file_or_ask(
         longitude=longitude,
         uploads=medium.take_uploads(inbound),
         language=LANGUAGE,
-        # The receipt message must exist now, to hold the PIN until it is sent.
-        derive_now=True,
     )
     report = submitted.report
     FiledBy.objects.get_or_create(phone=inbound.sender, report=report)

@@ -38,7 +38,6 @@ from lapor.reports import (
     pin_vault,
 )
 from lapor.reports.models import Attachment, Clock, Kind, Privacy, Report, ReportEvent
-from lapor.reports.tracking import normalize_tracking_id
 from lapor.web import pin_reset, plain
 from lapor.web.filing import read_filing, render_filing_form
 from lapor.web.forms import (
@@ -217,6 +216,8 @@ def report_new(request: HttpRequest) -> HttpResponse:
             emergency_suspected=filing.emergency,
             actor=request.user if request.user.is_authenticated else None,
             replay_scope=_browser(request),
+            # The clock and the outbox rows: the worker's, right after this answer.
+            derive_later=True,
         )
     except DomainError as exc:
         form.add_error(None, exc.message)
@@ -269,14 +270,9 @@ def _check_answers(request: HttpRequest, form: ReportForm, pending: list) -> Htt
 
 @require_http_methods(["GET", "POST"])
 def receipt(request: HttpRequest, tracking_id: str) -> HttpResponse:
-    # Right after filing, the form's answer handed this browser the receipt (pin_vault): from
-    # now on the session remembers the report, as it remembers every report opened here.
-    handed, handed_pin = pin_vault.take_receipt(request, normalize_tracking_id(tracking_id))
-    if handed:
-        filed = Report.objects.filter(tracking_id=normalize_tracking_id(tracking_id)).first()
-        if filed is not None:
-            access.remember_report(request, filed)
     report = access.access_report_for_reporter(request, tracking_id)
+    # Right after filing: the PIN the form's answer handed this browser, sealed (pin_vault).
+    _handed, handed_pin = pin_vault.take_receipt(request, report.tracking_id)
     if report.kind == Kind.INFORMATION_REQUEST and report.status in lifecycle.INFO_STATUSES:
         return redirect("ppid:receipt", tracking_id=report.tracking_id)
     sent = request.GET.get("terkirim", "")
