@@ -5,8 +5,8 @@
 Both go through Django's full middleware stack in-process (test client, one thread), so the
 ratio shows what our intake adds — form validation, region chain check, tracking ID + PIN, the
 identity row, the event and its derivation task (the clock and outbox rows are the worker's
-since issue 11.5) — over a view that inserts one report row. The database must be migrated; the script
-creates the few regions it needs.
+since issue 11.5) — over a view that inserts one report row. The database must be migrated;
+the script creates the few regions it needs.
 """
 
 from __future__ import annotations
