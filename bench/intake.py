@@ -4,9 +4,9 @@
 
 Both go through Django's full middleware stack in-process (test client, one thread), so the
 ratio shows what our intake adds — form validation, region chain check, tracking ID + PIN, the
-identity row, the event, the verification clock (working-day calendar), the outbox row and its
-task — over a view that inserts one report row. The database must be migrated; the script
-creates the few regions it needs.
+identity row, the event and its derivation task (the clock and outbox rows are the worker's
+since issue 11.5) — over a view that inserts one report row. The database must be migrated;
+the script creates the few regions it needs.
 """
 
 from __future__ import annotations
@@ -22,6 +22,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lapor.settings")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+# The test client speaks plain HTTP: no redirect to https (DEBUG off counts as production).
+os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
+os.environ.setdefault("SECURE_COOKIES", "0")
 
 import django  # noqa: E402
 

@@ -48,6 +48,10 @@ SECONDS = float(os.environ.get("SECONDS", "10"))
 ROUNDS = int(os.environ.get("ROUNDS", "2"))
 PORT = int(os.environ.get("PORT", "9350"))
 THREADS = int(os.environ.get("THREADS", "8"))
+# WORKER=1: the background worker runs beside the server (as `make serve` runs it), deriving
+# each filing's clock and outbox rows while the clients post: its CPU and queries compete with
+# the intake's on the same machine.
+WORKER = os.environ.get("WORKER", "0") == "1"
 
 
 def api_key() -> str:
@@ -58,13 +62,27 @@ def api_key() -> str:
     return raw
 
 
-def start_server() -> subprocess.Popen[bytes]:
-    env = {
+def server_env() -> dict[str, str]:
+    return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "bench.http_settings",
         "PYTHONPATH": str(ROOT),
         "DEBUG": "0",
+        # Plain HTTP on loopback: no redirect to https, cookies the client can send back.
+        "SECURE_SSL_REDIRECT": os.environ.get("SECURE_SSL_REDIRECT", "0"),
+        "SECURE_COOKIES": os.environ.get("SECURE_COOKIES", "0"),
     }
+
+
+def start_worker() -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, "manage.py", "run_worker", "--interval", "0.2", "-v", "0"],
+        cwd=ROOT, env=server_env(), start_new_session=True, stdout=subprocess.DEVNULL,
+    )  # fmt: skip
+
+
+def start_server() -> subprocess.Popen[bytes]:
+    env = server_env()
     server = subprocess.Popen(
         [str(Path(sys.executable).parent / "granian"), "--interface", "wsgi", "--host",
          "127.0.0.1", "--port", str(PORT), "--workers", "1", "--blocking-threads",
@@ -197,17 +215,26 @@ def main() -> None:
     ensure_regions()
     Api.key = api_key()
     server = start_server()
+    worker = start_worker() if WORKER else None
     results: dict[str, list[tuple[int, Counter[int], list[float]]]] = {}
+    load_before = os.getloadavg()[0]
     try:
         for _ in range(ROUNDS):
             for name, kind in (("bare insert", Bare), ("web form", Web), ("API", Api)):
                 results.setdefault(name, []).append(run(kind, SECONDS))
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(30)
+        for process in (server, worker):
+            if process is not None:
+                os.killpg(process.pid, signal.SIGTERM)
+                process.wait(30)
+    from django.conf import settings
+
     print(
         f"granian 1 worker × {THREADS} threads, {CLIENTS} concurrent clients, "
-        f"{ROUNDS} × {SECONDS:.0f} s each, database {django.db.connection.vendor}"
+        f"{ROUNDS} × {SECONDS:.0f} s each, database {django.db.connection.vendor}, "
+        f"cache {settings.CACHES['default']['BACKEND'].rsplit('.', 1)[-1]}, "
+        f"background worker {'running' if WORKER else 'not running'}, "
+        f"load average {load_before:.1f} → {os.getloadavg()[0]:.1f}"
     )
     rates = {name: statistics.mean(r[0] for r in rounds) for name, rounds in results.items()}
     for name, rounds in results.items():

@@ -44,12 +44,19 @@ def check_rate_limit(key: ApiKey) -> None:
     now = time.time()
     window = int(now // 60)
     counter = f"api-v1:rate:{key.pk}:{window}"
-    cache.add(counter, 0, timeout=120)
+    # One cache operation per request once the window's counter exists (the window's first
+    # request, or two of them racing, also create it).
     try:
         used = cache.incr(counter)
-    except ValueError:  # expired between add and incr
-        cache.set(counter, 1, timeout=120)
-        used = 1
+    except ValueError:  # the window's first request
+        if cache.add(counter, 1, timeout=120):
+            used = 1
+        else:  # another request created it in between
+            try:
+                used = cache.incr(counter)
+            except ValueError:  # and it expired already
+                cache.set(counter, 1, timeout=120)
+                used = 1
     if used > key.rate_limit_per_minute:
         retry_after = max(1, int((window + 1) * 60 - now + 0.999))
         raise ApiError(

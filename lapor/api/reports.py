@@ -24,7 +24,6 @@ from lapor.api.auth import api_key_auth, request_key, require_scope
 from lapor.api.errors import ERROR_RESPONSES, ApiError, form_error
 from lapor.api.schemas import ActionDone, EventOut, action_done, event_out
 from lapor.core.errors import DomainError
-from lapor.regions.models import Region
 from lapor.reports import access, actions, case_actions, emergency, lifecycle, receipts
 from lapor.reports.models import Channel, Report, ReportEvent
 from lapor.web.forms import ReportForm
@@ -123,27 +122,35 @@ FORM_FIELDS = {
 }
 
 
+def _unknown_region() -> ApiError:
+    return ApiError(
+        422,
+        "validation_error",
+        _("Some fields are missing or not valid."),
+        {
+            "region_code": [
+                _(
+                    "Unknown region code: give a Kemendagri code of a regency/city, "
+                    "district or village, e.g. 34.04.07.2001."
+                )
+            ]
+        },
+    )
+
+
 def _region_chain(raw: str) -> dict[str, str]:
+    """The form's province/regency/district/village from one code. The code names its own
+    ancestors ("34.04.07.2001" lies in "34.04.07", "34.04", "34"); the form checks, in one
+    query, that every one of them exists (issue 11.5: no second lookup of the same rows)."""
     code = raw.strip()
     if code.isdigit():  # "3404072001" → "34.04.07.2001"
         parts = [code[:2], code[2:4], code[4:6], code[6:]]
         code = ".".join(p for p in parts if p)
-    region = Region.objects.filter(code=code).first()
-    if region is None or region.level < Region.Level.REGENCY:
-        raise ApiError(
-            422,
-            "validation_error",
-            _("Some fields are missing or not valid."),
-            {
-                "region_code": [
-                    _(
-                        "Unknown region code: give a Kemendagri code of a regency/city, "
-                        "district or village, e.g. 34.04.07.2001."
-                    )
-                ]
-            },
-        )
-    codes = region.ancestor_codes
+    levels = code.split(".")
+    # At least a regency or city; at most a village.
+    if not 2 <= len(levels) <= 4 or not all(level.isdigit() for level in levels):
+        raise _unknown_region()
+    codes = [".".join(levels[: i + 1]) for i in range(len(levels))]
     names = ["province", "regency", "district", "village"]
     return {name: codes[i] if i < len(codes) else "" for i, name in enumerate(names)}
 
@@ -211,6 +218,8 @@ def submit(
     language = get_language() or "id"
     form = ReportForm(data, language=language)
     if not form.is_valid():
+        if any(name in form.errors for name in ("province", "regency", "district", "village")):
+            raise _unknown_region()
         raise form_error(form, FORM_FIELDS)
     cleaned = form.cleaned_data
     is_emergency = emergency.looks_like_emergency(cleaned["title"], cleaned["body"])
@@ -219,6 +228,8 @@ def submit(
         channel=Channel.API,
         language=language,
         emergency_suspected=is_emergency,
+        # The clock and the outbox rows: the worker's, right after this answer.
+        derive_later=True,
     )
     report = submitted.report
     # A repeat gets the first answer's PIN (lapor.reports.receipts keeps it for an hour).

@@ -62,6 +62,8 @@ class RedisWithFallback(RedisCache):
     def _fallback(self, name: str, *args: Any, **kwargs: Any) -> Any:
         try:
             return getattr(caches[self._fallback_alias], name)(*args, **kwargs)
+        except ValueError:
+            raise  # the cache API's own answer (``incr`` of a missing key), not an outage
         except Exception as exc:  # the database cache fails with the database
             raise CacheUnavailable(str(exc)) from exc
 

@@ -505,6 +505,8 @@ def _post_request(request: HttpRequest, fmt: str) -> HttpResponse:
                 latitude=lat,
                 longitude=lon,
                 category=category,
+                # The clock, the outbox rows and webhooks: the worker's, after this answer.
+                derive_later=True,
             )
             Open311Submission.objects.create(
                 report=done.report,

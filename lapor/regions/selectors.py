@@ -31,10 +31,11 @@ def resolve_chain(
         return None
     if any(code.count(".") != level for level, code in enumerate(chain)):
         return None
-    found = Region.objects.filter(code__in=chain).count()
-    if found != len(chain):
+    # One query: every level of the chain must exist; the last one is the answer.
+    found = {region.code: region for region in Region.objects.filter(code__in=chain)}
+    if len(found) != len(chain):
         return None
-    return Region.objects.get(code=chain[-1])
+    return found[chain[-1]]
 
 
 def place_label(code: str) -> str:

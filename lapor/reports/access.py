@@ -95,6 +95,7 @@ def forget_report(request: HttpRequest, tracking_id: str) -> None:
     request.session[SESSION_KEY] = tracked
     for bucket in RECEIPT_BUCKETS:
         pin_vault.drop(request, bucket, tracking_id)
+    pin_vault.drop_receipt(request, tracking_id)
     pin_guard.forget_device(request, tracking_id)
 
 
@@ -110,6 +111,11 @@ def access_report_for_reporter(request: HttpRequest, tracking_id: str) -> Report
     if report.tracking_id in request.session.get(SESSION_KEY, []):
         return report
     if request.user.is_authenticated and report.reporter_user_id == request.user.pk:
+        return report
+    if pin_vault.holds_receipt(request, report.tracking_id):
+        # Filed from this browser a moment ago (the form's answer handed it the receipt, and
+        # wrote no session): from now on the session remembers it.
+        remember_report(request, report)
         return report
     raise Http404
 

@@ -19,14 +19,13 @@ from lapor.agencies.capabilities import Capability, holds
 from lapor.agencies.models import Agency, Category
 from lapor.core.errors import DomainError
 from lapor.regions.models import Region
-from lapor.reports import deadlines, events, lifecycle, receipts
+from lapor.reports import derive, events, lifecycle, receipts
 from lapor.reports.attachments import check_limits
 from lapor.reports.models import (
     CONSENT_BY_CHANNEL,
     DESK_CHANNELS,
     Attachment,
     Channel,
-    Clock,
     Consent,
     Kind,
     PendingUpload,
@@ -93,6 +92,7 @@ def report_submit(
     filed_by: User | None = None,
     consent: str = "",
     consent_note: str = "",
+    derive_later: bool = False,
 ) -> Submitted:
     """File a report: it enters "awaiting verification" with its identity stored apart.
 
@@ -105,17 +105,15 @@ def report_submit(
     (``consent``, fitting the channel; ``consent_note`` e.g. the signed form's number). The
     officer is the ``submitted`` event's actor, never the report's ``reporter_user``: the
     officer gains no reporter's rights over the report or its identity.
+
+    What follows from the filing (the verification clock, the outbox rows, routing) is derived
+    from the ``submitted`` event by ``lapor.reports.derive``: in this transaction, or with
+    ``derive_later`` in the worker right after the answer — the public intakes (web form, API
+    v1, Open311) then write only the report, its identity, its event, the attachments and the
+    receipt's replay, and queue the derivation in the same transaction.
     """
     if filed_by is not None or channel in DESK_CHANNELS:
         _check_on_behalf(filed_by=filed_by, actor=actor, channel=channel, consent=consent)
-    if submission_key is not None:
-        existing = Report.objects.filter(submission_key=submission_key).first()
-        if existing is not None:
-            return Submitted(
-                report=existing,
-                pin=receipts.recall(channel, submission_key, replay_scope),
-                created=False,
-            )
     if kind == Kind.INFORMATION_REQUEST:
         # Information requests have their own process and need the requester's identity
         # (lapor.ppid.actions.request_file); every channel sends them there.
@@ -133,71 +131,110 @@ def report_submit(
         # receive the report (lapor.reports.whistle).
         privacy = Privacy.CONFIDENTIAL
         accused, requested_agency = requested_agency, None
+    fields: dict[str, object] = {
+        "kind": Kind(kind),
+        "title_original": title.strip(),
+        "body_original": body.strip(),
+        "title_published": title.strip(),
+        "body_published": body.strip(),
+        "incident_date": incident_date,
+        "region": region,
+        **_region_codes(region),
+        "privacy": Privacy(privacy),
+        "channel": Channel(channel),
+        "address": address.strip(),
+        "latitude": latitude,
+        "longitude": longitude,
+        "category": category,
+        "requested_agency": requested_agency,
+        "language": language,
+        "emergency_suspected": emergency_suspected,
+        "submission_key": submission_key,
+        "reporter_user": actor if actor is not None and actor.pk else None,
+        "identity_hidden": identity_hidden,
+        "accused_agency": accused,
+    }
+    lifecycle.check_transition(Kind(kind), None, Status.AWAITING_VERIFICATION)
+    pin = new_pin()
+    # One transaction, the report's INSERT first: a repeated submission key (double click,
+    # retry) or a colliding random tracking ID fails right there, and the whole attempt is
+    # rolled back and made again (no savepoints), or answered with the first filing.
+    for _attempt in range(TRACKING_ID_ATTEMPTS):
+        tracking_id = new_tracking_id()
+        try:
+            with transaction.atomic():
+                report = Report.objects.create(
+                    tracking_id=tracking_id, pin_hash=hash_pin(tracking_id, pin), **fields
+                )
+                event = _record_filing(
+                    report,
+                    contact=contact,
+                    filed_by=filed_by,
+                    channel=channel,
+                    consent=consent,
+                    consent_note=consent_note,
+                    uploads=uploads,
+                )
+                if derive_later:
+                    # The clock, the outbox rows and routing: the worker's, from the event.
+                    derive.enqueue(event)
+                else:
+                    derive.derive(event.pk)
+                # Before commit: a racing duplicate, held on the unique key until this
+                # commits, then finds the PIN already kept.
+                receipts.remember(channel, submission_key, pin, replay_scope)
+        except IntegrityError:
+            if submission_key is not None:
+                # Two identical posts: the other one won (now, or long ago).
+                existing = Report.objects.filter(submission_key=submission_key).first()
+                if existing is not None:
+                    replayed = receipts.recall(channel, submission_key, replay_scope)
+                    return Submitted(report=existing, pin=replayed, created=False)
+            if not Report.objects.filter(tracking_id=tracking_id).exists():
+                raise  # not a collision of the random tracking ID
+            continue
+        return Submitted(report=report, pin=pin, created=True)
+    raise DomainError(_("The system is busy; please send the report again."), code="busy")
 
-    try:
-        with transaction.atomic():
-            pin = new_pin()
-            report = _insert_report(
-                kind=Kind(kind),
-                title=title.strip(),
-                body=body.strip(),
-                incident_date=incident_date,
-                region=region,
-                privacy=Privacy(privacy),
-                channel=Channel(channel),
-                address=address.strip(),
-                latitude=latitude,
-                longitude=longitude,
-                category=category,
-                requested_agency=requested_agency,
-                language=language,
-                emergency_suspected=emergency_suspected,
-                submission_key=submission_key,
-                reporter_user=actor if actor is not None and actor.pk else None,
-                identity_hidden=identity_hidden,
-                accused_agency=accused,
-                pin=pin,
-            )
-            ReporterIdentity.objects.create(
-                report=report,
-                user=report.reporter_user,
-                full_name=contact.full_name.strip(),
-                email=contact.email.strip(),
-                phone=contact.phone.strip(),
-                disability=contact.disability.strip(),
-                consent=consent if filed_by is not None else "",
-                consent_note=consent_note.strip()[:255] if filed_by is not None else "",
-                consent_recorded_at=timezone.now() if filed_by is not None else None,
-            )
-            lifecycle.check_transition(report.kind, None, Status.AWAITING_VERIFICATION)
-            event = ReportEvent.objects.create(
-                report=report,
-                kind=ReportEvent.Kind.SUBMITTED,
-                old_status="",
-                new_status=Status.AWAITING_VERIFICATION,
-                actor=filed_by if filed_by is not None else report.reporter_user,
-                data=_on_behalf_data(channel, consent) if filed_by is not None else {},
-            )
-            _attach(report, event, uploads)
-            clock = deadlines.start(
-                report, Clock.Kind.VERIFY, deadlines.VERIFY_DAYS, at=report.created_at
-            )
-            # The only running clock: the report's deadline is its deadline.
-            report.due_at = clock.due_at
-            report.save(update_fields=["due_at"])
-            events.publish(event)
-            # Before commit: a racing duplicate, held on the unique key until this commits,
-            # then finds the PIN already kept.
-            receipts.remember(channel, submission_key, pin, replay_scope)
-    except IntegrityError:
-        # Two identical posts raced past the first check: the other one won.
-        if submission_key is not None:
-            existing = Report.objects.filter(submission_key=submission_key).first()
-            if existing is not None:
-                replayed = receipts.recall(channel, submission_key, replay_scope)
-                return Submitted(report=existing, pin=replayed, created=False)
-        raise
-    return Submitted(report=report, pin=pin, created=True)
+
+# A 9-digit random tracking ID collides rarely; each collision costs one more attempt.
+TRACKING_ID_ATTEMPTS = 8
+
+
+def _record_filing(
+    report: Report,
+    *,
+    contact: ReporterContact,
+    filed_by: User | None,
+    channel: str,
+    consent: str,
+    consent_note: str,
+    uploads: list[PendingUpload] | tuple[PendingUpload, ...],
+) -> ReportEvent:
+    """The filing's identity row, its ``submitted`` event (to be derived) and attachments."""
+    ReporterIdentity.objects.create(
+        report=report,
+        user=report.reporter_user,
+        full_name=contact.full_name.strip(),
+        email=contact.email.strip(),
+        phone=contact.phone.strip(),
+        disability=contact.disability.strip(),
+        consent=consent if filed_by is not None else "",
+        consent_note=consent_note.strip()[:255] if filed_by is not None else "",
+        consent_recorded_at=timezone.now() if filed_by is not None else None,
+    )
+    event = ReportEvent.objects.create(
+        report=report,
+        kind=ReportEvent.Kind.SUBMITTED,
+        old_status="",
+        new_status=Status.AWAITING_VERIFICATION,
+        actor=filed_by if filed_by is not None else report.reporter_user,
+        data=_on_behalf_data(channel, consent) if filed_by is not None else {},
+        derive_pending=True,
+    )
+    if uploads:
+        _attach(report, event, uploads)
+    return event
 
 
 def _check_on_behalf(
@@ -239,9 +276,10 @@ def _on_behalf_data(channel: str, consent: str) -> dict[str, object]:
 
 
 def _insert_report(*, pin: str, region: Region, title: str, body: str, **fields: object) -> Report:
+    """Insert a report with a fresh tracking ID, retrying in a savepoint on a collision (the
+    information requests' filing, ``lapor.ppid.actions``, inside its own transaction)."""
     codes = _region_codes(region)
-    # A 9-digit random ID collides rarely; retry inside a savepoint when it does.
-    for _attempt in range(8):
+    for _attempt in range(TRACKING_ID_ATTEMPTS):
         tracking_id = new_tracking_id()
         try:
             with transaction.atomic():

@@ -42,6 +42,20 @@ def start(
     agency: Agency | None = None,
     at: dt.datetime | None = None,
 ) -> Clock:
+    clock = new_clock(report, kind, working_days, agency=agency, at=at)
+    clock.save()
+    return clock
+
+
+def new_clock(
+    report: Report,
+    kind: str,
+    working_days: int,
+    *,
+    agency: Agency | None = None,
+    at: dt.datetime | None = None,
+) -> Clock:
+    """The clock ``start`` would write, with its deadline, not saved."""
     clock = Clock(
         report=report,
         agency=agency,
@@ -51,7 +65,6 @@ def start(
         region_code=report.regency_code,
     )
     clock.due_at = compute(clock).due_at
-    clock.save()
     return clock
 
 

@@ -7,6 +7,10 @@ transaction (ARCHITECTURE.md §7: nothing sent for a rolled-back action, nothing
 committed one). So ``lapor.reports`` imports nothing from ``lapor.notifications``: the
 dependency runs one way, from the side effects to the domain.
 
+A filing's ``submitted`` event is published by ``lapor.reports.derive``, in the transaction
+that writes the filing's consequences: the filing's own, or — for the public intakes, which
+answer first — the worker's, right after. Either way a subscriber sees it exactly once.
+
 A subscriber is called with every event, public or not, and decides for itself. An exception
 in a subscriber fails the action (the rows must be written with it or not at all).
 """

@@ -325,9 +325,21 @@ class ReportEvent(models.Model):
     # Internal notes and audit-only rows stay off the public and reporter timelines.
     is_public = models.BooleanField(default=True)
     at = models.DateTimeField(auto_now_add=True, db_index=True)
+    # A filing's ``submitted`` event whose consequences (the verification clock, the outbox
+    # rows, routing) the worker has not yet written: the intake answers before them
+    # (lapor.reports.derive). Cleared in the transaction that writes them.
+    derive_pending = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["at", "id"]
+        indexes = [
+            # The sweep of events not yet derived reads only these few rows.
+            models.Index(
+                fields=["id"],
+                condition=models.Q(derive_pending=True),
+                name="reports_event_derive_pending",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.kind} on {self.report_id} at {self.at:%Y-%m-%d %H:%M}"

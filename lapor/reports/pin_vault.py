@@ -7,6 +7,12 @@ again later keeps it *sealed* under a key the server does not keep:
   in the session, the key in a cookie of the browser that filed the report
   (``lapor_receipt_key``, HttpOnly). Reading the session store gives nothing; the citizen's
   receipt shows the PIN once and then drops it.
+* **The citizen's receipt right after filing**: the web form's answer writes nothing to the
+  session (issue 11.5: the filing request writes only what must be there). It hands the
+  browser a signed cookie (``lapor_receipt``, HttpOnly, one hour) naming the report just filed
+  with its PIN sealed under the browser's key; the receipt page takes it, remembers the report
+  in the session and drops the cookie, so a reload shows no PIN. The cookie alone opens
+  nothing: its PIN needs the key cookie, and its signature stops a forged tracking ID.
 * **Idempotent retries** (API ``Idempotency-Key``): the sealed PIN sits in the cache for an
   hour, under the hash of a key derived from the client's Idempotency-Key (and SECRET_KEY); the
   key itself is not stored. Only a client that sends the same Idempotency-Key again can read it.
@@ -25,6 +31,7 @@ import hmac
 import secrets
 
 from django.conf import settings
+from django.core import signing
 from django.core.cache import cache
 from django.http import HttpRequest
 from django.http.response import HttpResponseBase
@@ -34,6 +41,12 @@ from django.http.response import HttpResponseBase
 REPLAY_SECONDS = 60 * 60
 KEY_COOKIE = "lapor_receipt_key"
 _PENDING_KEY = "_lapor_receipt_key_new"
+RECEIPT_COOKIE = "lapor_receipt"
+RECEIPT_SECONDS = 60 * 60
+# At most this many receipts wait in the cookie (two forms filed before either receipt opened).
+RECEIPT_KEEP = 5
+_RECEIPT_SALT = "lapor.reports.pin_vault.receipt"
+_PENDING_RECEIPTS = "_lapor_receipts_new"
 _NONCE = 16
 _TAG = 16
 _MAX_SECRET = 32
@@ -156,8 +169,82 @@ def take(request: HttpRequest, bucket: str, tracking_id: str) -> str | None:
     return pin
 
 
+# --- the receipt right after filing (browser, no session write) -------------------------------
+
+
+def _receipts(request: HttpRequest) -> dict[str, str]:
+    """The receipts waiting in this browser's cookie: tracking ID → sealed PIN ("" for none)."""
+    pending = getattr(request, _PENDING_RECEIPTS, None)
+    if pending is not None:
+        return dict(pending)
+    raw = request.COOKIES.get(RECEIPT_COOKIE, "")
+    if not raw:
+        return {}
+    try:
+        held = signing.loads(raw, salt=_RECEIPT_SALT, max_age=RECEIPT_SECONDS)
+    except signing.BadSignature:  # forged, damaged or expired (SignatureExpired too)
+        return {}
+    if not isinstance(held, dict):
+        return {}
+    return {str(k): v for k, v in held.items() if isinstance(v, str)}
+
+
+def hand_receipt(request: HttpRequest, tracking_id: str, pin: str | None) -> None:
+    """The filing's answer: this browser may open the receipt of ``tracking_id`` and see
+    ``pin`` there once (None: the receipt without a PIN, e.g. a repeat whose PIN is gone)."""
+    held = _receipts(request)
+    if pin is None and held.get(tracking_id):
+        return  # a repeat that lost the PIN: the first answer's receipt still holds it
+    held.pop(tracking_id, None)
+    if pin is not None:
+        key = _browser_key(request, create=True)
+        assert key is not None
+        held[tracking_id] = seal(key, pin)
+    else:
+        held[tracking_id] = ""
+    setattr(request, _PENDING_RECEIPTS, dict(list(held.items())[-RECEIPT_KEEP:]))
+
+
+def holds_receipt(request: HttpRequest, tracking_id: str) -> bool:
+    return tracking_id in _receipts(request)
+
+
+def take_receipt(request: HttpRequest, tracking_id: str) -> tuple[bool, str | None]:
+    """(whether this browser was handed the receipt of ``tracking_id``, its PIN or None).
+    Taken once: the cookie lets go of it in this response."""
+    held = _receipts(request)
+    if tracking_id not in held:
+        return False, None
+    sealed = held.pop(tracking_id)
+    setattr(request, _PENDING_RECEIPTS, held)
+    key = _browser_key(request, create=False)
+    if not sealed or key is None:
+        return True, None
+    return True, unseal(key, sealed)
+
+
+def drop_receipt(request: HttpRequest, tracking_id: str) -> None:
+    held = _receipts(request)
+    if held.pop(tracking_id, None) is not None:
+        setattr(request, _PENDING_RECEIPTS, held)
+
+
 def set_pending_cookie(request: HttpRequest, response: HttpResponseBase) -> None:
-    """Called by ``ReporterDeviceMiddleware``: hand a newly made key to the browser."""
+    """Called by ``ReporterDeviceMiddleware``: hand a newly made key and the receipts waiting
+    to the browser."""
+    receipts = getattr(request, _PENDING_RECEIPTS, None)
+    if receipts is not None:
+        if receipts:
+            response.set_cookie(
+                RECEIPT_COOKIE,
+                signing.dumps(receipts, salt=_RECEIPT_SALT),
+                max_age=RECEIPT_SECONDS,
+                httponly=True,
+                samesite="Lax",
+                secure=settings.SESSION_COOKIE_SECURE,
+            )
+        elif RECEIPT_COOKIE in request.COOKIES:
+            response.delete_cookie(RECEIPT_COOKIE, samesite="Lax")
     key = getattr(request, _PENDING_KEY, None)
     if key is None:
         return

@@ -5,7 +5,8 @@ and cases close by officers, reporters and the sweep; the event row is the one t
 write, so listening to it is the only place that sees every submission and every outcome.
 
 - ``submitted`` → when any agency has an auto-dispose threshold, a worker task
-  (``tasks.auto_dispose``) written in the submission's own transaction: classification and
+  (``tasks.auto_dispose``), queued when the worker derives the filing's consequences
+  (``lapor.reports.derive``, subscribed to ``lapor.reports.events``): classification and
   routing run after the report is safe, and nothing they do can fail the filing request.
 - ``follow_up``/``closed`` on a cluster's main case → the merged reports' reporters hear it
   (``duplicates.notify_cluster``, same transaction as the event).
@@ -128,13 +129,17 @@ def record_label_for(event: ReportEvent) -> bool:
     return True
 
 
+def on_published(event: ReportEvent) -> None:
+    """A filing's consequences are being written (``lapor.reports.derive``, in the worker):
+    queue the auto-disposition, in that same transaction."""
+    if event.kind == Kind.SUBMITTED and _auto_dispose_enabled():
+        _queue_auto_dispose(event.report_id)
+
+
 def on_event(sender: type, instance: ReportEvent, created: bool, **_kw: Any) -> None:
     if not created:
         return
-    if instance.kind == Kind.SUBMITTED:
-        if _auto_dispose_enabled():
-            _queue_auto_dispose(instance.report_id)
-    elif instance.kind in (Kind.FOLLOW_UP, Kind.CLOSED):
+    if instance.kind in (Kind.FOLLOW_UP, Kind.CLOSED):
         from lapor.routing.duplicates import notify_cluster
 
         notify_cluster(instance)
@@ -144,4 +149,8 @@ def on_event(sender: type, instance: ReportEvent, created: bool, **_kw: Any) -> 
 
 
 def connect() -> None:
+    from lapor.reports import events
+
     post_save.connect(on_event, sender=ReportEvent, dispatch_uid="routing.on_event")
+    # A submission is routed when its consequences are derived, after the filing's answer.
+    events.subscribe(on_published)

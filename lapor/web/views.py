@@ -30,9 +30,11 @@ from lapor.reports import (
     actions,
     case_actions,
     deadlines,
+    derive,
     emergency,
     evidence,
     lifecycle,
+    pin_guard,
     pin_vault,
 )
 from lapor.reports.models import Attachment, Clock, Kind, Privacy, Report, ReportEvent
@@ -214,23 +216,27 @@ def report_new(request: HttpRequest) -> HttpResponse:
             emergency_suspected=filing.emergency,
             actor=request.user if request.user.is_authenticated else None,
             replay_scope=_browser(request),
+            # The clock and the outbox rows: the worker's, right after this answer.
+            derive_later=True,
         )
     except DomainError as exc:
         form.add_error(None, exc.message)
         return render_filing_form(request, template, form, pending, [], context)
 
     report = submitted.report
-    known = report.tracking_id in request.session.get(access.SESSION_KEY, [])
-    if not (submitted.created or submitted.pin is not None or known):
+    if not (submitted.created or submitted.pin is not None) and not (
+        report.tracking_id in request.session.get(access.SESSION_KEY, [])
+        or pin_vault.holds_receipt(request, report.tracking_id)
+    ):
         # A repeat of a form filed long ago from another session: do not reveal that report.
         raise Http404
     # A double click's losing request (and a reload after a lost answer) gets the same receipt:
     # its form's random submission key is what the first request filed under, and
-    # ``receipts`` gave back that request's PIN. Sealed: the session store never holds a
-    # readable PIN (pin_vault).
-    if submitted.pin is not None:
-        pin_vault.hold(request, RECEIPT_PINS, report.tracking_id, submitted.pin)
-    access.remember_report(request, report)
+    # ``receipts`` gave back that request's PIN. The receipt travels in a signed cookie with
+    # the PIN sealed under the browser's key (pin_vault): the filing writes no session, and
+    # the receipt page remembers the report in the session when it takes the cookie.
+    pin_vault.hand_receipt(request, report.tracking_id, submitted.pin)
+    pin_guard.trust_device(request, report.tracking_id)
     return redirect("web:receipt", tracking_id=report.tracking_id)
 
 
@@ -265,6 +271,8 @@ def _check_answers(request: HttpRequest, form: ReportForm, pending: list) -> Htt
 @require_http_methods(["GET", "POST"])
 def receipt(request: HttpRequest, tracking_id: str) -> HttpResponse:
     report = access.access_report_for_reporter(request, tracking_id)
+    # Right after filing: the PIN the form's answer handed this browser, sealed (pin_vault).
+    _handed, handed_pin = pin_vault.take_receipt(request, report.tracking_id)
     if report.kind == Kind.INFORMATION_REQUEST and report.status in lifecycle.INFO_STATUSES:
         return redirect("ppid:receipt", tracking_id=report.tracking_id)
     sent = request.GET.get("terkirim", "")
@@ -280,7 +288,7 @@ def receipt(request: HttpRequest, tracking_id: str) -> HttpResponse:
             url = reverse("web:receipt", kwargs={"tracking_id": report.tracking_id})
             return redirect(f"{url}?terkirim={channel if ok else 'none'}#sent")
     # Shown once: a reload or the back button shows the receipt without it.
-    pin = pin_vault.take(request, RECEIPT_PINS, report.tracking_id)
+    pin = handed_pin or pin_vault.take(request, RECEIPT_PINS, report.tracking_id)
     verify_clock = (
         Clock.objects.filter(report=report, kind=Clock.Kind.VERIFY, stopped_at__isnull=True)
         .order_by("due_at")
@@ -292,7 +300,9 @@ def receipt(request: HttpRequest, tracking_id: str) -> HttpResponse:
         {
             "report": report,
             "pin": pin,
-            "verify_due": verify_clock.due_at if verify_clock else None,
+            # Right after filing the worker may not have written the clock yet: the same
+            # deadline, computed in memory (lapor.reports.derive).
+            "verify_due": verify_clock.due_at if verify_clock else derive.expected_due(report),
             "verify_days": deadlines.VERIFY_DAYS,
             "sent": sent,
             "follow_up_days": deadlines.FIRST_FOLLOW_UP_DAYS,

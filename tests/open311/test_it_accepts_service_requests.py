@@ -8,10 +8,12 @@ from pathlib import Path
 from urllib.parse import parse_qsl
 
 import pytest
+from django_tasks_db.models import DBTaskResult
 
 from lapor.agencies.models import Category
 from lapor.notifications.models import Notification
 from lapor.open311.models import ApiKey, Open311Submission, PartnerApp, ServiceAttribute
+from lapor.reports import derive
 from lapor.reports.models import (
     Channel,
     Clock,
@@ -76,8 +78,14 @@ def test_it_files_a_normal_report(client, cast, questions, partner_key, fmt):
         "081298765432",
     )
     assert "Rina" not in report.title_original + report.body_original
-    # The same event, clock and notification as any other channel.
-    assert ReportEvent.objects.filter(report=report, kind=ReportEvent.Kind.SUBMITTED).count() == 1
+    # The same event, clock and notification as any other channel: the clock and the
+    # notification written by the worker right after the answer (lapor.reports.derive).
+    event = ReportEvent.objects.get(report=report, kind=ReportEvent.Kind.SUBMITTED)
+    assert event.derive_pending
+    assert not Clock.objects.filter(report=report).exists()
+    assert DBTaskResult.objects.filter(task_path="lapor.reports.tasks.derive_event").count() == 1
+    assert derive.derive(event.pk)
+    report.refresh_from_db()
     assert Clock.objects.filter(report=report, kind=Clock.Kind.VERIFY, stopped_at=None).exists()
     assert report.due_at is not None
     assert Notification.objects.filter(event__report=report).exists()

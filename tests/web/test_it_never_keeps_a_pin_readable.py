@@ -66,12 +66,31 @@ def test_the_session_store_never_holds_a_readable_receipt_pin(client, directory)
     )
 
 
-def test_a_stolen_session_without_the_browser_key_shows_no_pin(client, directory):
+def test_a_stolen_receipt_without_the_browser_key_shows_no_pin(client, directory):
     response = client.post("/lapor/", report_post_data())
+    # The filing wrote no session: the receipt travels in a signed cookie, its PIN sealed.
+    assert "sessionid" not in client.cookies
+    handed = client.cookies["lapor_receipt"].value
+    assert not re.search(r"\d{6}", handed.split(":", 1)[0])
     thief = Client()
-    thief.cookies["sessionid"] = client.cookies["sessionid"].value  # the session, not the key
-    page = thief.get(response["Location"]).content.decode()
-    assert not PIN_RE.search(page)
+    thief.cookies["lapor_receipt"] = handed  # the receipt cookie, not the key
+    page = thief.get(response["Location"])
+    assert page.status_code == 200
+    assert not PIN_RE.search(page.content.decode())
+    # And after the receipt was opened, the session it made shows no PIN without the key.
+    thief_of_session = Client()
+    owner_page = client.get(response["Location"]).content.decode()
+    assert PIN_RE.search(owner_page)
+    thief_of_session.cookies["sessionid"] = client.cookies["sessionid"].value
+    assert not PIN_RE.search(thief_of_session.get(response["Location"]).content.decode())
+
+
+def test_a_forged_receipt_cookie_opens_nothing(client, directory):
+    response = client.post("/lapor/", report_post_data())
+    tampered = client.cookies["lapor_receipt"].value[:-2] + "xx"
+    thief = Client()
+    thief.cookies["lapor_receipt"] = tampered
+    assert thief.get(response["Location"]).status_code == 404
 
 
 def test_the_desk_receipt_pin_is_sealed_until_handed_over(cast, directory):
