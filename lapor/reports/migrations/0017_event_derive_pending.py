@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('agencies', '0003_team_decree'),
-        ('reports', '0015_queue_order_and_scope_indexes'),
+        ('reports', '0016_case_keys'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
