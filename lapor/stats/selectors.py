@@ -10,7 +10,7 @@ given in ``INDICATORS``.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -343,6 +343,11 @@ def _facts(segs: list[Segment], region: Region | None) -> QuerySet[ReportFact]:
     return ReportFact.objects.filter(q)
 
 
+def _dicts(rows: Any) -> Iterable[dict[str, Any]]:
+    """A ``values()`` queryset's rows, typed as the plain dicts they are."""
+    return cast("Iterable[dict[str, Any]]", rows)
+
+
 def _add(into: dict[Any, dict[str, int]], key: Any, row: dict[str, Any]) -> None:
     have = into.setdefault(key, {})
     for name, value in row.items():
@@ -369,7 +374,7 @@ def _dashboard(filters: Filters, language: str) -> dict[str, Any]:
         timeline_segs = segments(filters.since, filters.until, years=False)
     rolled_t, loose_t = _split(timeline_segs, lambda grain: region_rows(grain, level))
     over: dict[Any, dict[str, int]] = {}
-    for row in (
+    for row in _dicts(
         RegionPeriod.objects.filter(_in(rolled_t, here))
         .annotate(p=trunc)
         .values("p")
@@ -378,7 +383,7 @@ def _dashboard(filters: Filters, language: str) -> dict[str, Any]:
     ):
         _add(over, row["p"], {"n": row["n"]})
     if loose_t:
-        for row in (
+        for row in _dicts(
             _facts(loose_t, filters.region)
             .annotate(p=fact_trunc)
             .values("p")
@@ -394,7 +399,7 @@ def _dashboard(filters: Filters, language: str) -> dict[str, Any]:
         child_field = LEVEL_FIELDS[child_level]
         by_code: dict[Any, dict[str, int]] = {}
         rolled_c, loose_c = _split(segs, lambda grain: region_rows(grain, child_level))
-        for r in (
+        for r in _dicts(
             RegionPeriod.objects.filter(
                 _in(rolled_c, Q(region_level=child_level, region_code__in=sorted(names)))
             )
@@ -404,7 +409,7 @@ def _dashboard(filters: Filters, language: str) -> dict[str, Any]:
         ):
             _add(by_code, r.pop("region_code"), r)
         if loose_c:
-            for r in (
+            for r in _dicts(
                 _facts(loose_c, filters.region)
                 .filter(**{f"{child_field}__in": sorted(names)})
                 .values(child_field)
@@ -431,10 +436,10 @@ def _dashboard(filters: Filters, language: str) -> dict[str, Any]:
     dims = DimPeriod.objects.filter(_in(rolled_d, here))
     loose_facts = _facts(loose_d, filters.region) if loose_d else None
     by_category: dict[Any, dict[str, int]] = {}
-    for r in dims.filter(dim="c").values("dim_id").order_by().annotate(n=Sum("n")):
+    for r in _dicts(dims.filter(dim="c").values("dim_id").order_by().annotate(n=Sum("n"))):
         _add(by_category, r["dim_id"], {"n": r["n"]})
     if loose_facts is not None:
-        for r in loose_facts.values("category_id").order_by().annotate(n=Count("pk")):
+        for r in _dicts(loose_facts.values("category_id").order_by().annotate(n=Count("pk"))):
             _add(by_category, r["category_id"], {"n": r["n"]})
     categories_by_id = {
         c.pk: c for c in Category.objects.filter(pk__in=[k for k in by_category if k])
@@ -462,7 +467,7 @@ def _dashboard(filters: Filters, language: str) -> dict[str, Any]:
         agency_rows = agency_rows.annotate(**agency_sums).order_by("-n", "dim_id")[:20]
     else:
         agency_rows = agency_rows.annotate(**agency_sums)
-        for r in (
+        for r in _dicts(
             loose_facts.exclude(agency_id=None)
             .values("agency_id")
             .order_by()
@@ -473,7 +478,7 @@ def _dashboard(filters: Filters, language: str) -> dict[str, Any]:
             )
         ):
             _add(by_agency, r.pop("agency_id"), r)
-    for r in agency_rows:
+    for r in _dicts(agency_rows):
         _add(by_agency, r.pop("dim_id"), r)
     top = sorted(by_agency.items(), key=lambda item: (-item[1]["n"], item[0]))[:20]
     agency_names = dict(
