@@ -4,7 +4,7 @@ An export can hold a whole province's reports for a year (hundreds of thousands 
 nothing here loads everything at once or queries per row: the reports come as plain values
 (``values_list``, no model instances) through a server-side cursor, ``CHUNK_SIZE`` at a time;
 per chunk, their events, the region and agency names not seen yet and the reporters' names
-are read in bulk. The names go through ``access.reporter_identities``, which decides and logs
+are read in bulk. The names go through ``access.reporter_names``, which decides and logs
 every read (one log row per report, one insert per chunk): a bounded number of queries per
 chunk of ``CHUNK_SIZE`` reports (``tests/exports/test_it_exports_without_n_plus_one.py``).
 """
@@ -40,7 +40,7 @@ from lapor.exports.columns import (
 )
 from lapor.regions.models import Region
 from lapor.reports import lifecycle
-from lapor.reports.access import reporter_identities
+from lapor.reports.access import reporter_names
 from lapor.reports.models import Assignment, Report, ReportEvent, Status
 from lapor.reports.scope import case_scope_q
 
@@ -265,7 +265,7 @@ def export_rows(user: User, filters: ExportFilters | None = None) -> Iterator[li
     The reports are read as plain values (no model instances, no per-row query) through a
     server-side cursor, ``CHUNK_SIZE`` at a time; per chunk, a fixed number of queries: their
     events, region and agency names not seen yet, and the reporters' names through
-    ``access.reporter_identities`` (purpose "export"), which decides every read and logs it
+    ``access.reporter_names`` (purpose "export"), which decides every read and logs it
     in one insert, so every exported report leaves an IdentityAccessLog row, granted or not.
     """
     records = (
@@ -290,25 +290,11 @@ def _rows(
 ) -> Iterator[list[str]]:
     regions.load(batch)
     parents.load(batch)
-    ids = [r.pk for r in batch]
-    events = _events_of(ids)
-    # Only what the identity rule reads (privacy, the hidden flag, the reporter's account):
-    # unsaved stand-ins, never written.
-    stand_ins = [
-        Report(
-            pk=r.pk,
-            privacy=r.privacy,
-            kind=r.kind,
-            identity_hidden=r.identity_hidden,
-            reporter_user_id=r.reporter_user_id,
-        )
-        for r in batch
-    ]
-    identities = reporter_identities(stand_ins, actor=user, purpose=EXPORT_PURPOSE)
+    events = _events_of([r.pk for r in batch])
+    names = reporter_names(batch, actor=user, purpose=EXPORT_PURPOSE)
     for record in batch:
-        identity = identities[record.pk]
         context = RowContext(
-            reporter_name=identity.full_name if identity is not None else "",
+            reporter_name=names[record.pk] or "",
             region_names=regions.names,
             parent_agency=parents.parents.get(record.agency_id)
             if record.agency_id is not None
