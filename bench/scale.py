@@ -66,6 +66,7 @@ def build(n: int) -> None:
         env={**os.environ, "DATABASE_URL": url},
     )
     subprocess.run([*PSQL, "-d", db_name(n), "-c", "ANALYZE"], check=True)
+    prepare_exports(n)
 
 
 # --- one database, in its own process ------------------------------------------------------
@@ -480,6 +481,46 @@ def report(runs: list[dict]) -> None:  # type: ignore[type-arg]
         )
         + " |"
     )
+    report_exports_and_rollups(runs)
+
+
+# --- exports and rollups (bench/exports.py has the details) --------------------------------
+
+EXPORT_TARGET_ROWS_PER_S = 2000
+
+
+def prepare_exports(n: int) -> None:
+    """Reporter identities for the generated reports (every real report has one), so the
+    export reads, decides and logs them as it does in production."""
+    sys.path.insert(0, str(ROOT))
+    from bench.exports import IDENTITIES_SETTINGS, IDENTITIES_SQL
+
+    sql = f"SET synchronous_commit = off; {IDENTITIES_SETTINGS} {IDENTITIES_SQL}"
+    subprocess.run(
+        [*PSQL, "-d", db_name(n), "-c", sql],
+        check=True,
+    )
+
+
+def report_exports_and_rollups(runs: list[dict]) -> None:  # type: ignore[type-arg]
+    """The export's rows per second against the target, and the rollups against the facts
+    they summarise, per size, with the load average."""
+    print(f"\nexports and rollups (load average {os.getloadavg()})")
+    print(
+        "| size | export rows/s (target ≥ 2,000) | rollups / stats_reportfact | all statistics / reports |"
+    )
+    print("|---|---|---|---|")
+    for r in runs:
+        e, sizes = r["export"], r["sizes"]
+        rate = e["rows"] / e["seconds"] if e["seconds"] else 0.0
+        rollups = sizes["stats_regionperiod"] + sizes["stats_dimperiod"]
+        stats = sum(v for k, v in sizes.items() if k.startswith("stats_"))
+        verdict = "ok" if rate >= EXPORT_TARGET_ROWS_PER_S else "BELOW"
+        print(
+            f"| {r['reports']:,} | {rate:,.0f} ({verdict}) |"
+            f" {rollups / sizes['stats_reportfact']:.2f}× |"
+            f" {stats / sizes['reports_report']:.2f}× |"
+        )
 
 
 def main() -> None:

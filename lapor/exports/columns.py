@@ -14,12 +14,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 from django.utils import timezone
 
 from lapor.agencies.models import Agency
 from lapor.core.timezones import WIB
-from lapor.reports.models import Channel, Kind, Privacy, Report, ReportEvent, Status
+from lapor.reports.models import Channel, Kind, Privacy, ReportEvent, Status
 
 HEADERS: tuple[str, ...] = (
     "Tracking ID",
@@ -142,12 +143,56 @@ REASON_EVENT_KINDS = (ReportEvent.Kind.POSTPONED, ReportEvent.Kind.ARCHIVED)
 EVENT_KINDS = (*REASON_EVENT_KINDS, ReportEvent.Kind.PRIVACY_RAISED)
 
 
+class ExportRecord(NamedTuple):
+    """The report columns one row needs, as read by ``selectors.export_rows`` (plain values,
+    no model instance: ``selectors.RECORD_FIELDS`` lists them in this order)."""
+
+    pk: int
+    tracking_id: str
+    created_at: dt.datetime
+    kind: str
+    privacy: str
+    identity_hidden: bool
+    reporter_user_id: int | None
+    channel: str
+    status: str
+    title_published: str
+    body_original: str
+    body_published: str
+    province_code: str
+    regency_code: str
+    district_code: str
+    village_code: str
+    rating: int | None
+    category_id: int | None
+    category_name: str | None
+    agency_id: int | None
+    agency_name: str | None
+
+
+class ExportEvent(NamedTuple):
+    """An event that feeds "Alasan Tunda/Arsip" or the "was it ever anonymous" check."""
+
+    pk: int
+    kind: str
+    message: str
+    data: Any
+    at: dt.datetime
+
+
+class ParentAgency(NamedTuple):
+    """The "Instansi Induk" of a disposed agency."""
+
+    pk: int
+    name: str
+
+
 def format_received(moment: dt.datetime) -> str:
     """The column "Tanggal/Waktu Laporan Masuk": the moment of receipt, in WIB."""
     return timezone.localtime(moment, EXPORT_TZ).strftime(DATE_FORMAT)
 
 
-def delay_reason(events: Iterable[ReportEvent]) -> str:
+def delay_reason(events: Iterable[ExportEvent]) -> str:
     """The column "Alasan Tunda/Arsip": the reason of the latest postponement or archiving.
 
     The message typed by the admin when there is one, preceded by the reason from the list
@@ -167,7 +212,7 @@ def delay_reason(events: Iterable[ReportEvent]) -> str:
     return ": ".join(part for part in (reason, message) if part)
 
 
-def was_ever_anonymous(report: Report, events: Iterable[ReportEvent]) -> bool:
+def was_ever_anonymous(report: ExportRecord, events: Iterable[ExportEvent]) -> bool:
     """True for an anonymous report, and for one raised from anonymous to confidential.
 
     Privacy is one value, so raising *anonim* to *rahasia* forgets that the reporter asked to
@@ -189,34 +234,31 @@ class RowContext:
 
     reporter_name: str
     region_names: Mapping[str, str]
-    parent_agency: Agency | None
+    parent_agency: ParentAgency | None
 
 
-def build_row(report: Report, events: Iterable[ReportEvent], context: RowContext) -> list[str]:
-    """One report as one row, in the order of ``HEADERS``; every value is text.
-
-    Expects ``category`` and ``agency`` to be loaded with the report (``select_related``).
-    """
+def build_row(
+    report: ExportRecord, events: Iterable[ExportEvent], context: RowContext
+) -> list[str]:
+    """One report as one row, in the order of ``HEADERS``; every value is text."""
     events = list(events)
     names = context.region_names
-    category = report.category
-    agency = report.agency
     parent = context.parent_agency
     row = [
         report.tracking_id,
         format_received(report.created_at),
         "" if was_ever_anonymous(report, events) else context.reporter_name,
         KIND_LABELS.get(report.kind, report.kind),
-        str(category.pk) if category else "",
-        category.name if category else "",
+        str(report.category_id) if report.category_id is not None else "",
+        report.category_name or "",
         report.title_published,
         report.body_original,
         report.body_published,
         PRIVACY_LABELS.get(report.privacy, ""),
         CHANNEL_LABELS.get(report.channel, report.channel),
         parent.name if parent else "",
-        str(agency.pk) if agency else "",
-        agency.name if agency else "",
+        str(report.agency_id) if report.agency_id is not None else "",
+        report.agency_name or "",
         STATUS_LABELS.get(report.status, report.status),
         delay_reason(events),
         names.get(report.province_code, ""),

@@ -20,7 +20,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from lapor.core.cells import csv_row, xlsx_text_cell
+from lapor.core.cells import csv_row, formula_like, xlsx_text_cell
 from lapor.exports.columns import HEADERS
 
 # Excel reads a CSV as UTF-8 only when it starts with a byte order mark; without it Indonesian
@@ -49,9 +49,14 @@ def csv_chunks(rows: Iterable[list[str]]) -> Iterator[bytes]:
     yield buffer.getvalue().encode("utf-8")
 
 
-def _text(sheet: WriteOnlyWorksheet, value: str, font: Font | None = None) -> WriteOnlyCell:
+def _text(sheet: WriteOnlyWorksheet, value: str, font: Font | None = None) -> WriteOnlyCell | str:
     # Control characters (possible in SMS text) are not allowed in XLSX: openpyxl would raise.
     cleaned = ILLEGAL_CHARACTERS_RE.sub("", value)[:XLSX_CELL_LIMIT]
+    if font is None and not formula_like(cleaned):
+        # openpyxl writes a plain str as a text cell (only "=…" would be a formula, and that
+        # is formula-like): the same cell as xlsx_text_cell makes, without building a cell
+        # object per value (most of the XLSX export's time).
+        return cleaned
     # Always text: a title like "=1+1" must not become a formula, nor "0812..." a number.
     return xlsx_text_cell(sheet, cleaned, font)
 

@@ -13,8 +13,12 @@ Three layers, all rebuilt by ``lapor.stats.rollup.refresh`` (worker job every 5 
   all measures with histogram buckets (``fu_*``, ``cl_*``) that give medians without the
   facts; and per category or agency, the three counts their charts show. A date range is
   covered by whole years, then whole months, then days at its edges, so a national or
-  province dashboard reads tens to thousands of rows, not millions. (An earlier day × region
-  × agency × category × kind table was nearly as large as the facts at national volume.)
+  province dashboard reads tens to thousands of rows, not millions. Rows exist only where
+  they sum many facts (``rollup.region_rows``, ``rollup.dim_rows``): days only for the
+  country and provinces, category and agency rows only per month (down to regencies) and
+  year (country and provinces); the rest is read from the facts' (region, day) indexes.
+  (Day rows of every region, category and agency held one or two reports each and made the
+  statistics larger than the reports table at 1,000,000 reports.)
 * ``AgencyScore`` — one row per agency: the DOMAIN.md §8 indicators, ready to sort and page.
 """
 
@@ -121,6 +125,15 @@ class ReportFact(models.Model):
     reopened = models.BooleanField(default=False)
     bounced_not_authority = models.BooleanField(default=False)
     computed_at = models.DateTimeField()
+
+    class Meta:
+        # The periods the rollups do not keep (``rollup.region_rows``/``dim_rows``: a small
+        # region's days, its categories and agencies) and the breakdowns read a region's facts.
+        indexes = [
+            models.Index(fields=["province_code", "received_on"], name="fact_province_day_idx"),
+            models.Index(fields=["regency_code", "received_on"], name="fact_regency_day_idx"),
+            models.Index(fields=["district_code", "received_on"], name="fact_district_day_idx"),
+        ]
 
     def __str__(self) -> str:
         return f"fact of report {self.report_id}"

@@ -3,7 +3,7 @@
 ``refresh()`` is incremental: it recomputes the facts of the reports that changed since the
 last run — any report with an event newer than the event watermark, or whose ``updated_at``
 moved since the last run — plus the reports whose 5-working-day window was still open (time
-alone can turn "not yet due" into "late"). Then it rebuilds the daily rollup rows of every day
+alone can turn "not yet due" into "late"). Then it rebuilds the period rollup rows of every day
 those facts touch, and the scores of every agency they touch. ``refresh(full=True)`` does the
 same for every report. Both run the same code on SQLite and PostgreSQL.
 
@@ -500,7 +500,8 @@ def _insert_select(
         )
 
 
-def _fact_sums() -> dict[str, Any]:
+def fact_sums() -> dict[str, Any]:
+    """Every ``Measures`` column as an SQL aggregate over report facts (``SUM_FIELDS``)."""
     measures = fact_measures()
     measures.update({k: make() for k, make in REPORT_MEASURES_EXTRA.items()})
     return measures
@@ -530,11 +531,35 @@ def _rebuild_days(days: set[dt.date], *, full: bool) -> None:
 # Region levels of the period rollups: 0 is the whole country (no code).
 PERIOD_LEVELS: dict[int, str | None] = {0: None, **LEVEL_FIELDS}
 DIMS = {"c": "category_id", "a": "agency_id"}
-# Category and agency rows per year only for the country and provinces, where a range would
-# otherwise read one row per agency and month; below, months are few enough, and the year rows
-# of districts would make every incremental refresh re-sum most of the year's month rows.
+# A rollup row exists only where it sums many facts; where it would hold one or two reports
+# it only repeats the fact, wider (at 1,000,000 reports the day rows of regencies and
+# districts, and the category and agency rows of every day, were most of the statistics'
+# 1.9 GB, larger than the reports table). Those periods are read from ``ReportFact`` instead,
+# through its (region, day) indexes: a few days at the edges of a date range, or one small
+# region's facts.
+# RegionPeriod day rows: the country and the provinces only.
+REGION_DAY_LEVELS = 1
+# DimPeriod (category and agency) rows: no days at all; months down to regencies; years for
+# the country and provinces, where a range would otherwise read one row per agency and month
+# (the year rows of smaller regions would make every incremental refresh re-sum most of the
+# year's month rows).
+DIM_MONTH_LEVELS = 2
 DIM_YEAR_LEVELS = 1
 DIM_SUMS = ("n", "n_followed_up", "n_disposed")
+
+
+def region_rows(grain: str, level: int) -> bool:
+    """Does ``RegionPeriod`` hold rows of this grain at this region level?"""
+    return grain != Grain.DAY or level <= REGION_DAY_LEVELS
+
+
+def dim_rows(grain: str, level: int) -> bool:
+    """Does ``DimPeriod`` hold rows of this grain at this region level?"""
+    if grain == Grain.DAY:
+        return False
+    if grain == Grain.MONTH:
+        return level <= DIM_MONTH_LEVELS
+    return level <= DIM_YEAR_LEVELS
 
 
 def _ranges(starts: Iterable[dt.date], grain: str, field: str = "period") -> Q:
@@ -553,7 +578,8 @@ PERIOD_OF = {Grain.DAY: F("received_on"), Grain.MONTH: TruncMonth("received_on")
 
 
 def _periods_from_facts(facts: QuerySet[ReportFact], grain: Grain) -> None:
-    """Rows of one grain for every region level and dimension, straight from the facts."""
+    """Rows of one grain for every region level and dimension that keeps it
+    (``region_rows``, ``dim_rows``), straight from the facts."""
     period = PERIOD_OF.get(grain, TruncYear("received_on"))
     for level, code_field in PERIOD_LEVELS.items():
         keys = ["p"] + ([code_field] if code_field else [])
@@ -562,13 +588,14 @@ def _periods_from_facts(facts: QuerySet[ReportFact], grain: Grain) -> None:
         if not code_field:
             consts["region_code"] = ""
         level_facts = _level_facts(facts, level).annotate(p=period)
-        _insert_select(
-            RegionPeriod,
-            level_facts.values(*keys).order_by().annotate(**_fact_sums()),
-            rename,
-            consts,
-        )
-        if grain == Grain.YEAR and level > DIM_YEAR_LEVELS:
+        if region_rows(grain, level):
+            _insert_select(
+                RegionPeriod,
+                level_facts.values(*keys).order_by().annotate(**fact_sums()),
+                rename,
+                consts,
+            )
+        if not dim_rows(grain, level):
             continue
         for dim, dim_field in DIMS.items():
             of_dim = level_facts.exclude(agency_id=None) if dim == "a" else level_facts

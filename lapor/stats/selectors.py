@@ -10,10 +10,11 @@ given in ``INDICATORS``.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, cast
 
-from django.db.models import F, Q, QuerySet, Sum
+from django.db.models import Count, F, Q, QuerySet, Sum
 from django.db.models.functions import TruncMonth, TruncWeek
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
@@ -30,8 +31,16 @@ from lapor.stats.models import (
     DimPeriod,
     Grain,
     RegionPeriod,
+    ReportFact,
 )
-from lapor.stats.rollup import DIM_YEAR_LEVELS, median_bucket
+from lapor.stats.rollup import (
+    DIM_YEAR_LEVELS,
+    LEVEL_FIELDS,
+    dim_rows,
+    fact_sums,
+    median_bucket,
+    region_rows,
+)
 
 # Indicator definitions, published on the pages next to the figures.
 INDICATORS: dict[str, tuple[Any, Any]] = {
@@ -310,101 +319,179 @@ def dashboard(filters: Filters, language: str) -> dict[str, Any]:
     return data
 
 
+def _split(segs: list[Segment], kept: Callable[[str], bool]) -> tuple[list[Segment], list[Segment]]:
+    """(the segments a rollup keeps rows of, the segments to read from the facts)."""
+    return [s for s in segs if kept(s[0])], [s for s in segs if not kept(s[0])]
+
+
+def _segment_end(grain: str, last: dt.date) -> dt.date:
+    if grain == Grain.DAY:
+        return last
+    if grain == Grain.MONTH:
+        return _month_end(last)
+    return dt.date(last.year, 12, 31)
+
+
+def _facts(segs: list[Segment], region: Region | None) -> QuerySet[ReportFact]:
+    """The facts received in ``segs`` in ``region``: a range of a (region, day) index each."""
+    scope = Q()
+    if region is not None:
+        scope = Q(**{LEVEL_FIELDS[region.level]: region.code})
+    q = Q(pk__in=[])
+    for grain, first, last in segs:
+        q |= scope & Q(received_on__gte=first, received_on__lte=_segment_end(grain, last))
+    return ReportFact.objects.filter(q)
+
+
+def _dicts(rows: Any) -> Iterable[dict[str, Any]]:
+    """A ``values()`` queryset's rows, typed as the plain dicts they are."""
+    return cast("Iterable[dict[str, Any]]", rows)
+
+
+def _add(into: dict[Any, dict[str, int]], key: Any, row: dict[str, Any]) -> None:
+    have = into.setdefault(key, {})
+    for name, value in row.items():
+        have[name] = have.get(name, 0) + (value or 0)
+
+
 def _dashboard(filters: Filters, language: str) -> dict[str, Any]:
     from lapor.stats.breakdowns import breakdowns
 
+    level = filters.region.level if filters.region is not None else 0
     segs = segments(filters.since, filters.until)
     here = _level(filters.region)
-    totals = _clean(RegionPeriod.objects.filter(_in(segs, here)).aggregate(**sums()))
+    rolled, loose = _split(segs, lambda grain: region_rows(grain, level))
+    totals = _clean(RegionPeriod.objects.filter(_in(rolled, here)).aggregate(**sums()))
+    if loose:
+        extra = _clean(_facts(loose, filters.region).aggregate(**fact_sums()))
+        totals = {f: totals.get(f, 0) + extra.get(f, 0) for f in SUM_FIELDS}
     if filters.by == "week":
         trunc: TruncWeek | TruncMonth = TruncWeek("period")
-        timeline = _in([(Grain.DAY, *_bounds(filters))], here)
+        fact_trunc: TruncWeek | TruncMonth = TruncWeek("received_on")
+        timeline_segs: list[Segment] = [(Grain.DAY, *_bounds(filters))]
     else:
-        trunc = TruncMonth("period")
-        timeline = _in(segments(filters.since, filters.until, years=False), here)
-    over_time = [
-        (row["p"], row["n"] or 0)
-        for row in RegionPeriod.objects.filter(timeline)
+        trunc, fact_trunc = TruncMonth("period"), TruncMonth("received_on")
+        timeline_segs = segments(filters.since, filters.until, years=False)
+    rolled_t, loose_t = _split(timeline_segs, lambda grain: region_rows(grain, level))
+    over: dict[Any, dict[str, int]] = {}
+    for row in _dicts(
+        RegionPeriod.objects.filter(_in(rolled_t, here))
         .annotate(p=trunc)
         .values("p")
-        .order_by("p")
+        .order_by()
         .annotate(n=Sum("n"))
-    ]
+    ):
+        _add(over, row["p"], {"n": row["n"]})
+    if loose_t:
+        for row in _dicts(
+            _facts(loose_t, filters.region)
+            .annotate(p=fact_trunc)
+            .values("p")
+            .order_by()
+            .annotate(n=Count("pk"))
+        ):
+            _add(over, row["p"], {"n": row["n"]})
+    over_time = [(p, over[p]["n"]) for p in sorted(over)]
     regions: list[dict[str, Any]] = []
     children = _children(filters.region)
     if children is not None:
-        level, names = children
-        rows = list(
+        child_level, names = children
+        child_field = LEVEL_FIELDS[child_level]
+        by_code: dict[Any, dict[str, int]] = {}
+        rolled_c, loose_c = _split(segs, lambda grain: region_rows(grain, child_level))
+        for r in _dicts(
             RegionPeriod.objects.filter(
-                _in(segs, Q(region_level=level, region_code__in=sorted(names)))
+                _in(rolled_c, Q(region_level=child_level, region_code__in=sorted(names)))
             )
             .values("region_code")
             .order_by()
             .annotate(n=Sum("n"), fu=Sum("n_followed_up"), disposed=Sum("n_disposed"))
-        )
-        for r in rows:
+        ):
+            _add(by_code, r.pop("region_code"), r)
+        if loose_c:
+            for r in _dicts(
+                _facts(loose_c, filters.region)
+                .filter(**{f"{child_field}__in": sorted(names)})
+                .values(child_field)
+                .order_by()
+                .annotate(
+                    n=Count("pk"),
+                    fu=Count("pk", filter=Q(followed_up=True)),
+                    disposed=Count("pk", filter=Q(disposed=True)),
+                )
+            ):
+                _add(by_code, r.pop(child_field), r)
+        for code, r in by_code.items():
             regions.append(
                 {
-                    "code": r["region_code"],
-                    "name": names.get(r["region_code"], r["region_code"]),
-                    "n": r["n"] or 0,
-                    "share_followed_up": (r["fu"] or 0) / r["disposed"] if r["disposed"] else None,
+                    "code": code,
+                    "name": names.get(code, code),
+                    "n": r["n"],
+                    "share_followed_up": r["fu"] / r["disposed"] if r["disposed"] else None,
                 }
             )
         regions.sort(key=lambda r: (-r["n"], r["name"]))
-    dims = DimPeriod.objects.all()
-    if filters.region is not None and filters.region.level > DIM_YEAR_LEVELS:
-        segs = segments(filters.since, filters.until, years=False)  # no year rows down there
-    cat_rows = [
-        {"category_id": r["dim_id"], "n": r["n"]}
-        for r in dims.filter(_in(segs, here & Q(dim="c")))
-        .values("dim_id")
-        .order_by()
-        .annotate(n=Sum("n"))
-    ]
+    dim_segs = segments(filters.since, filters.until, years=level <= DIM_YEAR_LEVELS)
+    rolled_d, loose_d = _split(dim_segs, lambda grain: dim_rows(grain, level))
+    dims = DimPeriod.objects.filter(_in(rolled_d, here))
+    loose_facts = _facts(loose_d, filters.region) if loose_d else None
+    by_category: dict[Any, dict[str, int]] = {}
+    for r in _dicts(dims.filter(dim="c").values("dim_id").order_by().annotate(n=Sum("n"))):
+        _add(by_category, r["dim_id"], {"n": r["n"]})
+    if loose_facts is not None:
+        for r in _dicts(loose_facts.values("category_id").order_by().annotate(n=Count("pk"))):
+            _add(by_category, r["category_id"], {"n": r["n"]})
     categories_by_id = {
-        c.pk: c
-        for c in Category.objects.filter(
-            pk__in=[r["category_id"] for r in cat_rows if r["category_id"]]
-        )
+        c.pk: c for c in Category.objects.filter(pk__in=[k for k in by_category if k])
     }
     categories: list[dict[str, Any]] = sorted(
         (
             {
-                "id": r["category_id"],
+                "id": category_id,
                 "name": (
-                    categories_by_id[r["category_id"]].display_name(language)
-                    if r["category_id"] in categories_by_id
+                    categories_by_id[category_id].display_name(language)
+                    if category_id in categories_by_id
                     else str(_("No category"))
                 ),
-                "n": r["n"] or 0,
+                "n": r["n"],
             }
-            for r in cat_rows
+            for category_id, r in by_category.items()
         ),
         key=lambda r: (-r["n"], r["name"]),
     )
-    agency_rows = [
-        {"agency_id": r["dim_id"], "n": r["n"], "fu": r["fu"], "disposed": r["disposed"]}
-        for r in dims.filter(_in(segs, here & Q(dim="a")))
-        .exclude(dim_id=None)
-        .values("dim_id")
-        .order_by()
-        .annotate(n=Sum("n"), fu=Sum("n_followed_up"), disposed=Sum("n_disposed"))
-        .order_by("-n", "dim_id")[:20]
-    ]
+    agency_sums = {"n": Sum("n"), "fu": Sum("n_followed_up"), "disposed": Sum("n_disposed")}
+    agency_rows = dims.filter(dim="a").exclude(dim_id=None).values("dim_id").order_by()
+    by_agency: dict[Any, dict[str, int]] = {}
+    if loose_facts is None:
+        # Rollup rows only: the database keeps the top 20.
+        agency_rows = agency_rows.annotate(**agency_sums).order_by("-n", "dim_id")[:20]
+    else:
+        agency_rows = agency_rows.annotate(**agency_sums)
+        for r in _dicts(
+            loose_facts.exclude(agency_id=None)
+            .values("agency_id")
+            .order_by()
+            .annotate(
+                n=Count("pk"),
+                fu=Count("pk", filter=Q(followed_up=True)),
+                disposed=Count("pk", filter=Q(disposed=True)),
+            )
+        ):
+            _add(by_agency, r.pop("agency_id"), r)
+    for r in _dicts(agency_rows):
+        _add(by_agency, r.pop("dim_id"), r)
+    top = sorted(by_agency.items(), key=lambda item: (-item[1]["n"], item[0]))[:20]
     agency_names = dict(
-        Agency.objects.filter(pk__in=[r["agency_id"] for r in agency_rows]).values_list(
-            "pk", "name"
-        )
+        Agency.objects.filter(pk__in=[agency_id for agency_id, _r in top]).values_list("pk", "name")
     )
     agencies = [
         {
-            "id": r["agency_id"],
-            "name": agency_names.get(cast(int, r["agency_id"]), "?"),  # agency_id=None excluded
-            "n": r["n"] or 0,
-            "share_followed_up": (r["fu"] or 0) / r["disposed"] if r["disposed"] else None,
+            "id": agency_id,
+            "name": agency_names.get(cast(int, agency_id), "?"),  # agency_id=None excluded
+            "n": r["n"],
+            "share_followed_up": r["fu"] / r["disposed"] if r["disposed"] else None,
         }
-        for r in agency_rows
+        for agency_id, r in top
     ]
     return {
         "totals": totals,

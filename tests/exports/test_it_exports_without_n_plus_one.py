@@ -85,3 +85,41 @@ def test_the_bulk_identity_read_agrees_with_the_single_one(cast, directory):
             k: v and v.pk for k, v in single.items()
         }, actor
     assert IdentityAccessLog.objects.filter(purpose="test").count() == 2 * 5 * len(reports)
+
+
+def test_the_names_read_agrees_with_the_single_one_and_logs_each_report(cast, directory):
+    """``reporter_names`` (what the export reads, from plain values) gives the same answer as
+    ``reporter_identity`` for every actor, including refusals, and logs one row per report with
+    the actor, the purpose and the answer."""
+    from lapor.exports.selectors import RECORD_FIELDS, ExportRecord
+    from lapor.reports.access import reporter_identity, reporter_names
+    from lapor.reports.models import Report
+
+    _add_reports(cast, directory, 10)
+    reports = list(Report.objects.order_by("pk"))
+    records = [
+        ExportRecord(*values)
+        for values in Report.objects.order_by("pk").values_list(*RECORD_FIELDS)
+    ]
+    seen_granted, seen_refused = False, False
+    for actor in (cast.national_admin, cast.agency_admin, cast.officer_a, cast.officer_b, None):
+        names = reporter_names(records, actor=actor, purpose="names")
+        logged = dict(
+            IdentityAccessLog.objects.filter(purpose="names", actor=actor).values_list(
+                "report_id", "granted"
+            )
+        )
+        single = {r.pk: reporter_identity(r, actor=actor, purpose="single") for r in reports}
+        assert {k: v is not None for k, v in names.items()} == {
+            k: v is not None for k, v in single.items()
+        }, actor
+        assert {k: v for k, v in names.items() if v is not None} == {
+            k: v.full_name for k, v in single.items() if v is not None
+        }
+        assert logged == {k: v is not None for k, v in names.items()}, actor
+        seen_granted |= any(v is not None for v in names.values())
+        seen_refused |= any(v is None for v in names.values())
+        IdentityAccessLog.objects.filter(purpose="names").delete()
+    assert seen_granted and seen_refused  # both answers were compared
+    assert reporter_names([], actor=cast.national_admin, purpose="names") == {}
+    assert not IdentityAccessLog.objects.filter(purpose="names").exists()
