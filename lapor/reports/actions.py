@@ -180,6 +180,9 @@ def report_submit(
                     derive.enqueue(event)
                 else:
                     derive.derive(event.pk)
+                    # The deadline the derivation wrote, on the object the channel answers from
+                    # (the SMS receipt and CEK give it).
+                    report.refresh_from_db(fields=["due_at"])
                 # Before commit: a racing duplicate, held on the unique key until this
                 # commits, then finds the PIN already kept.
                 receipts.remember(channel, submission_key, pin, replay_scope)
