@@ -73,6 +73,10 @@ DEFAULT_PARAMS: dict = {
     "level_text_share": 1.0,
     "level_unit_share": 0.0,  # level mixed with what the likely units imply: no gain
     "topic_mix": True,  # reweight the synthetic rows to TOPIC_MIX_2025
+    # The synthetic rows' weight in the unit and level heads, relative to their weight in the
+    # topic heads (1.0: the same).
+    "unit_synthetic": 1.0,
+    "level_synthetic": 1.0,
 }
 
 
@@ -375,10 +379,19 @@ def fit(
     in_scope = [
         i for i, e in enumerate(examples) if e["top"] != clf.OUT_OF_SCOPE and not e["prior_only"]
     ]
+
+    def head_weights(idx: list[int], synthetic_share: float) -> np.ndarray:
+        scale = [synthetic_share if examples[i]["synthetic"] else 1.0 for i in idx]
+        return w[idx] * np.array(scale)
+
     lv = [i for i in in_scope if examples[i]["level"]]
-    level = _head(X[lv], [examples[i]["level"] for i in lv], w[lv], C)
+    lv = [i for i in lv if p["level_synthetic"] or not examples[i]["synthetic"]]
+    level = _head(
+        X[lv], [examples[i]["level"] for i in lv], head_weights(lv, p["level_synthetic"]), C
+    )
     un = [i for i in in_scope if examples[i]["kind"]]
-    unit = _head(X[un], [examples[i]["kind"] for i in un], w[un], C)
+    un = [i for i in un if p["unit_synthetic"] or not examples[i]["synthetic"]]
+    unit = _head(X[un], [examples[i]["kind"] for i in un], head_weights(un, p["unit_synthetic"]), C)
     rk = [i for i, e in enumerate(examples) if e["report_kind"]]
     report_kind = (
         _head(X[rk], [examples[i]["report_kind"] for i in rk], w[rk], C)
