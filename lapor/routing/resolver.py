@@ -155,7 +155,11 @@ class _Units:
         )
         if unit_type_ids:
             query |= Q(unit_type_id__in=unit_type_ids, region_id__in=codes)
-        rows = list(_receiving().filter(query)) if (national_ids or unit_type_ids) else []  # type: ignore[attr-defined]
+        rows = (
+            list(_receiving().filter(query).select_related("unit_type", "parent"))  # type: ignore[attr-defined]
+            if (national_ids or unit_type_ids)
+            else []
+        )
         self.by_type = {(a.unit_type_id, a.region_id): a for a in rows if a.unit_type_id}
         self.by_pk = {a.pk: a for a in rows}
         self.offices = {
@@ -307,7 +311,7 @@ def kind_of(agency: Agency) -> str:
     for a regional government; ``kecamatan`` for a district office; a ministry's vertical office
     without a unit type counts as its ministry (``kemen-pu`` for a Balai); else its own code
     (a national body, a state enterprise)."""
-    if agency.unit_type_id:
+    if agency.unit_type is not None:
         return agency.unit_type.code
     if agency.kind in _GOVERNMENTS:
         return "pemda"
@@ -315,7 +319,7 @@ def kind_of(agency: Agency) -> str:
         return "kelurahan-desa"
     if agency.kind == Agency.Kind.DISTRICT_OFFICE:
         return "kecamatan"
-    if agency.kind == Agency.Kind.VERTICAL_OFFICE and agency.parent_id:
+    if agency.kind == Agency.Kind.VERTICAL_OFFICE and agency.parent is not None:
         return agency.parent.code
     return agency.code
 

@@ -179,12 +179,11 @@ def _by_category(report: Report, classification: object | None, text: str) -> di
 
 def _kind_name(agency: Agency) -> str:
     """How a kind of unit is named in an explanation ("Dinas PUPR", "BPJS Kesehatan")."""
-    if agency.unit_type_id:
+    if agency.unit_type is not None:
         return agency.unit_type.short_name or agency.unit_type.name
     if agency.kind in (Agency.Kind.REGENCY_GOVERNMENT, Agency.Kind.PROVINCIAL_GOVERNMENT):
         return "Pemda"
-    if agency.kind == Agency.Kind.VERTICAL_OFFICE and agency.parent_id:
-        assert agency.parent is not None
+    if agency.kind == Agency.Kind.VERTICAL_OFFICE and agency.parent is not None:
         return agency.parent.short_name or agency.parent.name
     return agency.short_name or agency.name
 
