@@ -133,9 +133,9 @@ def test_synthetic_rows_can_be_kept_out_of_the_level_head(db, monkeypatch):
         {"text": t, "category": "PERHUBUNGAN", "kind": "dinas-perhubungan", "level": lv}
         for t, lv in (("parkir liar di trotoar", "kabupaten/kota"), ("terminal kotor", "BUMD"))
     ]
-    both = training.fit(synthetic + real, "a")
+    both = training.fit(synthetic + real, "a", params={"level_synthetic": 1.0})
     assert "provinsi" in both.level.classes
-    model = training.fit(synthetic + real, "b", params={"level_synthetic": 0.0})
+    model = training.fit(synthetic + real, "b")  # the default, chosen by cross-validation
     assert "provinsi" not in model.level.classes and set(model.level.classes) == {
         "kabupaten/kota",
         "BUMD",
@@ -143,6 +143,9 @@ def test_synthetic_rows_can_be_kept_out_of_the_level_head(db, monkeypatch):
     assert "dinas-kesehatan" in model.unit.classes  # the unit head keeps them
     assert set(model.top.classes) == {"KESEHATAN", "PERHUBUNGAN"}
     assert model.params["level_synthetic"] == 0.0
+    # With no real row that states a level, the synthetic rows train the level head after all.
+    alone = training.fit(synthetic, "c")
+    assert alone.level.classes == ["provinsi"]
 
 
 def test_crossval_takes_known_parameters_of_the_right_type():
