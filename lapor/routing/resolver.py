@@ -155,7 +155,11 @@ class _Units:
         )
         if unit_type_ids:
             query |= Q(unit_type_id__in=unit_type_ids, region_id__in=codes)
-        rows = list(_receiving().filter(query)) if (national_ids or unit_type_ids) else []  # type: ignore[attr-defined]
+        rows = (
+            list(_receiving().filter(query).select_related("unit_type", "parent"))  # type: ignore[attr-defined]
+            if (national_ids or unit_type_ids)
+            else []
+        )
         self.by_type = {(a.unit_type_id, a.region_id): a for a in rows if a.unit_type_id}
         self.by_pk = {a.pk: a for a in rows}
         self.offices = {
@@ -296,3 +300,63 @@ def _apply(
     if agency is not None and regency and agency.region_id == province:
         return agency, ("unit kabupaten/kota tidak ada: unit provinsi", "no regency unit: province")
     return agency, None
+
+
+# --- from a kind of unit to the units of a place ---------------------------------------------
+_GOVERNMENTS = (Agency.Kind.REGENCY_GOVERNMENT, Agency.Kind.PROVINCIAL_GOVERNMENT)
+
+
+def kind_of(agency: Agency) -> str:
+    """The classifier's kind of unit for a directory agency: its unit type's code; ``pemda``
+    for a regional government; ``kecamatan`` for a district office; a ministry's vertical office
+    without a unit type counts as its ministry (``kemen-pu`` for a Balai); else its own code
+    (a national body, a state enterprise)."""
+    if agency.unit_type is not None:
+        return agency.unit_type.code
+    if agency.kind in _GOVERNMENTS:
+        return "pemda"
+    if agency.kind == Agency.Kind.VILLAGE_OFFICE:
+        return "kelurahan-desa"
+    if agency.kind == Agency.Kind.DISTRICT_OFFICE:
+        return "kecamatan"
+    if agency.kind == Agency.Kind.VERTICAL_OFFICE and agency.parent is not None:
+        return agency.parent.code
+    return agency.code
+
+
+def units_of_kinds(kinds: list[str], region_code: str) -> dict[str, list[Agency]]:
+    """The receiving units of each kind of unit that can answer for a report from
+    ``region_code``, in ONE query: units of that type in the district, regency and province
+    (a BPJS branch office has its body's code as unit type), the national body or enterprise of
+    that code and its vertical offices in the regency or province, the regency's or province's
+    government (``pemda``), the district office (``kecamatan``; it also answers for a village,
+    which has no office in the directory)."""
+    region_code = region_code or ""
+    province = region_code[:2]
+    regency = region_code[:5] if len(region_code) >= 5 else ""
+    district = region_code[:8] if len(region_code) >= 8 else ""
+    places = [c for c in (district, regency, province) if c]
+    kinds = [k for k in kinds if k]
+    if not kinds:
+        return {}
+    query = Q(code__in=kinds) | Q(
+        parent__code__in=kinds, kind=Agency.Kind.VERTICAL_OFFICE, region_id__in=places
+    )
+    if places:
+        query |= Q(unit_type__code__in=kinds, region_id__in=places)
+    if "pemda" in kinds and places:
+        query |= Q(kind__in=_GOVERNMENTS, region_id__in=[regency, province])
+    if district and ("kecamatan" in kinds or "kelurahan-desa" in kinds):
+        query |= Q(kind=Agency.Kind.DISTRICT_OFFICE, region_id=district)
+    rows = _receiving().filter(query).select_related("unit_type", "parent")  # type: ignore[attr-defined]
+    found: dict[str, list[Agency]] = {}
+    for agency in rows:
+        kind = kind_of(agency)
+        if kind == "kecamatan" and "kelurahan-desa" in kinds:
+            found.setdefault("kelurahan-desa", []).append(agency)
+        if kind in kinds:
+            found.setdefault(kind, []).append(agency)
+    for units in found.values():
+        # The nearest first (district, regency, province, then national): a tie is broken by place.
+        units.sort(key=lambda a: (-len(a.region_id or ""), a.pk))
+    return found

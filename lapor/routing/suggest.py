@@ -1,6 +1,18 @@
 """Top-3 units for a report with a confidence and an explanation; the flags an admin must see.
 
-Confidence = P(category) × how sure the jurisdiction step is. P(category) comes from the
+With a classifier that reads the kind of unit and the level (every model since v4), the
+suggestions come from those two heads, which cross-validation on real reports found better
+than the topic (docs/routing.md): confidence = P(kind of unit) × P(this unit | its kind), where
+the units of a kind are those of the report's place (``resolver.units_of_kinds``: the regency's
+and the province's Dinas, the BPJS branch office, the ministry or its regional office …) and
+P(unit | kind) shares the kind's probability among them by the level head's probability of each
+unit's level, doubled at most for a unit that the category's jurisdiction rules also chose (a
+rule that read the asset owner, "jalan provinsi", counts most). Units that only the category
+path proposes keep the probability that the unit head leaves to kinds outside its top 3. The
+explanation says which of these decided.
+
+Without those heads (an older model or a stand-in), confidence = P(category) × how sure the
+jurisdiction step is. P(category) comes from the
 classifier (``lapor.routing.classifier.classify``) when it is installed; a category the
 reporter chose by hand counts as 0.5 (people pick "TOPIK LAINNYA" or the wrong topic often:
 DOMAIN.md §3), and is 1.0 only once an admin set it. The jurisdiction step counts 1.0 when the
@@ -24,6 +36,20 @@ log = logging.getLogger(__name__)
 REPORTER_CHOSEN = 0.5
 ADMIN_SET = 1.0
 RANK_DECAY = (1.0, 0.6, 0.4)
+# A kind of unit read from the text below this probability is not offered on its own.
+MIN_KIND = 0.05
+# The level head gives its three likeliest levels; another level counts this much.
+LEVEL_FLOOR = 0.02
+LEVEL_EN = {
+    "pusat": "national",
+    "provinsi": "province",
+    "kabupaten/kota": "regency/city",
+    "kecamatan": "district",
+    "kelurahan/desa": "village",
+    "instansi vertikal": "vertical office",
+    "BUMN": "state enterprise",
+    "BUMD": "regional enterprise",
+}
 
 
 @dataclass(frozen=True)
@@ -130,11 +156,9 @@ def _category_probabilities(
     return sorted(out.values(), key=lambda pair: -pair[1])[:3]
 
 
-def route(report: Report) -> Routing:
-    """Suggestions and flags for ``report`` (verification screen, auto-dispose)."""
-    text = f"{report.title_published}\n{report.body_published}"
-    classification = classify(text)
-    routing = Routing(flags=_flags(report, classification), classified=classification is not None)
+def _by_category(report: Report, classification: object | None, text: str) -> dict[int, Suggestion]:
+    """The category path: each likely category's units from the jurisdiction resolver,
+    confidence = P(category) × the resolver's certainty × rank decay."""
     scores: dict[int, Suggestion] = {}
     for category, prob in _category_probabilities(report, classification):
         decisions = resolver.resolve(category=category, region_code=report.region_id, text=text)
@@ -150,7 +174,113 @@ def route(report: Report) -> Routing:
                     explanation=decision.explanation,
                     explanation_en=decision.explanation_en,
                 )
-    routing.suggestions = sorted(scores.values(), key=lambda s: -s.confidence)[:3]
+    return scores
+
+
+def _kind_name(agency: Agency) -> str:
+    """How a kind of unit is named in an explanation ("Dinas PUPR", "BPJS Kesehatan")."""
+    if agency.unit_type is not None:
+        return agency.unit_type.short_name or agency.unit_type.name
+    if agency.kind in (Agency.Kind.REGENCY_GOVERNMENT, Agency.Kind.PROVINCIAL_GOVERNMENT):
+        return "Pemda"
+    if agency.kind == Agency.Kind.VERTICAL_OFFICE and agency.parent is not None:
+        return agency.parent.short_name or agency.parent.name
+    return agency.short_name or agency.name
+
+
+def _from_heads(
+    report: Report,
+    units: list[tuple[str, float]],
+    levels: dict[str, float],
+    by_category: dict[int, Suggestion],
+) -> list[Suggestion]:
+    """Suggestions from the unit and level heads, with the category path's units (see the
+    module's docstring)."""
+    region = report.region_id or ""
+    offered = [(kind, p) for kind, p in units if p >= MIN_KIND]
+    found = resolver.units_of_kinds([k for k, _p in offered], region)
+    for s in by_category.values():
+        kind = resolver.kind_of(s.agency)
+        if any(kind == k for k, _p in offered) and all(
+            a.pk != s.agency.pk for a in found.get(kind, [])
+        ):
+            found.setdefault(kind, []).append(s.agency)
+    place = resolver.short_place(region) if region else "?"
+    best_category = next(iter(sorted(by_category.values(), key=lambda s: -s.confidence)), None)
+    scores: dict[int, Suggestion] = {}
+    for kind, p_kind in offered:
+        agencies = found.get(kind) or []
+        weights = [
+            levels.get(a.level, LEVEL_FLOOR)
+            * (1 + (by_category[a.pk].confidence if a.pk in by_category else 0.0))
+            for a in agencies
+        ]
+        total = sum(weights) or 1.0
+        for agency, weight in zip(agencies, weights, strict=True):
+            confidence = round(p_kind * weight / total, 3)
+            if agency.pk in scores and scores[agency.pk].confidence >= confidence:
+                continue
+            name = _kind_name(agency)
+            p_level = levels.get(agency.level)
+            level_en = LEVEL_EN.get(agency.level, agency.level)
+            if p_level is None:
+                lv_id = f"tingkat {agency.level} (bukan 3 teratas)"
+                lv_en = f"level {level_en} (not in the top 3)"
+            else:
+                lv_id = f"tingkat {agency.level} {round(p_level * 100)}%"
+                lv_en = f"level {level_en} {round(p_level * 100)}%"
+            head_id = f"isi laporan: jenis unit {name} {round(p_kind * 100)}%, {lv_id}"
+            head_en = f"report text: kind of unit {name} {round(p_kind * 100)}%, {lv_en}"
+            by_rule = by_category.get(agency.pk)
+            if by_rule is not None:
+                tail_id, tail_en = by_rule.explanation, by_rule.explanation_en
+            else:
+                tail_id, tail_en = f"lokasi {place}", f"location {place}"
+            scores[agency.pk] = Suggestion(
+                agency=agency,
+                confidence=confidence,
+                category=by_rule.category if by_rule else getattr(best_category, "category", None),
+                explanation=f"{head_id}; {tail_id}",
+                explanation_en=f"{head_en}; {tail_en}",
+            )
+    # The category path's other units: their kind's probability (below ``MIN_KIND``), or what
+    # the unit head leaves to the kinds outside its list.
+    listed = dict(units)
+    residual = max(0.0, 1.0 - sum(p for _k, p in units))
+    for s in by_category.values():
+        if s.agency.pk in scores:
+            continue
+        kind = resolver.kind_of(s.agency)
+        if kind in listed:
+            p_kind = listed[kind]
+            note_id = f"isi laporan: jenis unit ini {round(p_kind * 100)}%"
+            note_en = f"report text: this kind of unit {round(p_kind * 100)}%"
+        else:
+            p_kind = residual
+            note_id = "jenis unit ini bukan tebakan teratas isi laporan"
+            note_en = "this kind of unit is not among the report text's likeliest"
+        scores[s.agency.pk] = Suggestion(
+            agency=s.agency,
+            confidence=round(p_kind * s.confidence, 3),
+            category=s.category,
+            explanation=f"{s.explanation}; {note_id}",
+            explanation_en=f"{s.explanation_en}; {note_en}",
+        )
+    return sorted(scores.values(), key=lambda s: (-s.confidence, s.agency.pk))[:3]
+
+
+def route(report: Report) -> Routing:
+    """Suggestions and flags for ``report`` (verification screen, auto-dispose)."""
+    text = f"{report.title_published}\n{report.body_published}"
+    classification = classify(text)
+    routing = Routing(flags=_flags(report, classification), classified=classification is not None)
+    by_category = _by_category(report, classification, text)
+    units = [(str(k), float(p)) for k, p in (getattr(classification, "unit", None) or [])]
+    if units:
+        levels = {str(lv): float(p) for lv, p in (getattr(classification, "level", None) or [])}
+        routing.suggestions = _from_heads(report, units, levels, by_category)
+    else:
+        routing.suggestions = sorted(by_category.values(), key=lambda s: -s.confidence)[:3]
     return routing
 
 

@@ -11,6 +11,10 @@ class FakeClassification:
     sub: list = field(default_factory=list)
     out_of_scope: object = False
     emergency: bool = False
+    # [(kind of unit, prob)] and [(level, prob)], likeliest first; empty = a model without
+    # those heads (the suggestions then come from the category alone)
+    unit: list = field(default_factory=list)
+    level: list = field(default_factory=list)
 
 
 def classifier(monkeypatch, **kw):

@@ -110,3 +110,54 @@ def test_a_conversion_teaches_the_report_kind_only(db, directory):
     assert label.agency is None and label.level == "" and label.report_kind == "information_request"
     row = training.label_rows()[0]
     assert row["report_kind"] == "information_request" and row["kind"] is None
+
+
+def test_synthetic_rows_can_be_kept_out_of_the_level_head(db, monkeypatch):
+    """``level_synthetic`` (chosen by cross-validation) weighs the synthetic corpus in the
+    level head only: at 0 the level head learns from real rows alone, the topic head still
+    from both."""
+    from lapor.routing import training
+
+    monkeypatch.setattr(training, "directory_rows", lambda *a, **k: [])
+    synthetic = [
+        {
+            "text": t,
+            "category": "KESEHATAN > Puskesmas",
+            "kind": "dinas-kesehatan",
+            "level": "provinsi",
+            "synthetic": True,
+        }
+        for t in ("puskesmas tutup siang hari", "dokter puskesmas tidak ada")
+    ]
+    real = [
+        {"text": t, "category": "PERHUBUNGAN", "kind": "dinas-perhubungan", "level": lv}
+        for t, lv in (("parkir liar di trotoar", "kabupaten/kota"), ("terminal kotor", "BUMD"))
+    ]
+    both = training.fit(synthetic + real, "a", params={"level_synthetic": 1.0})
+    assert "provinsi" in both.level.classes
+    model = training.fit(synthetic + real, "b")  # the default, chosen by cross-validation
+    assert "provinsi" not in model.level.classes and set(model.level.classes) == {
+        "kabupaten/kota",
+        "BUMD",
+    }
+    assert "dinas-kesehatan" in model.unit.classes  # the unit head keeps them
+    assert set(model.top.classes) == {"KESEHATAN", "PERHUBUNGAN"}
+    assert model.params["level_synthetic"] == 0.0
+    # With no real row that states a level, the synthetic rows train the level head after all.
+    alone = training.fit(synthetic, "c")
+    assert alone.level.classes == ["provinsi"]
+
+
+def test_crossval_takes_known_parameters_of_the_right_type():
+    from django.core.management.base import CommandError
+
+    from lapor.routing.management.commands.crossval_routing import parse_params
+
+    assert parse_params(["C=30", "topic_mix=false", "word_features=9000"]) == {
+        "C": 30.0,
+        "topic_mix": False,
+        "word_features": 9000,
+    }
+    for bad in ("C", "nope=1", "C=high", "topic_mix=maybe", "word_features=1.5"):
+        with pytest.raises(CommandError):
+            parse_params([bad])

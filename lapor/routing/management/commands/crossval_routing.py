@@ -4,7 +4,7 @@ optionally the learning curve (real labels added -> accuracy). Slow: one trainin
 
 import json
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from lapor.routing import crossval, training
 
@@ -14,6 +14,29 @@ LABELS = {
     "level": "government level",
     "report_kind": "report kind",
 }
+
+
+def parse_params(pairs: list[str]) -> dict:
+    """ "C=30", "topic_mix=false" -> {"C": 30.0, "topic_mix": False}; only known names, each
+    value of the default's type."""
+    params: dict = {}
+    for pair in pairs:
+        name, sep, raw = pair.partition("=")
+        if not sep or name not in training.DEFAULT_PARAMS:
+            known = ", ".join(sorted(training.DEFAULT_PARAMS))
+            raise CommandError(f"--param {pair!r}: expected NAME=VALUE with NAME one of {known}")
+        default = training.DEFAULT_PARAMS[name]
+        try:
+            if isinstance(default, bool):
+                if raw.lower() not in ("true", "false", "1", "0"):
+                    raise ValueError(raw)
+                value: object = raw.lower() in ("true", "1")
+            else:
+                value = type(default)(raw)
+        except ValueError:
+            raise CommandError(f"--param {pair!r}: not a {type(default).__name__}") from None
+        params[name] = value
+    return params
 
 
 class Command(BaseCommand):
@@ -28,9 +51,17 @@ class Command(BaseCommand):
             default="",
             help="comma-separated numbers of real labels for the learning curve, e.g. 0,100,300",
         )
+        parser.add_argument(
+            "--param",
+            action="append",
+            default=[],
+            metavar="NAME=VALUE",
+            help="override a training parameter (training.DEFAULT_PARAMS), e.g. C=30",
+        )
         parser.add_argument("--json", action="store_true")
 
     def handle(self, *args, **opts):
+        params = parse_params(opts["param"])
         real = training.real_rows(opts["real"])
         synthetic = [] if opts["no_synthetic"] else training.seed_rows()
         groups = crossval.near_duplicate_groups([r["text"] for r in real])
@@ -40,6 +71,7 @@ class Command(BaseCommand):
             synthetic_weight=training.SYNTHETIC_WEIGHT,
             folds=opts["folds"],
             groups=groups,
+            params=params,
         )
         runs["all"] = crossval.cross_validate(real, **kw)
         for n in [int(x) for x in opts["curve"].split(",") if x.strip()]:
