@@ -530,7 +530,37 @@ def _rebuild_days(days: set[dt.date], *, full: bool) -> None:
 
 # Region levels of the period rollups: 0 is the whole country (no code).
 PERIOD_LEVELS: dict[int, str | None] = {0: None, **LEVEL_FIELDS}
-DIMS = {"c": "category_id", "a": "agency_id"}
+DIMS = {"c": "category_id", "a": "agency_id", "h": "channel", "k": "kind"}
+# The channel ("h") and kind ("k") rows of ``DimPeriod`` (the public breakdowns) keep the value
+# as a number: these ids are stored, so a value keeps its id for good (a new channel or kind gets
+# the next free number; tests/stats checks every value has one). A value without an id (none
+# today) is not rolled up and not shown, as the breakdown tables show only known values.
+CHANNEL_IDS = {
+    "web": 1,
+    "mobile": 2,
+    "sms": 3,
+    "chat": 4,
+    "email": 5,
+    "api": 6,
+    "desk": 7,
+    "phone": 8,
+    "social": 9,
+    "whatsapp": 10,
+}
+KIND_IDS = {"complaint": 1, "aspiration": 2, "information_request": 3, "whistleblowing": 4}
+CODED_DIMS = {"h": CHANNEL_IDS, "k": KIND_IDS}
+
+
+def _dim_value(dim: str, dim_field: str) -> Any:
+    """The expression stored as ``dim_id`` for a dimension: the id column itself, or the
+    number of a channel or kind."""
+    ids = CODED_DIMS.get(dim)
+    if ids is None:
+        return F(dim_field)
+    whens = [When(**{dim_field: value}, then=models.Value(i)) for value, i in ids.items()]
+    return Case(*whens, default=None, output_field=models.BigIntegerField())
+
+
 # A rollup row exists only where it sums many facts; where it would hold one or two reports
 # it only repeats the fact, wider (at 1,000,000 reports the day rows of regencies and
 # districts, and the category and agency rows of every day, were most of the statistics'
@@ -599,16 +629,19 @@ def _periods_from_facts(facts: QuerySet[ReportFact], grain: Grain) -> None:
             continue
         for dim, dim_field in DIMS.items():
             of_dim = level_facts.exclude(agency_id=None) if dim == "a" else level_facts
+            if dim in CODED_DIMS:
+                of_dim = of_dim.filter(**{f"{dim_field}__in": list(CODED_DIMS[dim])})
             _insert_select(
                 DimPeriod,
-                of_dim.values(*keys, dim_field)
+                of_dim.annotate(dim_value=_dim_value(dim, dim_field))
+                .values(*keys, "dim_value")
                 .order_by()
                 .annotate(
                     n=Count("pk"),
                     n_followed_up=_one(Q(followed_up=True)),
                     n_disposed=_one(Q(disposed=True)),
                 ),
-                {**rename, dim_field: "dim_id"},
+                {**rename, "dim_value": "dim_id"},
                 {**consts, "dim": dim},
             )
 
