@@ -607,9 +607,16 @@ def _ranges(starts: Iterable[dt.date], grain: str, field: str = "period") -> Q:
 PERIOD_OF = {Grain.DAY: F("received_on"), Grain.MONTH: TruncMonth("received_on")}
 
 
-def _periods_from_facts(facts: QuerySet[ReportFact], grain: Grain) -> None:
+def _periods_from_facts(
+    facts: QuerySet[ReportFact],
+    grain: Grain,
+    *,
+    dims: Iterable[str] = tuple(DIMS),
+    regions: bool = True,
+) -> None:
     """Rows of one grain for every region level and dimension that keeps it
-    (``region_rows``, ``dim_rows``), straight from the facts."""
+    (``region_rows``, ``dim_rows``), straight from the facts: the ``RegionPeriod`` rows (unless
+    not ``regions``) and the ``DimPeriod`` rows of ``dims``."""
     period = PERIOD_OF.get(grain, TruncYear("received_on"))
     for level, code_field in PERIOD_LEVELS.items():
         keys = ["p"] + ([code_field] if code_field else [])
@@ -618,7 +625,7 @@ def _periods_from_facts(facts: QuerySet[ReportFact], grain: Grain) -> None:
         if not code_field:
             consts["region_code"] = ""
         level_facts = _level_facts(facts, level).annotate(p=period)
-        if region_rows(grain, level):
+        if regions and region_rows(grain, level):
             _insert_select(
                 RegionPeriod,
                 level_facts.values(*keys).order_by().annotate(**fact_sums()),
@@ -627,7 +634,8 @@ def _periods_from_facts(facts: QuerySet[ReportFact], grain: Grain) -> None:
             )
         if not dim_rows(grain, level):
             continue
-        for dim, dim_field in DIMS.items():
+        for dim in dims:
+            dim_field = DIMS[dim]
             of_dim = level_facts.exclude(agency_id=None) if dim == "a" else level_facts
             if dim in CODED_DIMS:
                 of_dim = of_dim.filter(**{f"{dim_field}__in": list(CODED_DIMS[dim])})
@@ -644,6 +652,20 @@ def _periods_from_facts(facts: QuerySet[ReportFact], grain: Grain) -> None:
                 {**rename, "dim_value": "dim_id"},
                 {**consts, "dim": dim},
             )
+
+
+def rebuild_coded_dims() -> None:
+    """Remake the channel and kind rows of ``DimPeriod`` (months and years) from the facts,
+    as a full rebuild makes them, leaving the other rollups alone: for databases whose
+    rollups were built before those rows existed (migration stats/0006)."""
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL work_mem = '256MB'")
+        DimPeriod.objects.filter(dim__in=list(CODED_DIMS)).delete()
+        facts = ReportFact.objects.all()
+        for grain in (Grain.MONTH, Grain.YEAR):
+            _periods_from_facts(facts, grain, dims=tuple(CODED_DIMS), regions=False)
 
 
 def _years_from_months(years: set[dt.date]) -> None:
