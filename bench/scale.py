@@ -39,6 +39,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SIZES = [int(s) for s in os.environ.get("SIZES", "100000,1000000").split(",") if s]
 RUNS = int(os.environ.get("RUNS", "15"))
 PREFIX = os.environ.get("SCALE_DB_PREFIX", "lapor_scale")
+# ONLY=statistik,typo: measure only the cases whose name contains one of these words (case
+# insensitive; the baseline always), and skip the export. Empty: every case.
+ONLY = [w.strip().lower() for w in os.environ.get("ONLY", "").split(",") if w.strip()]
 PSQL = ["psql", "-h", "127.0.0.1", "-U", "postgres", "-v", "ON_ERROR_STOP=1", "-Atq"]
 # A production-like process (DEBUG off) on the test client: plain HTTP, no TOTP step for the
 # national admin, a throwaway key (inherited by the build and measuring subprocesses).
@@ -200,6 +203,8 @@ def measure(db: str) -> dict:  # type: ignore[type-arg]
             get(public, "/open311/v2/requests.json?page_size=100"),
         ),
     ]
+    if ONLY:
+        cases = [cases[0]] + [c for c in cases[1:] if any(w in c[0].lower() for w in ONLY)]
     if SERVE:
         serve(db, cases, baseline, clients["agency admin"], connection, Report, regency)
         return {}
@@ -355,7 +360,7 @@ def lockstep(sizes: list[int]) -> list[dict]:  # type: ignore[type-arg]
             flush=True,
         )
     exports = {n: [] for n in sizes}  # type: ignore[var-annotated]
-    for r in range(3):
+    for r in range(0 if ONLY else 3):
         for n in sizes[r % len(sizes) :] + sizes[: r % len(sizes)]:
             exports[n].append(ask(n, "export"))
     runs = []
@@ -370,9 +375,16 @@ def lockstep(sizes: list[int]) -> list[dict]:  # type: ignore[type-arg]
         ms[names[0]] = base
         ratio = {k: v / base for k, v in ms.items()}
         e = exports[n]
-        seconds = statistics.median(x["s"] for x in e)
-        rows = e[-1]["rows"]
-        base = statistics.median(x["base"] for x in e)
+        export = None
+        if e:
+            seconds = statistics.median(x["s"] for x in e)
+            rows = e[-1]["rows"]
+            base = statistics.median(x["base"] for x in e)
+            export = {
+                "rows": rows,
+                "seconds": seconds,
+                "ratio": seconds * 1000 / max(rows, 1) / base,
+            }
         runs.append(
             {
                 **info,
@@ -380,11 +392,7 @@ def lockstep(sizes: list[int]) -> list[dict]:  # type: ignore[type-arg]
                 "ms": ms,
                 "ratio": ratio,
                 "load": loads,
-                "export": {
-                    "rows": rows,
-                    "seconds": seconds,
-                    "ratio": seconds * 1000 / max(rows, 1) / base,
-                },
+                "export": export,
             }
         )
     return runs
@@ -448,6 +456,9 @@ def report(runs: list[dict]) -> None:  # type: ignore[type-arg]
             + " | ".join(cells)
             + f" | {s:+.2f} | {'' if load is None else f'{load:.1f}'} |"
         )
+    if any(r["export"] is None for r in runs):  # ONLY: no export measured
+        print(f"\nsteepest slope: {worst:+.2f} (target ≤ 0.15; only {', '.join(ONLY)})")
+        return
     # Export: time per exported row, as a ratio to the baseline.
     cells, ratios = [], []
     for r in runs:

@@ -530,7 +530,37 @@ def _rebuild_days(days: set[dt.date], *, full: bool) -> None:
 
 # Region levels of the period rollups: 0 is the whole country (no code).
 PERIOD_LEVELS: dict[int, str | None] = {0: None, **LEVEL_FIELDS}
-DIMS = {"c": "category_id", "a": "agency_id"}
+DIMS = {"c": "category_id", "a": "agency_id", "h": "channel", "k": "kind"}
+# The channel ("h") and kind ("k") rows of ``DimPeriod`` (the public breakdowns) keep the value
+# as a number: these ids are stored, so a value keeps its id for good (a new channel or kind gets
+# the next free number; tests/stats checks every value has one). A value without an id (none
+# today) is not rolled up and not shown, as the breakdown tables show only known values.
+CHANNEL_IDS = {
+    "web": 1,
+    "mobile": 2,
+    "sms": 3,
+    "chat": 4,
+    "email": 5,
+    "api": 6,
+    "desk": 7,
+    "phone": 8,
+    "social": 9,
+    "whatsapp": 10,
+}
+KIND_IDS = {"complaint": 1, "aspiration": 2, "information_request": 3, "whistleblowing": 4}
+CODED_DIMS = {"h": CHANNEL_IDS, "k": KIND_IDS}
+
+
+def _dim_value(dim: str, dim_field: str) -> Any:
+    """The expression stored as ``dim_id`` for a dimension: the id column itself, or the
+    number of a channel or kind."""
+    ids = CODED_DIMS.get(dim)
+    if ids is None:
+        return F(dim_field)
+    whens = [When(**{dim_field: value}, then=models.Value(i)) for value, i in ids.items()]
+    return Case(*whens, default=None, output_field=models.BigIntegerField())
+
+
 # A rollup row exists only where it sums many facts; where it would hold one or two reports
 # it only repeats the fact, wider (at 1,000,000 reports the day rows of regencies and
 # districts, and the category and agency rows of every day, were most of the statistics'
@@ -577,9 +607,16 @@ def _ranges(starts: Iterable[dt.date], grain: str, field: str = "period") -> Q:
 PERIOD_OF = {Grain.DAY: F("received_on"), Grain.MONTH: TruncMonth("received_on")}
 
 
-def _periods_from_facts(facts: QuerySet[ReportFact], grain: Grain) -> None:
+def _periods_from_facts(
+    facts: QuerySet[ReportFact],
+    grain: Grain,
+    *,
+    dims: Iterable[str] = tuple(DIMS),
+    regions: bool = True,
+) -> None:
     """Rows of one grain for every region level and dimension that keeps it
-    (``region_rows``, ``dim_rows``), straight from the facts."""
+    (``region_rows``, ``dim_rows``), straight from the facts: the ``RegionPeriod`` rows (unless
+    not ``regions``) and the ``DimPeriod`` rows of ``dims``."""
     period = PERIOD_OF.get(grain, TruncYear("received_on"))
     for level, code_field in PERIOD_LEVELS.items():
         keys = ["p"] + ([code_field] if code_field else [])
@@ -588,7 +625,7 @@ def _periods_from_facts(facts: QuerySet[ReportFact], grain: Grain) -> None:
         if not code_field:
             consts["region_code"] = ""
         level_facts = _level_facts(facts, level).annotate(p=period)
-        if region_rows(grain, level):
+        if regions and region_rows(grain, level):
             _insert_select(
                 RegionPeriod,
                 level_facts.values(*keys).order_by().annotate(**fact_sums()),
@@ -597,20 +634,38 @@ def _periods_from_facts(facts: QuerySet[ReportFact], grain: Grain) -> None:
             )
         if not dim_rows(grain, level):
             continue
-        for dim, dim_field in DIMS.items():
+        for dim in dims:
+            dim_field = DIMS[dim]
             of_dim = level_facts.exclude(agency_id=None) if dim == "a" else level_facts
+            if dim in CODED_DIMS:
+                of_dim = of_dim.filter(**{f"{dim_field}__in": list(CODED_DIMS[dim])})
             _insert_select(
                 DimPeriod,
-                of_dim.values(*keys, dim_field)
+                of_dim.annotate(dim_value=_dim_value(dim, dim_field))
+                .values(*keys, "dim_value")
                 .order_by()
                 .annotate(
                     n=Count("pk"),
                     n_followed_up=_one(Q(followed_up=True)),
                     n_disposed=_one(Q(disposed=True)),
                 ),
-                {**rename, dim_field: "dim_id"},
+                {**rename, "dim_value": "dim_id"},
                 {**consts, "dim": dim},
             )
+
+
+def rebuild_coded_dims() -> None:
+    """Remake the channel and kind rows of ``DimPeriod`` (months and years) from the facts,
+    as a full rebuild makes them, leaving the other rollups alone: for databases whose
+    rollups were built before those rows existed (migration stats/0006)."""
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL work_mem = '256MB'")
+        DimPeriod.objects.filter(dim__in=list(CODED_DIMS)).delete()
+        facts = ReportFact.objects.all()
+        for grain in (Grain.MONTH, Grain.YEAR):
+            _periods_from_facts(facts, grain, dims=tuple(CODED_DIMS), regions=False)
 
 
 def _years_from_months(years: set[dt.date]) -> None:

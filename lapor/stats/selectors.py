@@ -34,7 +34,9 @@ from lapor.stats.models import (
     ReportFact,
 )
 from lapor.stats.rollup import (
+    CODED_DIMS,
     DIM_YEAR_LEVELS,
+    DIMS,
     LEVEL_FIELDS,
     dim_rows,
     fact_sums,
@@ -503,6 +505,45 @@ def _dashboard(filters: Filters, language: str) -> dict[str, Any]:
         # By channel, kind and disability status, with the small-count threshold.
         "breakdowns": breakdowns(filters.region, filters.since, filters.until),
     }
+
+
+def coded_counts(
+    region: Region | None, since: dt.date | None, until: dt.date | None
+) -> dict[str, dict[str, int]]:
+    """Reports received in ``region`` between ``since`` and ``until`` (open ends: all), by
+    channel (``"h"``) and by kind (``"k"``): ``{"h": {"web": 12, …}, "k": {…}}``, for the
+    public breakdowns. Whole months and years are read from their ``DimPeriod`` rows (one
+    query for both), the days at the edges — and every period of a district, which keeps no
+    rows — from the facts through their (region, day) indexes (one query each): the same
+    rows whatever the number of reports, as the rest of the dashboard."""
+    level = region.level if region is not None else 0
+    segs = segments(since, until, years=level <= DIM_YEAR_LEVELS)
+    rolled, loose = _split(segs, lambda grain: dim_rows(grain, level))
+    out: dict[str, dict[str, int]] = {dim: {} for dim in CODED_DIMS}
+    if rolled:
+        values = {dim: {i: v for v, i in ids.items()} for dim, ids in CODED_DIMS.items()}
+        for r in _dicts(
+            DimPeriod.objects.filter(_in(rolled, _level(region)), dim__in=sorted(CODED_DIMS))
+            .values("dim", "dim_id")
+            .order_by()
+            .annotate(n=Sum("n"))
+        ):
+            value = values[r["dim"]].get(r["dim_id"])
+            if value is not None:
+                counts = out[r["dim"]]
+                counts[value] = counts.get(value, 0) + r["n"]
+    if loose:
+        facts = _facts(loose, region)
+        for dim, ids in CODED_DIMS.items():
+            field = DIMS[dim]
+            for value, n in (
+                facts.filter(**{f"{field}__in": list(ids)})
+                .values_list(field)
+                .annotate(n=Count("pk"))
+                .order_by()
+            ):
+                out[dim][value] = out[dim].get(value, 0) + n
+    return out
 
 
 def _bounds(filters: Filters) -> tuple[dt.date, dt.date]:

@@ -17,14 +17,15 @@ from django.db.models import Count, Q
 from lapor.regions.models import Region
 from lapor.reports import actions
 from lapor.reports import case_actions as ca
+from lapor.reports.models import Channel, Kind
 from lapor.stats.models import (
     DimPeriod,
     Grain,
     RegionPeriod,
     ReportFact,
 )
-from lapor.stats.rollup import refresh
-from lapor.stats.selectors import Filters, _dashboard, segments
+from lapor.stats.rollup import CHANNEL_IDS, KIND_IDS, rebuild_coded_dims, refresh
+from lapor.stats.selectors import Filters, _dashboard, coded_counts, segments
 from tests.cases.conftest import at
 
 pytestmark = pytest.mark.django_db
@@ -67,6 +68,7 @@ def _generate(cast, directory) -> None:
             for i in range(3):
                 report = actions.report_submit(
                     kind=("complaint", "aspiration")[i % 2],
+                    channel=("web", "mobile", "email")[(i + d) % 3],
                     title=f"Jalan rusak nomor {i}",
                     body="Lubang besar di jalan desa, mohon diperbaiki.",
                     incident_date=dt.date(y, m, d),
@@ -105,10 +107,15 @@ def test_a_full_rebuild_equals_the_incremental_refreshes(cast, directory):
     full = _snapshot()
     for table in full:
         assert full[table] == incremental[table], table
+    # Databases whose rollups predate the channel and kind rows get them (migration
+    # stats/0006) exactly as the full rebuild makes them, the other rows untouched.
+    DimPeriod.objects.filter(dim__in=["h", "k"]).delete()
+    rebuild_coded_dims()
+    assert _snapshot() == full
     # Every period grain and region level the rollups keep was built (the comparison is not
     # of empty tables), and none they leave to the facts: days only for the country and
-    # provinces; category and agency rows per month down to regencies, per year for the
-    # country and provinces.
+    # provinces; category, agency, channel and kind rows per month down to regencies, per year
+    # for the country and provinces.
     grains = RegionPeriod.objects.values("grain", "region_level").annotate(c=Count("id"))
     assert {(g["grain"], g["region_level"]) for g in grains} == {
         (grain, level) for grain in "dmy" for level in range(4) if grain != "d" or level <= 1
@@ -118,7 +125,7 @@ def test_a_full_rebuild_equals_the_incremental_refreshes(cast, directory):
         (grain, level, dim)
         for grain, levels in (("m", range(3)), ("y", range(2)))
         for level in levels
-        for dim in "ac"
+        for dim in "achk"
     }
 
 
@@ -175,6 +182,11 @@ def test_the_dashboard_over_any_range_equals_summing_the_facts(cast, directory, 
         assert {a["id"]: a["n"] for a in data["agencies"]} == by_agency
         if region is None or region.level < 3:
             assert sum(r["n"] for r in data["regions"]) == expected["n"]
+        # The public breakdowns by channel and kind: rollup rows plus edge-day facts.
+        coded = coded_counts(region, since, until)
+        for dim, field in (("h", "channel"), ("k", "kind")):
+            want = dict(scope.values_list(field).annotate(c=Count("pk")).values_list(field, "c"))
+            assert coded[dim] == want, (dim, region_code, since, until)
         week = _dashboard(Filters(region=region, since=since, until=until, by="week"), "en")
         assert sum(n for _p, n in week["over_time"]) == expected["n"]
 
@@ -195,6 +207,14 @@ def _days_of(segs: list[tuple[str, dt.date, dt.date]]) -> list[dt.date]:
             out += [start + dt.timedelta(days=i) for i in range((end - start).days + 1)]
             start = nxt
     return out
+
+
+def test_every_channel_and_kind_has_its_own_rollup_number():
+    # The numbers are stored in DimPeriod: a new value without one would be left out of the
+    # public breakdowns, and two values sharing one would be added together.
+    for ids, values in ((CHANNEL_IDS, Channel.values), (KIND_IDS, Kind.values)):
+        assert set(ids) == set(values)
+        assert len(set(ids.values())) == len(ids)
 
 
 def test_segments_cover_a_range_exactly_once():
