@@ -23,8 +23,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.utils import timezone
-
 from lapor.agencies.models import Agency
 from lapor.reports import deadlines
 from lapor.reports.models import Clock, Report
@@ -60,15 +58,9 @@ def start(
     agency: Agency | None = None,
     at: dt.datetime | None = None,
 ) -> Clock:
-    clock = Clock(
-        report=report,
-        agency=agency,
-        kind=kind,
-        started_at=at or timezone.now(),
-        working_days=working_days,
-        region_code=region_of(agency, report),
+    clock = deadlines.new_clock(
+        report, kind, working_days, agency=agency, at=at, region_code=region_of(agency, report)
     )
-    clock.due_at = deadlines.compute(clock).due_at
     clock.save()
     return clock
 

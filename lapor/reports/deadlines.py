@@ -54,15 +54,17 @@ def new_clock(
     *,
     agency: Agency | None = None,
     at: dt.datetime | None = None,
+    region_code: str | None = None,
 ) -> Clock:
-    """The clock ``start`` would write, with its deadline, not saved."""
+    """The clock ``start`` would write, with its deadline, not saved. Its days off are those of
+    ``region_code`` (default: the report's regency)."""
     clock = Clock(
         report=report,
         agency=agency,
         kind=kind,
         started_at=at or timezone.now(),
         working_days=working_days,
-        region_code=report.regency_code,
+        region_code=report.regency_code if region_code is None else region_code,
     )
     clock.due_at = compute(clock).due_at
     return clock
