@@ -42,6 +42,10 @@ def _isolated_media(settings) -> Iterator[None]:  # type: ignore[no-untyped-def]
     media = tempfile.mkdtemp(prefix="lapor-media-")
     settings.MEDIA_ROOT = media
     cache.clear()
+    # Per-process caches of the database's contents: each test has its own rows.
+    from lapor.regions.selectors import forget_chains
+
+    forget_chains()
     # The test client runs LocaleMiddleware in this thread, which leaves the last request's
     # language active: every test starts in the default language.
     translation.deactivate()

@@ -55,8 +55,6 @@ class Periodic:
 
 JOBS = (
     Periodic("sweep", tasks.run_sweep, every=dt.timedelta(minutes=5)),
-    # Filings whose consequences were not derived right after the answer (lapor.reports.derive).
-    Periodic("derive_events", report_tasks.derive_pending_events, every=dt.timedelta(minutes=1)),
     Periodic("retry_notifications", tasks.retry_due_notifications, every=dt.timedelta(minutes=1)),
     Periodic("refresh_stats", tasks.refresh_stats, every=dt.timedelta(minutes=5)),
     Periodic("staff_digest", tasks.send_staff_digests, daily_at=dt.time(7, 0)),

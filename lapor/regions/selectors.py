@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
+import functools
+import time
+
 from lapor.regions.models import Region
+
+# resolve_chain's per-process cache: entries live at most this long, and this many are kept
+# (about 200 bytes each; Indonesia has ~84,000 villages, most filings come from far fewer).
+CHAIN_CACHE_SECONDS = 600
+CHAIN_CACHE_SIZE = 20_000
+_FIELDS = ("code", "parent_id", "level", "name")
 
 
 def children(parent_code: str | None) -> list[tuple[str, str]]:
@@ -17,6 +26,7 @@ def resolve_chain(
     """The most specific region of a picked chain, or None if the chain is inconsistent.
 
     Consistency comes from the codes themselves: "34.04.07" lies in "34.04" lies in "34".
+    Every level must exist: checked with one query, then cached (``_chain_end``).
     """
     chain = [c for c in (province, regency, district, village) if c]
     if not chain:
@@ -31,11 +41,35 @@ def resolve_chain(
         return None
     if any(code.count(".") != level for level, code in enumerate(chain)):
         return None
-    # One query: every level of the chain must exist; the last one is the answer.
-    found = {region.code: region for region in Region.objects.filter(code__in=chain)}
-    if len(found) != len(chain):
+    try:
+        values = _chain_end(tuple(chain), _period())
+    except Region.DoesNotExist:
         return None
+    return Region.from_db(None, _FIELDS, values)
+
+
+def _period() -> int:
+    return int(time.monotonic() // CHAIN_CACHE_SECONDS)
+
+
+@functools.lru_cache(maxsize=CHAIN_CACHE_SIZE)
+def _chain_end(chain: tuple[str, ...], period: int) -> tuple[str, str | None, int, str]:
+    """The last region of a chain whose every level exists, as plain values (one query).
+
+    Cached per process: every filing checks its chain, and the tree only grows (the loader
+    adds and renames regions, never deletes one a report could point to). ``period`` (the
+    current ``CHAIN_CACHE_SECONDS`` slot) ages entries out, so a rename loaded by another
+    process shows within that time; a chain that is not found raises, and is not cached."""
+    del period  # part of the cache key only
+    found = {row[0]: row for row in Region.objects.filter(code__in=chain).values_list(*_FIELDS)}
+    if len(found) != len(chain):
+        raise Region.DoesNotExist(chain[-1])
     return found[chain[-1]]
+
+
+def forget_chains(**_kwargs: object) -> None:
+    """Empty this process's chain cache (a region saved or deleted here; tests)."""
+    _chain_end.cache_clear()
 
 
 def place_label(code: str) -> str:

@@ -110,7 +110,7 @@ def report_submit(
     from the ``submitted`` event by ``lapor.reports.derive``: in this transaction, or with
     ``derive_later`` in the worker right after the answer — the public intakes (web form, API
     v1, Open311) then write only the report, its identity, its event, the attachments and the
-    receipt's replay, and queue the derivation in the same transaction.
+    receipt's replay; the event, flagged ``derive_pending``, is the worker's queue entry.
     """
     if filed_by is not None or channel in DESK_CHANNELS:
         _check_on_behalf(filed_by=filed_by, actor=actor, channel=channel, consent=consent)
@@ -175,10 +175,9 @@ def report_submit(
                     consent_note=consent_note,
                     uploads=uploads,
                 )
-                if derive_later:
-                    # The clock, the outbox rows and routing: the worker's, from the event.
-                    derive.enqueue(event)
-                else:
+                # With derive_later the clock, the outbox rows and routing are the worker's:
+                # the event's derive_pending flag is its queue entry (lapor.reports.derive).
+                if not derive_later:
                     derive.derive(event.pk)
                     # The deadline the derivation wrote, on the object the channel answers from
                     # (the SMS receipt and CEK give it).

@@ -2,9 +2,11 @@
 
 The intake (``actions.report_submit``) writes, in one transaction, only what its answer needs:
 the report, the reporter's identity (apart), the ``submitted`` event, the attachments and the
-receipt's replay — and, in the same transaction, one queued task that derives the rest from the
-event. The event is the durable record: it is written with ``derive_pending=True``, and the
-transaction that writes its consequences clears the flag. Derived here:
+receipt's replay. The event is the durable record and the queue entry at once: it is written
+with ``derive_pending=True``, and the transaction that writes its consequences clears the flag.
+Nothing else is queued per filing (no task row: one INSERT less in the intake); the worker
+polls the flag's partial index (``reports_event_derive_pending``: only pending rows are in it)
+every second. Derived here:
 
 * the verification clock (three working days from the filing) and the report's ``due_at``;
 * everything the domain's subscribers write for a new event (``events.publish``): the
@@ -14,12 +16,14 @@ transaction that writes its consequences clears the flag. Derived here:
 Nothing is lost and nothing is written twice:
 
 * the consequences and the cleared flag commit together or not at all, so a worker that dies
-  half-way leaves the event pending, and it is derived again from the start;
-* ``derive`` claims the event with a conditional update of the flag, so two workers (the queued
-  task and the sweep) cannot both derive it: the second finds nothing to do;
-* ``derive_pending_events`` (the worker's schedule, every minute) derives every event still
-  pending after ``SWEEP_AFTER``: a lost task row, a crash between the commit and the worker,
-  a queue backend that enqueues after commit and failed to.
+  half-way leaves the event pending, and the next poll (of any worker) derives it from the
+  start;
+* ``derive`` claims the event's row with ``SELECT … FOR UPDATE SKIP LOCKED`` and a conditional
+  update of the flag: two workers polling at once never derive one event twice (the second
+  skips the row the first holds, or finds the flag cleared), nor wait for each other;
+* ``derive_pending_events`` is the worker's poll (``run_worker``: a thread beside the task
+  loop, and once per ``--once`` run); an event whose derivation failed is logged and stays
+  pending for the next poll, without holding back the others.
 
 The public intakes that must answer fast (the web form, API v1, Open311: ``report_submit(...,
 derive_later=True)``) leave the derivation to the worker. The other channels derive in the
@@ -35,52 +39,35 @@ import datetime as dt
 import logging
 
 from django.db import transaction
-from django.utils import timezone
 
 from lapor.reports import deadlines, events
 from lapor.reports.models import Clock, Report, ReportEvent, Status
 
 log = logging.getLogger(__name__)
 
-# Events still pending after this are the sweep's (the queued task normally runs in a second).
-SWEEP_AFTER = dt.timedelta(seconds=30)
-SWEEP_BATCH = 500
-
-
-def enqueue(event: ReportEvent) -> None:
-    """Queue the derivation of ``event`` in the caller's transaction.
-
-    With the database queue (the default) the task row commits with the event or not at all.
-    Another backend could run the task before the event is committed: there it is enqueued on
-    commit, and if that enqueue is lost the sweep derives the event.
-    """
-    from django_tasks_db.backend import DatabaseBackend
-
-    from lapor.reports.tasks import derive_event
-
-    event_id = event.pk
-    if isinstance(derive_event.get_backend(), DatabaseBackend):
-        derive_event.enqueue(event_id)
-        return
-
-    def enqueue_after_commit() -> None:
-        derive_event.enqueue(event_id)
-
-    # A named function: Django's robust on_commit logs the callback's __qualname__.
-    transaction.on_commit(enqueue_after_commit, robust=True)
+# Events derived per poll; a full batch is followed by the next at once.
+POLL_BATCH = 500
 
 
 def derive(event_id: int) -> bool:
     """Write what follows from the event, once. False when there was nothing left to do (an
     unknown event, or one already derived by another worker or the filing request itself)."""
     with transaction.atomic():
-        # The claim: a second worker waits on this row, then finds the flag cleared.
-        claimed = ReportEvent.objects.filter(pk=event_id, derive_pending=True).update(
-            derive_pending=False
+        # The claim: the event's row, unless another worker holds it (it is deriving it).
+        event = (
+            ReportEvent.objects.select_for_update(skip_locked=True, of=("self",))
+            .select_related("actor")
+            .filter(pk=event_id, derive_pending=True)
+            .first()
         )
-        if not claimed:
+        if event is None:
             return False
-        event = ReportEvent.objects.select_related("actor").get(pk=event_id)
+        # The flag, conditionally: where rows cannot be locked (SQLite, one writer at a time)
+        # this is the claim; a worker that comes second finds it cleared.
+        if not ReportEvent.objects.filter(pk=event_id, derive_pending=True).update(
+            derive_pending=False
+        ):
+            return False
         # The case's row, locked as the case actions lock it: an officer acting on the report
         # at this moment goes first or after, never in between.
         event.report = Report.objects.select_for_update().get(pk=event.report_id)
@@ -117,23 +104,21 @@ def expected_due(report: Report) -> dt.datetime | None:
     ).due_at
 
 
-def derive_pending_events(
-    now: dt.datetime | None = None, older_than: dt.timedelta = SWEEP_AFTER
-) -> int:
-    """Derive every event still pending after ``older_than``; return how many were derived.
+def derive_pending_events(limit: int = POLL_BATCH) -> int:
+    """The worker's poll: derive up to ``limit`` pending events, oldest first; return how many
+    were derived.
 
     Each in its own transaction: one that fails (logged) does not hold back the others, and
-    stays pending for the next sweep."""
-    cutoff = (now or timezone.now()) - older_than
+    stays pending for the next poll."""
     pending = (
-        ReportEvent.objects.filter(derive_pending=True, at__lte=cutoff)
+        ReportEvent.objects.filter(derive_pending=True)
         .order_by("pk")
-        .values_list("pk", flat=True)[:SWEEP_BATCH]
+        .values_list("pk", flat=True)[:limit]
     )
     derived = 0
     for event_id in list(pending):
         try:
             derived += derive(event_id)
         except Exception:
-            log.exception("deriving event %s failed; the next sweep tries again", event_id)
+            log.exception("deriving event %s failed; the next poll tries again", event_id)
     return derived

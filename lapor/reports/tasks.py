@@ -21,19 +21,3 @@ def sweep_storage() -> dict[str, int]:
 
     result = purge(sweep_storage=True)
     return {"rows": result.rows, "files": result.files, "kept": result.kept}
-
-
-@task()
-def derive_event(event_id: int) -> bool:
-    """Right after a filing: its clock, outbox rows and routing (``lapor.reports.derive``)."""
-    from lapor.reports.derive import derive
-
-    return derive(event_id)
-
-
-@task()
-def derive_pending_events() -> int:
-    """Every minute: events whose derivation was lost (a crash, a lost task row)."""
-    from lapor.reports.derive import derive_pending_events as sweep
-
-    return sweep()

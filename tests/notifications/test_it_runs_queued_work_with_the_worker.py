@@ -30,7 +30,6 @@ def test_the_worker_sends_queued_notifications_and_runs_the_sweep(cast, director
     assert len(mail.outbox) == 1
     assert set(ScheduledJob.objects.values_list("name", flat=True)) == {
         "sweep",
-        "derive_events",
         "retry_notifications",
         "staff_digest",
         "open_data_dump",

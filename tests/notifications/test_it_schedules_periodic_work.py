@@ -1,6 +1,5 @@
 """The schedule lives in the database: the digest is enqueued once a day at 07:00 WIB, the
-sweep and the statistics every five minutes, the retry net and the sweep of filings not yet
-derived every minute — once per slot,
+sweep and the statistics every five minutes, the retry nets every minute — once per slot,
 however many ticks."""
 
 import pytest
@@ -14,7 +13,6 @@ pytestmark = pytest.mark.django_db
 def test_each_job_is_enqueued_once_per_slot():
     assert tick(at(2026, 11, 3, 6, 59)) == [
         "sweep",
-        "derive_events",
         "retry_notifications",
         "refresh_stats",
         "retry_webhooks",
@@ -23,7 +21,6 @@ def test_each_job_is_enqueued_once_per_slot():
     ]
     assert tick(at(2026, 11, 3, 6, 59)) == []
     assert tick(at(2026, 11, 3, 7, 0)) == [
-        "derive_events",
         "retry_notifications",
         "staff_digest",
         "retry_webhooks",
@@ -31,7 +28,6 @@ def test_each_job_is_enqueued_once_per_slot():
     assert tick(at(2026, 11, 3, 7, 0)) == []
     assert tick(at(2026, 11, 3, 7, 4)) == [
         "sweep",
-        "derive_events",
         "retry_notifications",
         "refresh_stats",
         "retry_webhooks",
@@ -41,7 +37,6 @@ def test_each_job_is_enqueued_once_per_slot():
     # A worker that was down for days runs each job once on return, not once per missed slot.
     assert tick(at(2026, 11, 7, 9, 0)) == [
         "sweep",
-        "derive_events",
         "retry_notifications",
         "refresh_stats",
         "staff_digest",

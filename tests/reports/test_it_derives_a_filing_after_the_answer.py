@@ -1,21 +1,25 @@
 """Issue 11.5: the intake writes only the report, its identity, its ``submitted`` event and the
 receipt; the worker derives the verification clock, the outbox rows and routing from the event
-(``lapor.reports.derive``). Each test takes the path a real failure would: a lost task row, a
-worker that dies half-way, two workers at once, an officer faster than the worker."""
+(``lapor.reports.derive``): the pending event is the worker's queue entry, no task row is
+written. Each test takes the path a real failure would: a worker that dies half-way, two
+workers at once, an officer faster than the worker."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+import threading
+import time
 
 import pytest
 import time_machine
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from lapor.notifications.management.commands import run_worker
 from lapor.notifications.models import Notification
 from lapor.regions.models import Region
 from lapor.reports import actions, case_actions, derive, events
@@ -42,8 +46,8 @@ def _event(report: Report) -> ReportEvent:
     return ReportEvent.objects.get(report=report, kind=ReportEvent.Kind.SUBMITTED)
 
 
-def _derive_tasks() -> int:
-    return DBTaskResult.objects.filter(task_path="lapor.reports.tasks.derive_event").count()
+def _queued_tasks() -> int:
+    return DBTaskResult.objects.count()
 
 
 def _receipts(report: Report) -> int:
@@ -53,13 +57,13 @@ def _receipts(report: Report) -> int:
 
 
 @pytest.mark.django_db(transaction=True)  # the real worker command
-def test_the_filing_writes_the_event_and_its_task_and_the_worker_the_rest(directory):
+def test_the_filing_writes_the_event_and_the_worker_the_rest(directory):
     submitted = _file()
     report = submitted.report
     event = _event(report)
-    # Before the worker: the durable record and its queued derivation, nothing derived.
+    # Before the worker: the durable record, flagged; nothing queued, nothing derived.
     assert event.derive_pending
-    assert _derive_tasks() == 1
+    assert _queued_tasks() == 0
     assert not Clock.objects.filter(report=report).exists()
     assert _receipts(report) == 0
     assert Report.objects.get(pk=report.pk).due_at is None
@@ -84,40 +88,79 @@ def test_deriving_twice_writes_nothing_twice(directory):
     report = _file().report
     event = _event(report)
     assert derive.derive(event.pk) is True
-    # The queued task runs after the sweep (or the filing derived it itself): nothing to do.
+    # Another worker's poll (or the filing derived it itself): nothing left to do.
     assert derive.derive(event.pk) is False
     call_command("run_worker", "--once")
     assert Clock.objects.filter(report=report).count() == 1
     assert _receipts(report) == 1
 
 
-def test_the_sweep_derives_an_event_whose_task_was_lost(directory):
+def test_the_poll_derives_every_pending_event_oldest_first_in_batches(directory):
     with time_machine.travel(timezone.now() - dt.timedelta(minutes=5)):
-        lost = _file().report
-    fresh = _file().report
-    # The worker crashed between the commit and its queue: the task rows are gone.
-    DBTaskResult.objects.filter(task_path="lapor.reports.tasks.derive_event").delete()
+        older = _file().report
+    newer = _file().report
 
+    assert derive.derive_pending_events(limit=1) == 1
+    assert not _event(older).derive_pending
+    assert _event(newer).derive_pending
+    assert Clock.objects.filter(report=older).count() == 1
     assert derive.derive_pending_events() == 1
-
-    assert not _event(lost).derive_pending
-    assert Clock.objects.filter(report=lost).count() == 1
-    assert _receipts(lost) == 1
-    # A filing of a moment ago is still its own task's (it may be running right now).
-    assert _event(fresh).derive_pending
-    assert not Clock.objects.filter(report=fresh).exists()
-    assert derive.derive_pending_events(now=timezone.now() + derive.SWEEP_AFTER * 2) == 1
-    assert Clock.objects.filter(report=fresh).count() == 1
+    assert derive.derive_pending_events() == 0
+    assert Clock.objects.filter(report=newer).count() == 1
+    assert _receipts(older) == _receipts(newer) == 1
 
 
-@pytest.mark.django_db(transaction=True)  # the real worker command
-def test_the_schedule_runs_the_sweep(directory):
-    with time_machine.travel(timezone.now() - dt.timedelta(minutes=5)):
+@pytest.mark.django_db(transaction=True)  # the loop's thread has its own connection
+def test_the_workers_derive_thread_derives_a_filing_within_its_interval(directory):
+    stop = threading.Event()
+    thread = threading.Thread(target=run_worker.derive_loop, args=(stop, 0.05), daemon=True)
+    thread.start()
+    try:
         report = _file().report
-    DBTaskResult.objects.filter(task_path="lapor.reports.tasks.derive_event").delete()
-    call_command("run_worker", "--once")
+        deadline = time.monotonic() + 10
+        while _event(report).derive_pending and time.monotonic() < deadline:
+            time.sleep(0.05)
+    finally:
+        stop.set()
+        thread.join(10)
+    assert not thread.is_alive()
     assert not _event(report).derive_pending
+    assert Clock.objects.filter(report=report).count() == 1
     assert _receipts(report) == 1
+
+
+@pytest.mark.django_db(transaction=True)  # two connections: a worker holding the row
+def test_a_second_worker_skips_an_event_another_is_deriving(directory):
+    if connection.vendor != "postgresql":
+        pytest.skip("row locks (SKIP LOCKED) are PostgreSQL's; SQLite has one writer")
+    report = _file().report
+    event = _event(report)
+    held = threading.Event()
+    release = threading.Event()
+
+    def first_worker() -> None:
+        # Holds the event's row as derive() does while it writes the consequences.
+        with transaction.atomic():
+            ReportEvent.objects.select_for_update().get(pk=event.pk)
+            held.set()
+            release.wait(10)
+        connection.close()
+
+    holder = threading.Thread(target=first_worker, daemon=True)
+    holder.start()
+    assert held.wait(10)
+    try:
+        started = time.monotonic()
+        # The second worker neither waits for the first nor derives the event too.
+        assert derive.derive(event.pk) is False
+        assert derive.derive_pending_events() == 0
+        assert time.monotonic() - started < 2
+    finally:
+        release.set()
+        holder.join(10)
+    assert _event(report).derive_pending  # the first worker (here: gone) left it pending
+    assert derive.derive(event.pk) is True
+    assert Clock.objects.filter(report=report).count() == 1
 
 
 def test_a_worker_that_fails_half_way_leaves_the_event_pending_and_nothing_written(directory):
@@ -140,13 +183,12 @@ def test_a_worker_that_fails_half_way_leaves_the_event_pending_and_nothing_writt
         assert not Clock.objects.filter(report=report).exists()
         assert _receipts(report) == 0
         assert Report.objects.get(pk=report.pk).due_at is None
-        # The sweep logs it and carries on; it stays pending for the next sweep.
-        later = timezone.now() + derive.SWEEP_AFTER * 2
-        assert derive.derive_pending_events(now=later) == 0
+        # The poll logs it and carries on; it stays pending for the next poll.
+        assert derive.derive_pending_events() == 0
         assert _event(report).derive_pending
     finally:
         events.SUBSCRIBERS.remove(dies)
-    assert derive.derive_pending_events(now=later) == 1
+    assert derive.derive_pending_events() == 1
     assert Clock.objects.filter(report=report).count() == 1
     assert _receipts(report) == 1
 
@@ -180,7 +222,7 @@ def test_a_channel_that_needs_the_rows_derives_them_in_its_own_transaction(direc
     assert not _event(report).derive_pending
     assert Clock.objects.filter(report=report).count() == 1
     assert _receipts(report) == 1
-    assert _derive_tasks() == 0
+    assert derive.derive_pending_events() == 0
 
 
 def test_the_web_filing_request_writes_only_the_filing(client, directory):
@@ -190,7 +232,6 @@ def test_the_web_filing_request_writes_only_the_filing(client, directory):
     written = [q["sql"] for q in ctx.captured_queries if q["sql"].startswith(("INSERT", "UPDATE"))]
     tables = sorted({re.search(r'(?:INTO|UPDATE) "(\w+)"', sql).group(1) for sql in written})  # type: ignore[union-attr]
     assert tables == [
-        "django_tasks_database_dbtaskresult",
         "reports_report",
         "reports_reporteridentity",
         "reports_reportevent",

@@ -2,13 +2,15 @@
 
 One process does both so that `make run` needs nothing else: the django-tasks-db worker loop
 runs in the main thread (it owns the signal handlers, so Ctrl-C/SIGTERM finish the current task
-and stop), and a daemon thread ticks the schedule every few seconds, only *enqueueing* due jobs
-(sweep, notification retries, the 07:00 digest) for the worker loop to run. Every database
-transaction in both is short, which SQLite (one writer at a time, WAL) needs.
+and stop), a daemon thread ticks the schedule every few seconds, only *enqueueing* due jobs
+(sweep, notification retries, the 07:00 digest) for the worker loop to run, and another derives
+new filings (``lapor.reports.derive``: their pending events, polled every ``--interval``).
+Every database transaction in all of them is short, which SQLite (one writer at a time, WAL)
+needs.
 
-``--once`` processes what is due now and exits: one schedule tick, then every task that is
-ready (including those the tick or the tasks themselves enqueue), then stop. Tests and cron use
-it.
+``--once`` processes what is due now and exits: one schedule tick, the pending filings, then
+every task that is ready (including those the tick or the tasks themselves enqueue), then
+stop. Tests and cron use it.
 
 Outages do not stop it (issue 11): when the database goes away (restart, failover, network)
 the task loop's ``OperationalError`` is caught, the connections dropped, and the loop started
@@ -37,6 +39,7 @@ from django_tasks import DEFAULT_TASK_BACKEND_ALIAS
 from django_tasks_db.management.commands.db_worker import Worker
 
 from lapor.notifications import leases, schedule
+from lapor.reports import derive
 
 logger = logging.getLogger("lapor.worker")
 
@@ -97,6 +100,23 @@ def run_resilient(worker: Worker, life: Life, stop: threading.Event) -> None:
                     connection.close()
             stop.wait(delay)
             delay = min(delay * 2, BACKOFF_MAX)
+
+
+def derive_loop(stop: threading.Event, every: float) -> None:
+    """Derive new filings until ``stop`` (``lapor.reports.derive``: the events flagged
+    ``derive_pending`` are the queue): again at once while there were some, otherwise after
+    ``every`` seconds. A failed poll (database down) is logged and retried at the next one."""
+    while not stop.is_set():
+        derived = 0
+        try:
+            close_old_connections()
+            derived = derive.derive_pending_events()
+        except Exception as exc:  # noqa: BLE001 - the next poll tries again
+            logger.warning("deriving new filings failed (%s); trying again in %.0f s", exc, every)
+            # A connection broken by an outage must not be reused.
+            connections.close_all()
+        if not derived:
+            stop.wait(every)
 
 
 def scheduler_loop(stop: threading.Event, every: float = TICK_SECONDS) -> None:
@@ -169,6 +189,9 @@ class Command(BaseCommand):
                 enqueued = schedule.tick()
                 if verbosity > 1 and enqueued:
                     self.stdout.write(f"scheduled: {', '.join(enqueued)}")
+            # New filings first: what they derive (outbox rows, webhooks) queues tasks.
+            while derive.derive_pending_events():
+                pass
             worker.run()
             return
 
@@ -178,6 +201,9 @@ class Command(BaseCommand):
             threading.Thread(
                 target=scheduler_loop, args=(stop,), name="lapor-scheduler", daemon=True
             ).start()
+        threading.Thread(
+            target=derive_loop, args=(stop, interval), name="lapor-derive", daemon=True
+        ).start()
         threading.Thread(
             target=heartbeat_loop,
             args=(stop, life, heartbeat),
