@@ -233,21 +233,22 @@ def generate() -> None:
     psql(
         f"""
         SET synchronous_commit = off;
+        -- Generated events are history: already derived (lapor.reports.derive).
         INSERT INTO reports_reportevent (kind, old_status, new_status, message, is_public, at,
-                                         report_id, data)
-        SELECT 'submitted', '', 'awaiting_verification', '', true, created_at, id, '{{}}'::jsonb
+                                         report_id, data, derive_pending)
+        SELECT 'submitted', '', 'awaiting_verification', '', true, created_at, id, '{{}}'::jsonb, false
         FROM reports_report
         UNION ALL
         SELECT 'disposed', 'awaiting_verification', 'disposed', '', true,
-               created_at + interval '1 day', id, '{{}}'::jsonb
+               created_at + interval '1 day', id, '{{}}'::jsonb, false
         FROM reports_report WHERE {VERIFIED}
         UNION ALL
         SELECT 'follow_up', 'disposed', 'followed_up',
                'Sudah kami tindak lanjuti, petugas telah diturunkan ke lokasi.', true,
-               created_at + ((2 + id % 9) || ' days')::interval, id, '{{}}'::jsonb
+               created_at + ((2 + id % 9) || ' days')::interval, id, '{{}}'::jsonb, false
         FROM reports_report WHERE {FOLLOWED}
         UNION ALL
-        SELECT 'closed', 'followed_up', status, '', true, closed_at, id, '{{}}'::jsonb
+        SELECT 'closed', 'followed_up', status, '', true, closed_at, id, '{{}}'::jsonb, false
         FROM reports_report WHERE {CLOSED};
         INSERT INTO reports_assignment (is_primary, active, complexity, file_complete_at,
                                         first_followed_up_at, created_at, agency_id, report_id)
