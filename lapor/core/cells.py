@@ -46,4 +46,3 @@ def csv_cell(value: Any) -> Any:
 
 def csv_row(values: Any) -> list[Any]:
     return [csv_cell(v) for v in values]
-
