@@ -32,8 +32,8 @@ from lapor.core.cells import FORMULA_START, formula_like
 CELL_LIMIT = 32_767
 # Send the file in pieces of about this many bytes (compressed).
 FLUSH_AT = 64 * 1024
-# zlib's level: 5 makes the file as small as the default 6 does (within 1 %) for 18 % less CPU;
-# 1 is 1.6× faster again but the file a quarter larger (measured, docs/performance.md).
+# zlib's level: 5 makes the file as small as the default 6 does (within 2 %) for about 15 %
+# less CPU; 1 is 1.3× faster again but the file a quarter larger (docs/performance.md).
 COMPRESSLEVEL = 5
 # Characters XML 1.0 does not allow (control characters other than tab, line feed and carriage
 # return; U+FFFE, U+FFFF; lone surrogates): possible in SMS text, removed.
