@@ -76,6 +76,9 @@ def export_download(request: HttpRequest) -> HttpResponseBase:
     chunks = csv_chunks(rows) if fmt == CSV else xlsx_chunks(rows)
     response = StreamingHttpResponse(chunks, content_type=CONTENT_TYPES[fmt])
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    if fmt == XLSX:
+        # A ZIP already: gzip on top would cost ~15 % more CPU for 0.5 % fewer bytes.
+        response.lapor_no_compress = True  # type: ignore[attr-defined]
     # Reporters' names and case texts: no copy in shared or browser caches.
     response["Cache-Control"] = "no-store"
     return response

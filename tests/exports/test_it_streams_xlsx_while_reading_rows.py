@@ -6,10 +6,11 @@ import logging
 import zipfile
 
 import pytest
+from django.test import Client
 
 from lapor.exports import xlsx
 from lapor.exports.formats import xlsx_chunks
-from tests.exports.conftest import body_of, csv_rows, disposed, download, xlsx_rows
+from tests.exports.conftest import DOWNLOAD, body_of, csv_rows, disposed, download, xlsx_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -30,6 +31,16 @@ def test_the_download_starts_before_the_last_row_is_read(cast, directory, monkey
     (logged,) = [r.getMessage() for r in caplog.records if "export by user" in r.getMessage()]
     assert "3 rows, format xlsx, complete True" in logged
     assert xlsx_rows(raw) == csv_rows(body_of(download(cast.officer_a, "csv")))
+
+
+def test_the_xlsx_file_is_not_gzipped_again_but_the_csv_file_is(cast, directory):
+    disposed(cast, directory)
+    client = Client()
+    client.force_login(cast.officer_a)
+    for fmt, encoding in (("xlsx", None), ("csv", "gzip")):
+        response = client.get(DOWNLOAD, {"format": fmt}, HTTP_ACCEPT_ENCODING="gzip")
+        assert response.get("Content-Encoding") == encoding, fmt
+        body_of(response)
 
 
 def _rows(count: int, seen: list[int]):  # type: ignore[no-untyped-def]
