@@ -5,6 +5,7 @@ over real HTTP, and the statistics tables' size against the reports they summari
     BENCH_DB=lapor_exports_1m .venv/bin/python bench/exports.py            # everything below
     BENCH_DB=lapor_exports_1m .venv/bin/python bench/exports.py --sizes    # table sizes only
     BENCH_DB=lapor_exports_1m .venv/bin/python bench/exports.py --refresh  # + refresh_stats timings
+    BENCH_DB=lapor_exports_1m .venv/bin/python bench/exports.py --writers  # XLSX writers compared
 
 The database is one built by ``bench/national_scale.py --build-only`` (or ``bench/scale.py``).
 Every report there gets a reporter identity (``ReporterIdentity``, as every real report has
@@ -15,12 +16,18 @@ reports in scope).
 
 Printed: rows per second of an export (``EXPORT_RUNS`` runs, median) — the selector alone
 (``export_rows``), CSV and XLSX through the view in-process (Django test client, the whole
-streamed body read), and CSV over HTTP from one granian process on ``PORT`` (default 9510),
-for the agency admin's last 90 days, the agency admin's whole scope, and the national admin's
-last 90 days; with the queries per export. Then ``pg_total_relation_size`` of the reports
+streamed body read), and CSV and XLSX over HTTP from one granian process on ``PORT`` (default
+9510; the time to the first byte beside the rows per second), for the agency admin's last 90
+days, the agency admin's whole scope, and the national admin's last 90 days; with the queries
+per export. Then ``pg_total_relation_size`` of the reports
 table, the facts and the rollups, and the rollup rows per grain and region level. With
 ``--refresh``: the time of ``refresh_stats --full`` and of an incremental refresh after
-``TOUCH`` reports (default 2,000) changed. The load average is printed beside every figure.
+``TOUCH`` reports (default 2,000) changed. With ``--writers``: XLSX writers on the same rows
+(the national admin's export, ``WRITER_ROWS`` of them, default 20,000) in this process, runs
+alternating: openpyxl's write-only mode (the writer before issue 12's streaming one, copied
+here), XlsxWriter's ``constant_memory`` mode (when installed: ``pip install xlsxwriter``) and
+``lapor.exports.xlsx`` at deflate levels 1, its own and 6 — rows per CPU second, the file's size and when
+its first bytes were ready. The load average is printed beside every figure.
 """
 
 from __future__ import annotations
@@ -63,6 +70,8 @@ def setup_django() -> None:
     os.environ.setdefault("SECURE_COOKIES", "0")
     # The bench's national admin has no TOTP device (the console would ask to set one up).
     os.environ.setdefault("TWO_FACTOR_REQUIRED", "0")
+    # Production settings need a key; the granian server inherits this one (session cookies).
+    os.environ.setdefault("SECRET_KEY", __import__("secrets").token_urlsafe(50))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lapor.settings")
     sys.path.insert(0, str(ROOT))
     import django
@@ -280,8 +289,8 @@ def session_cookie(user: Any) -> str:
     return f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
 
 
-def http_export(cookie: str, url: str) -> dict[str, float]:
-    """One CSV export over HTTP, read as it streams: rows, seconds, time to the first byte."""
+def http_export(cookie: str, url: str, fmt: str = "csv") -> dict[str, float]:
+    """One export over HTTP, read as it streams: rows, seconds, time to the first byte."""
     conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=600)
     start = time.perf_counter()
     conn.request("GET", url, headers={"Cookie": cookie, "Host": "127.0.0.1"})
@@ -300,8 +309,138 @@ def http_export(cookie: str, url: str) -> dict[str, float]:
         chunks.append(chunk)
     took = time.perf_counter() - start
     conn.close()
-    rows = count_rows("csv", b"".join(chunks))
+    rows = count_rows(fmt, b"".join(chunks))
     return {"rows": rows, "seconds": took, "first_byte": first or took, "rows_per_s": rows / took}
+
+
+# --- XLSX writers compared -----------------------------------------------------------------
+
+
+def openpyxl_writer(rows: list[list[str]]) -> Any:
+    """The XLSX writer before the streaming one (``lapor.exports.formats.xlsx_file`` until issue
+    12's streaming change): openpyxl's write-only mode into a temporary file, a cell object only
+    for the bold header and formula-like text."""
+    import tempfile
+
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    from openpyxl.styles import Font
+
+    from lapor.core.cells import formula_like
+    from lapor.exports.columns import HEADERS
+    from lapor.exports.formats import COLUMN_WIDTHS, SHEET_TITLE
+
+    def text(sheet: Any, value: str, font: Any = None) -> Any:
+        cleaned = ILLEGAL_CHARACTERS_RE.sub("", value)[:32_767]
+        if font is None and not formula_like(cleaned):
+            return cleaned
+        cell = WriteOnlyCell(sheet, value=cleaned)
+        cell.data_type = "s"
+        cell.quotePrefix = formula_like(cleaned)
+        if font is not None:
+            cell.font = font
+        return cell
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(SHEET_TITLE)
+    sheet.freeze_panes = "A2"
+    for column, width in COLUMN_WIDTHS.items():
+        sheet.column_dimensions[column].width = width
+    bold = Font(bold=True)
+    sheet.append([text(sheet, header, bold) for header in HEADERS])
+    for row in rows:
+        sheet.append([text(sheet, value) for value in row])
+    with tempfile.TemporaryFile(suffix=".xlsx") as output:
+        workbook.save(output)
+        output.seek(0)
+        yield from iter(lambda: output.read(65536), b"")
+
+
+def xlsxwriter_writer(rows: list[list[str]]) -> Any:
+    """XlsxWriter's ``constant_memory`` mode (inline strings, rows flushed to a temporary file;
+    the ZIP is assembled when the workbook closes), the same cells and formats."""
+    import tempfile
+
+    import xlsxwriter  # type: ignore[import-not-found,unused-ignore]
+
+    from lapor.core.cells import formula_like
+    from lapor.exports.columns import HEADERS
+    from lapor.exports.formats import COLUMN_WIDTHS, SHEET_TITLE
+    from lapor.exports.xlsx import text
+
+    options = {"constant_memory": True, "strings_to_numbers": False, "strings_to_formulas": False}
+    with tempfile.TemporaryFile(suffix=".xlsx") as output:
+        workbook = xlsxwriter.Workbook(output, {**options, "strings_to_urls": False})
+        sheet = workbook.add_worksheet(SHEET_TITLE)
+        bold = workbook.add_format({"bold": True})
+        quote = workbook.add_format({"quote_prefix": True})
+        sheet.freeze_panes(1, 0)
+        for column, width in COLUMN_WIDTHS.items():
+            sheet.set_column(f"{column}:{column}", width)
+        for c, header in enumerate(HEADERS):
+            sheet.write_string(0, c, header, bold)
+        write = sheet.write_string
+        for r, row in enumerate(rows, 1):
+            for c, value in enumerate(row):
+                if value:
+                    value = text(value)
+                    if formula_like(value):
+                        write(r, c, value, quote)
+                    else:
+                        write(r, c, value)
+        workbook.close()
+        output.seek(0)
+        yield from iter(lambda: output.read(65536), b"")
+
+
+def compare_writers(user: Any) -> None:
+    """Each writer on the same rows, in this process, runs alternating (``EXPORT_RUNS``)."""
+    import itertools
+
+    from lapor.exports.columns import HEADERS
+    from lapor.exports.formats import COLUMN_WIDTHS, SHEET_TITLE
+    from lapor.exports.selectors import ExportFilters, export_rows
+    from lapor.exports.xlsx import COMPRESSLEVEL, sheet_chunks
+
+    limit = int(os.environ.get("WRITER_ROWS", "20000"))
+    rows = list(itertools.islice(export_rows(user, ExportFilters()), limit))
+    writers: dict[str, Any] = {"openpyxl write_only (before)": openpyxl_writer}
+    try:
+        import xlsxwriter  # type: ignore[import-not-found,unused-ignore]  # noqa: F401
+
+        writers["XlsxWriter constant_memory"] = xlsxwriter_writer
+    except ImportError:
+        print("  (XlsxWriter not installed: pip install xlsxwriter to compare it)")
+    for level in sorted({1, COMPRESSLEVEL, 6}):
+        writers[f"lapor.exports.xlsx, deflate {level}"] = lambda r, level=level: sheet_chunks(
+            HEADERS, r, title=SHEET_TITLE, widths=COLUMN_WIDTHS, compresslevel=level
+        )
+    runs: dict[str, list[tuple[float, float, int, float]]] = {name: [] for name in writers}
+    for _ in range(EXPORT_RUNS):
+        for name, writer in writers.items():
+            cpu = time.process_time()
+            start = time.perf_counter()
+            first = None
+            size = 0
+            for chunk in writer(rows):
+                if first is None:
+                    first = time.perf_counter() - start
+                size += len(chunk)
+            took = time.perf_counter() - start
+            runs[name].append((time.process_time() - cpu, took, size, first or took))
+    print(f"\n| XLSX writer, {len(rows):,} rows × {len(HEADERS)} columns ({load()}) | rows per CPU s"
+          " | rows/s | file | first bytes ready after |\n|---|---|---|---|---|")  # fmt: skip
+    for name, measured in runs.items():
+        cpu = statistics.median(m[0] for m in measured)
+        wall = statistics.median(m[1] for m in measured)
+        print(
+            f"| {name} | {len(rows) / cpu:,.0f} | {len(rows) / wall:,.0f} |"
+            f" {measured[-1][2] / 2**20:.1f} MiB |"
+            f" {statistics.median(m[3] for m in measured) * 1000:,.0f} ms"
+            f" (of {wall * 1000:,.0f} ms) |",
+            flush=True,
+        )
 
 
 # --- refresh_stats timings ------------------------------------------------------------------
@@ -343,6 +482,9 @@ def main() -> None:
         }
     ).enable()
     print(f"# {DB}, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {load()}", flush=True)
+    if "--writers" in sys.argv:
+        compare_writers(bench_staff(connection)["national admin"])
+        return
     if "--sizes" not in sys.argv:
         t = time.perf_counter()
         added = ensure_identities(connection)
@@ -403,16 +545,19 @@ def main() -> None:
         try:
             for label, who, days in cases:
                 cookie = session_cookie(people[who])
-                for _ in range(WARMUP):
-                    http_export(cookie, export_url("csv", days))
-                runs = [http_export(cookie, export_url("csv", days)) for _ in range(EXPORT_RUNS)]
-                best = statistics.median(r["rows_per_s"] for r in runs)
-                print(
-                    f"  {label:<30} HTTP csv {runs[-1]['rows']:>8,} rows  median {best:>8,.0f} rows/s"
-                    f"  ({statistics.median(r['seconds'] for r in runs):.2f} s, first byte"
-                    f" {statistics.median(r['first_byte'] for r in runs) * 1000:.0f} ms)  {load()}",
-                    flush=True,
-                )
+                for fmt in os.environ.get("HTTP_FORMATS", "csv,xlsx").split(","):
+                    url = export_url(fmt, days)
+                    for _ in range(WARMUP):
+                        http_export(cookie, url, fmt)
+                    runs = [http_export(cookie, url, fmt) for _ in range(EXPORT_RUNS)]
+                    best = statistics.median(r["rows_per_s"] for r in runs)
+                    print(
+                        f"  {label:<30} HTTP {fmt:<4}{runs[-1]['rows']:>8,} rows  median"
+                        f" {best:>8,.0f} rows/s  ({statistics.median(r['seconds'] for r in runs):.2f} s,"
+                        f" first byte {statistics.median(r['first_byte'] for r in runs) * 1000:.0f} ms)"
+                        f"  {load()}",
+                        flush=True,
+                    )
         finally:
             stop_server(server)
     if "--refresh" in sys.argv:

@@ -11,8 +11,8 @@ in a report title would put a working link, or worse, on an officer's screen.
 - **CSV** has no types: such a text cell gets a leading apostrophe (``csv_cell``), which
   spreadsheet programs read as "this is text" (OWASP's recommendation).
 - **XLSX** cells are always written typed as strings, never as formulas, and a formula-like
-  string is also marked "quote prefix" (``xlsx_text_cell``), so the cell stays text even when
-  someone edits it in Excel later; the text itself is not changed.
+  string is also marked "quote prefix" (by lapor.exports.xlsx, with ``formula_like``), so the
+  cell stays text even when someone edits it in Excel later; the text itself is not changed.
 
 Only text is escaped. A number given as a number (a count, a coordinate) is not text and
 cannot be a formula; so is a text that is plainly a number (``-7.79``, ``+5``): a spreadsheet
@@ -46,19 +46,3 @@ def csv_cell(value: Any) -> Any:
 
 def csv_row(values: Any) -> list[Any]:
     return [csv_cell(v) for v in values]
-
-
-def xlsx_text_cell(sheet: Any, value: str, font: Any = None) -> Any:
-    """A write-only openpyxl cell holding ``value`` as text, never a formula."""
-    from openpyxl.cell import WriteOnlyCell
-
-    cell = WriteOnlyCell(sheet, value=value)
-    # Typed as a string: openpyxl would otherwise write "=…" as a formula.
-    cell.data_type = "s"
-    if formula_like(value):
-        # Excel's own "text" marker (the apostrophe it shows in the formula bar, hidden in the
-        # cell): editing the cell later does not turn it into a formula either.
-        cell.quotePrefix = True
-    if font is not None:
-        cell.font = font
-    return cell

@@ -10,7 +10,6 @@ import logging
 from collections.abc import Iterator
 
 from django.http import (
-    FileResponse,
     Http404,
     HttpRequest,
     HttpResponse,
@@ -24,7 +23,7 @@ from django.views.decorators.http import require_GET
 
 from lapor.accounts.models import User
 from lapor.exports.columns import EXPORT_TZ
-from lapor.exports.formats import csv_chunks, xlsx_file
+from lapor.exports.formats import csv_chunks, xlsx_chunks
 from lapor.exports.forms import CSV, XLSX, ExportForm
 from lapor.exports.selectors import ExportFilters, export_rows, may_export
 
@@ -63,8 +62,8 @@ def export_form(request: HttpRequest) -> HttpResponse:
 def export_download(request: HttpRequest) -> HttpResponseBase:
     """``?format=csv|xlsx&received_from=&received_to=&status=&agency=``: the file itself.
 
-    CSV streams while the rows are read; XLSX is completed in a temporary file first (a ZIP
-    needs its end before it can be opened). Invalid input shows the form again with errors.
+    Both formats stream while the rows are read (the XLSX file's ZIP entries carry their sizes
+    after their data). Invalid input shows the form again with errors.
     """
     user = _exporter(request)
     form = ExportForm(request.GET, user=user)
@@ -74,14 +73,12 @@ def export_download(request: HttpRequest) -> HttpResponseBase:
     filters = form.filters()
     rows = _logged(export_rows(user, filters), user=user, fmt=fmt, filters=filters)
     filename = f"lapor-ekspor-{timezone.localdate(timezone=EXPORT_TZ).isoformat()}.{fmt}"
-    response: HttpResponseBase
-    if fmt == CSV:
-        response = StreamingHttpResponse(csv_chunks(rows), content_type=CONTENT_TYPES[CSV])
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    else:
-        response = FileResponse(
-            xlsx_file(rows), as_attachment=True, filename=filename, content_type=CONTENT_TYPES[XLSX]
-        )
+    chunks = csv_chunks(rows) if fmt == CSV else xlsx_chunks(rows)
+    response = StreamingHttpResponse(chunks, content_type=CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    if fmt == XLSX:
+        # A ZIP already: gzip on top would cost ~15 % more CPU for 0.5 % fewer bytes.
+        response.lapor_no_compress = True  # type: ignore[attr-defined]
     # Reporters' names and case texts: no copy in shared or browser caches.
     response["Cache-Control"] = "no-store"
     return response
