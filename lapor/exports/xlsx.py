@@ -24,7 +24,7 @@ import zipfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from xml.sax.saxutils import quoteattr
 
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import column_index_from_string, get_column_letter
 
 from lapor.core.cells import FORMULA_START, formula_like
 
@@ -199,7 +199,7 @@ def sheet_chunks(
     if widths:
         cols = "<cols>" + "".join(
             f'<col min="{n}" max="{n}" width="{w}" customWidth="1"/>'
-            for n, w in sorted((_column_number(c), w) for c, w in widths.items())
+            for n, w in sorted((column_index_from_string(c), w) for c, w in widths.items())
         ) + "</cols>"  # fmt: skip
     letters = [get_column_letter(i + 1) for i in range(max(len(header), 1))]
     with archive.open("xl/worksheets/sheet1.xml", "w") as sheet:
@@ -232,10 +232,3 @@ def sheet_chunks(
         sheet.write(("".join(buffer) + _SHEET_END).encode())
     archive.close()
     yield pipe.take()
-
-
-def _column_number(letter: str) -> int:
-    number = 0
-    for char in letter.upper():
-        number = number * 26 + ord(char) - 64
-    return number
