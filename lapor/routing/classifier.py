@@ -20,10 +20,14 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from lapor.routing import text as textmod
+
+if TYPE_CHECKING:
+    from lapor.routing.gazetteer import Gazetteer
 
 OUT_OF_SCOPE = "DI LUAR KEWENANGAN"
 # Only the first characters of a report are read (the title comes first): the topic and the
@@ -142,6 +146,9 @@ class Model:
     unit_levels: dict = {}  # noqa: RUF012
     level_unit_share: float = 0.0
     params: dict = {}  # noqa: RUF012
+    # What the report names (``gazetteer.Gazetteer``, since v6): its columns follow TF-IDF's.
+    gazetteer: Gazetteer | None = None
+    gazetteer_scale: float = 0.0
 
     def __init__(
         self, version, word, char, top, subs, level, unit, codes, metrics=None, priors=None
@@ -205,11 +212,22 @@ class Model:
         data /= np.sqrt((data * data).sum())
         return [c + offset for c in cols], data.astype(np.float32)
 
+    def n_features(self) -> int:
+        gaz = len(self.gazetteer) if self.gazetteer is not None else 0
+        return len(self.word.vocabulary_) + len(self.char.vocabulary_) + gaz
+
     def row(self, text: str) -> tuple[np.ndarray, np.ndarray]:
         n_word = len(self.word.vocabulary_)
+        norm = textmod.normalise(text)
         wi, wd = self._row(self.word, textmod.stemmed(text), 0)
-        ci, cd = self._row(self.char, textmod.normalise(text), n_word)
-        return np.asarray(wi + ci, dtype=np.int64), np.concatenate([wd, cd])
+        ci, cd = self._row(self.char, norm, n_word)
+        idx = np.asarray(wi + ci, dtype=np.int64)
+        data = np.concatenate([wd, cd])
+        if self.gazetteer is not None:
+            gi = self.gazetteer.columns(norm) + n_word + len(self.char.vocabulary_)
+            idx = np.concatenate([idx, gi])
+            data = np.concatenate([data, np.full(len(gi), self.gazetteer_scale, np.float32)])
+        return idx, data
 
     def __getstate__(self):
         state = dict(self.__dict__)
@@ -221,12 +239,15 @@ class Model:
 
         stems = [textmod.stemmed(t) for t in texts]
         norms = [textmod.normalise(t) for t in texts]
-        return hstack([self.word.transform(stems), self.char.transform(norms)]).tocsr()
+        blocks = [self.word.transform(stems), self.char.transform(norms)]
+        if self.gazetteer is not None:
+            blocks.append(self.gazetteer.matrix(norms, self.gazetteer_scale))
+        return hstack(blocks).tocsr()
 
     def classify(self, text: str, k: int = 3) -> Classification:
         text = text[:MAX_CHARS]
         idx, data = self.row(text)
-        nf = len(self.word.vocabulary_) + len(self.char.vocabulary_)
+        nf = self.n_features()
         top_p = self.top.proba_row(idx, data, nf)
         order = np.argsort(-top_p)
         tops = [(self.top.classes[i], float(top_p[i])) for i in order]
