@@ -3,6 +3,9 @@
 
     .venv/bin/python bench/cluster.py              # ports 9450-9469 (CLUSTER_PORT=… to move)
 
+Needs Debian's ``haproxy`` (``apt-get install haproxy``; the distribution's service may stay
+stopped) and PostgreSQL's server binaries (``initdb``, ``pg_ctl``, ``pg_basebackup``).
+
 Starts, all on 127.0.0.1 in a temporary directory:
 
 - a PostgreSQL primary (its own ``initdb``) and a streaming replica made with
