@@ -172,6 +172,10 @@ def app_env() -> dict[str, str]:
         "TRUSTED_PROXIES": "127.0.0.1",
         "SECRET_KEY": "cluster-test-" + "x" * 40,
         "DEBUG": "0",
+        # Plain HTTP on loopback (no TLS terminator here): no redirect to https, cookies the
+        # clients can send back. Production turns both on by default.
+        "SECURE_SSL_REDIRECT": "0",
+        "SECURE_COOKIES": "0",
         "STAGING_MAX_FILES_PER_ADDRESS": "100000",
     }
 
