@@ -17,6 +17,7 @@ from __future__ import annotations
 import csv
 import gzip
 import re
+from collections.abc import Iterator
 
 import numpy as np
 
@@ -125,6 +126,17 @@ def _directory_names() -> dict[str, list[str]]:
     return by_code
 
 
+def _phrases_in(
+    tokens: list[str], table: dict[str, list[tuple[tuple[str, ...], str]]]
+) -> Iterator[tuple[int, tuple[str, ...], str]]:
+    """(position, words, value) of every phrase of ``table`` (keyed by its first word) that
+    stands in ``tokens``."""
+    for i, token in enumerate(tokens):
+        for words, value in table.get(token, ()):
+            if tuple(tokens[i : i + len(words)]) == words:
+                yield i, words, value
+
+
 class Gazetteer:
     """Binary features for a normalised text; built at training time and pickled with the
     model, so a model keeps the gazetteer it was trained with."""
@@ -156,27 +168,19 @@ class Gazetteer:
         return len(self.names)
 
     def _names(self, tokens: list[str]) -> set[str]:
-        found: set[str] = set()
-        for i, token in enumerate(tokens):
-            for words, name in self.phrases.get(token, ()):
-                if name not in found and tuple(tokens[i : i + len(words)]) == words:
-                    found.add(name)
-        return found
+        return {name for _i, _words, name in _phrases_in(tokens, self.phrases)}
 
     def _places(self, tokens: list[str]) -> set[str]:
         found: set[str] = set()
-        for i, token in enumerate(tokens):
-            for words, kind in self.places.get(token, ()):
-                if tuple(tokens[i : i + len(words)]) != words:
-                    continue
-                if kind == "province":
-                    found.add("place:province")
-                    continue
-                if i and tokens[i - 1] in ("kabupaten", "kota"):
-                    found.add("place:regency-named")
-                gram = " ".join(words)
-                if gram not in AMBIGUOUS_PLACES and len(gram) >= 4:
-                    found.add("place:regency")
+        for i, words, kind in _phrases_in(tokens, self.places):
+            if kind == "province":
+                found.add("place:province")
+                continue
+            if i and tokens[i - 1] in ("kabupaten", "kota"):
+                found.add("place:regency-named")
+            gram = " ".join(words)
+            if gram not in AMBIGUOUS_PLACES and len(gram) >= 4:
+                found.add("place:regency")
         return found
 
     def matches(self, norm: str) -> list[str]:
