@@ -54,6 +54,24 @@ def _isolated_media(settings) -> Iterator[None]:  # type: ignore[no-untyped-def]
     shutil.rmtree(media, ignore_errors=True)
 
 
+@pytest.fixture
+def quiet_start() -> dt.datetime:
+    """10:00 WIB nearest to now: a test that travels a few hours from here never crosses a
+    daily job's hour (01:30–03:00 and 07:00 WIB: retraining, open data, storage sweep, the staff
+    digest), whatever the time CI runs it."""
+    from django.utils import timezone
+
+    from lapor.core.timezones import WIB
+
+    local = timezone.localtime(timezone.now(), WIB)
+    start = local.replace(hour=10, minute=0, second=0, microsecond=0)
+    if start - local > dt.timedelta(hours=12):
+        start -= dt.timedelta(days=1)
+    elif local - start > dt.timedelta(hours=12):
+        start += dt.timedelta(days=1)
+    return start
+
+
 @dataclass
 class Directory:
     sleman_pupr: object

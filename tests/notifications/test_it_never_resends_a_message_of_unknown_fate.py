@@ -7,7 +7,6 @@ import datetime as dt
 import pytest
 import time_machine
 from django.core import mail
-from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from lapor.notifications import delivery
@@ -18,8 +17,8 @@ from tests.notifications.conftest import file_report, run_worker
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_a_message_of_unknown_fate_is_not_sent_again(cast, directory, monkeypatch):
-    start = timezone.now()
+def test_a_message_of_unknown_fate_is_not_sent_again(quiet_start, cast, directory, monkeypatch):
+    start = quiet_start
     with time_machine.travel(start, tick=False):
         report = file_report()
         (row,) = Notification.objects.filter(report=report)
@@ -40,8 +39,8 @@ def test_a_message_of_unknown_fate_is_not_sent_again(cast, directory, monkeypatc
     assert len(mail.outbox) == 1
 
 
-def test_a_lost_task_is_queued_again(cast, directory):
-    start = timezone.now()
+def test_a_lost_task_is_queued_again(quiet_start, cast, directory):
+    start = quiet_start
     with time_machine.travel(start, tick=False):
         report = file_report()
     DBTaskResult.objects.all().delete()  # e.g. pruned, or a queue outage

@@ -5,7 +5,6 @@ import datetime as dt
 
 import pytest
 import time_machine
-from django.utils import timezone
 
 from lapor.notifications.models import Notification
 from tests.notifications.conftest import EMAIL, file_report, run_worker
@@ -14,8 +13,8 @@ from tests.notifications.conftest import EMAIL, file_report, run_worker
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_it_retries_until_delivered_and_delivers_once(cast, directory, smtp):
-    start = timezone.now()
+def test_it_retries_until_delivered_and_delivers_once(quiet_start, cast, directory, smtp):
+    start = quiet_start
     with time_machine.travel(start, tick=False):
         report = file_report()
         (row,) = Notification.objects.filter(report=report)

@@ -8,7 +8,6 @@ import datetime as dt
 import pytest
 import time_machine
 from django.core import mail
-from django.utils import timezone
 
 from lapor.notifications import delivery
 from lapor.notifications.models import Notification
@@ -17,8 +16,10 @@ from tests.notifications.conftest import file_report, run_worker
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_a_claimed_but_untried_message_is_sent_after_the_lease(cast, directory, monkeypatch):
-    start = timezone.now()
+def test_a_claimed_but_untried_message_is_sent_after_the_lease(
+    quiet_start, cast, directory, monkeypatch
+):
+    start = quiet_start
     with time_machine.travel(start, tick=False):
         report = file_report()
         (row,) = Notification.objects.filter(report=report)

@@ -6,7 +6,6 @@ import datetime as dt
 
 import pytest
 import time_machine
-from django.utils import timezone
 
 from lapor.partners.models import DeliveryAttempt
 from lapor.reports import case_actions as ca
@@ -17,12 +16,12 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_each_event_is_received_once_though_the_first_answers_come_too_late(
-    cast, directory, partner, simulator, settings
+    quiet_start, cast, directory, partner, simulator, settings
 ):
     settings.PARTNER_WEBHOOK_TIMEOUT = 0.5
     simulator.stall_next = 2
     simulator.stall_seconds = 1.5
-    start = timezone.now()
+    start = quiet_start
     with time_machine.travel(start, tick=False):
         report = pushed(partner)
         dispose(report, cast, directory)
@@ -69,10 +68,10 @@ def test_each_event_is_received_once_though_the_first_answers_come_too_late(
 
 
 def test_a_failed_event_holds_back_the_next_of_the_same_report_until_delivered(
-    cast, directory, partner, simulator
+    quiet_start, cast, directory, partner, simulator
 ):
     simulator.fail_next = 1  # the receiver answers 500 once
-    start = timezone.now()
+    start = quiet_start
     with time_machine.travel(start, tick=False):
         report = pushed(partner)
         other = pushed(partner, "LAKSA-2026-0002")
