@@ -8,25 +8,22 @@ than N" and, when that hides a single cell, the next smallest too, so the total 
 away (``lapor.nodes.selectors.suppress``, the one rule for small counts); the disability table
 is not shown at all below ``MIN_COUNT`` reports.
 
-The channel and kind counts read the ``DimPeriod`` rollup rows of whole months and years and
-the per-report facts (``ReportFact``: kind, channel, place, date) of the days at the edges
-(``lapor.stats.selectors.coded_counts``); the disability status reads the identity table's one
-column through the facts' report ids. The dashboard caches them with everything else until
-the next statistics refresh.
+The three read the ``DimPeriod`` rollup rows of whole months and years and the per-report facts
+(``ReportFact``: kind, channel, disability status, place, date) of the days at the edges
+(``lapor.stats.selectors.coded_counts``): the same number of rows whatever the number of
+reports (at 10,000,000 reports a count over the identity table took 4.8 s). A report whose
+reporter did not say, or answered in free text through another channel, counts as "none". The
+dashboard caches them with everything else until the next statistics refresh.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
-
-from django.db.models import Count
 
 from lapor.nodes.selectors import MIN_COUNT, suppress
 from lapor.regions.models import Region
-from lapor.reports.models import Channel, Kind, ReporterIdentity
-from lapor.stats.models import ReportFact
+from lapor.reports.models import Channel, Kind
 from lapor.web.forms import DISABILITY_CHOICES
 
 
@@ -58,19 +55,6 @@ class Breakdown:
     hidden: bool = False  # too few reports to show any of it
 
 
-def _facts(region: Region | None, since: dt.date | None, until: dt.date | None) -> Any:
-    facts = ReportFact.objects.all()
-    if region is not None:
-        column = {1: "province_code", 2: "regency_code", 3: "district_code"}.get(region.level)
-        if column:
-            facts = facts.filter(**{column: region.code})
-    if since:
-        facts = facts.filter(received_on__gte=since)
-    if until:
-        facts = facts.filter(received_on__lte=until)
-    return facts
-
-
 def _table(slug: str, counts: dict[str, int], labels: dict[str, str]) -> Breakdown:
     return Breakdown(slug, _rows(counts, labels, keep_empty=False))
 
@@ -80,7 +64,6 @@ def breakdowns(
 ) -> list[Breakdown]:
     from lapor.stats.selectors import coded_counts
 
-    facts = _facts(region, since, until)
     # From the rollups (whole months and years) and the facts of the edge days: flat as the
     # reports grow (a GROUP BY over every fact was most of the uncached dashboard at 1M).
     coded = coded_counts(region, since, until)
@@ -93,16 +76,6 @@ def breakdowns(
     labels = {key: str(label) for key, label in DISABILITY_CHOICES}
     disability = Breakdown("disability", hidden=total < MIN_COUNT)
     if not disability.hidden:
-        raw = dict(
-            ReporterIdentity.objects.filter(report_id__in=facts.values("report_id"))
-            .values_list("disability")
-            .annotate(n=Count("pk"))
-            .order_by()
-        )
-        counts: dict[str, int] = {}
-        for key, n in raw.items():
-            key = key if key in labels else ""
-            counts[key] = counts.get(key, 0) + n
-        disability.rows = _rows(counts, labels, keep_empty=True)
+        disability.rows = _rows(coded["d"], labels, keep_empty=True)
     tables.append(disability)
     return tables

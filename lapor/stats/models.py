@@ -112,6 +112,9 @@ class ReportFact(models.Model):
     category_id = models.BigIntegerField(null=True)  # top-level category
     kind = models.CharField(max_length=24)
     channel = models.CharField(max_length=16)
+    # The reporter's disability status as one of the form's keys ("" not said, none, or a
+    # free-text answer of another channel): counted only in the public breakdown, by rollup.
+    disability = models.CharField(max_length=16, blank=True, default="")
     is_confidential = models.BooleanField(default=False)
     disposed = models.BooleanField(default=False)
     followed_up = models.BooleanField(default=False)

@@ -40,7 +40,7 @@ from django.utils import timezone
 from lapor.agencies.models import Agency, Category, Membership
 from lapor.core.calendar import WorkingCalendar
 from lapor.reports.lifecycle import CLOSED, HIDDEN
-from lapor.reports.models import Assignment, Privacy, Report, ReportEvent
+from lapor.reports.models import Assignment, Privacy, Report, ReporterIdentity, ReportEvent
 from lapor.stats.models import (
     BUCKETS,
     CL_FIELDS,
@@ -301,6 +301,11 @@ def _refresh_facts(
         theirs, kind__in=[ReportEvent.Kind.NOT_AUTHORITY, ReportEvent.Kind.DISPUTED]
     ).values_list("report_id", "kind", "agency_id"):
         events[report_id].append((kind, agency_id))
+    disability = dict(
+        ReporterIdentity.objects.filter(theirs)
+        .exclude(disability="")
+        .values_list("report_id", "disability")
+    )
 
     old = ReportFact.objects.filter(theirs)
     if not ctx.full:  # a full refresh rebuilds every day and every agency anyway
@@ -334,6 +339,7 @@ def _refresh_facts(
             category_id=ctx.top_category(r["category_id"]),
             kind=r["kind"],
             channel=r["channel"],
+            disability=_disability_key(disability.get(r["id"], "")),
             is_confidential=r["privacy"] == Privacy.CONFIDENTIAL,
             disposed=bool(own),
             followed_up=done is not None,
@@ -392,6 +398,12 @@ def _refresh_facts(
     _insert_rows(ReportFact, facts)
     _insert_rows(AgencyCaseFact, case_facts)
     result.reports += len(facts)
+
+
+def _disability_key(answer: str) -> str:
+    """The form's key for a stored answer; "" for none and for free text of other channels."""
+    answer = answer.strip()
+    return answer if answer in DISABILITY_IDS else ""
 
 
 def _insert_rows(model: type[models.Model], objs: list[dict[str, Any]]) -> None:
@@ -530,11 +542,12 @@ def _rebuild_days(days: set[dt.date], *, full: bool) -> None:
 
 # Region levels of the period rollups: 0 is the whole country (no code).
 PERIOD_LEVELS: dict[int, str | None] = {0: None, **LEVEL_FIELDS}
-DIMS = {"c": "category_id", "a": "agency_id", "h": "channel", "k": "kind"}
-# The channel ("h") and kind ("k") rows of ``DimPeriod`` (the public breakdowns) keep the value
-# as a number: these ids are stored, so a value keeps its id for good (a new channel or kind gets
-# the next free number; tests/stats checks every value has one). A value without an id (none
-# today) is not rolled up and not shown, as the breakdown tables show only known values.
+DIMS = {"c": "category_id", "a": "agency_id", "h": "channel", "k": "kind", "d": "disability"}
+# The channel ("h"), kind ("k") and disability ("d") rows of ``DimPeriod`` (the public
+# breakdowns) keep the value as a number: these ids are stored, so a value keeps its id for
+# good (a new value gets the next free number; tests/stats checks every value has one). A value
+# without an id (none today) is not rolled up and not shown, as the breakdown tables show only
+# known values.
 CHANNEL_IDS = {
     "web": 1,
     "mobile": 2,
@@ -548,7 +561,17 @@ CHANNEL_IDS = {
     "whatsapp": 10,
 }
 KIND_IDS = {"complaint": 1, "aspiration": 2, "information_request": 3, "whistleblowing": 4}
-CODED_DIMS = {"h": CHANNEL_IDS, "k": KIND_IDS}
+# The disability status ("d"): the keys of the filing form's question (lapor.web.forms).
+DISABILITY_IDS = {
+    "": 1,
+    "physical": 2,
+    "visual": 3,
+    "hearing": 4,
+    "intellectual": 5,
+    "mental": 6,
+    "multiple": 7,
+}
+CODED_DIMS = {"h": CHANNEL_IDS, "k": KIND_IDS, "d": DISABILITY_IDS}
 
 
 def _dim_value(dim: str, dim_field: str) -> Any:
@@ -654,18 +677,21 @@ def _periods_from_facts(
             )
 
 
-def rebuild_coded_dims() -> None:
-    """Remake the channel and kind rows of ``DimPeriod`` (months and years) from the facts,
-    as a full rebuild makes them, leaving the other rollups alone: for databases whose
-    rollups were built before those rows existed (migration stats/0006)."""
+def rebuild_coded_dims(dims: Iterable[str] = tuple(CODED_DIMS)) -> None:
+    """Remake the ``DimPeriod`` rows (months and years) of the coded ``dims`` — channel,
+    kind, disability status — from the facts, as a full rebuild makes them, leaving the other
+    rollups alone: for databases whose rollups were built before those rows existed (migration
+    stats/0006 makes "h" and "k", 0007 "d": each names its own, as a later column does not
+    exist yet when an earlier migration runs)."""
+    dims = tuple(dims)
     with transaction.atomic():
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("SET LOCAL work_mem = '256MB'")
-        DimPeriod.objects.filter(dim__in=list(CODED_DIMS)).delete()
+        DimPeriod.objects.filter(dim__in=list(dims)).delete()
         facts = ReportFact.objects.all()
         for grain in (Grain.MONTH, Grain.YEAR):
-            _periods_from_facts(facts, grain, dims=tuple(CODED_DIMS), regions=False)
+            _periods_from_facts(facts, grain, dims=dims, regions=False)
 
 
 def _years_from_months(years: set[dt.date]) -> None:

@@ -511,11 +511,12 @@ def coded_counts(
     region: Region | None, since: dt.date | None, until: dt.date | None
 ) -> dict[str, dict[str, int]]:
     """Reports received in ``region`` between ``since`` and ``until`` (open ends: all), by
-    channel (``"h"``) and by kind (``"k"``): ``{"h": {"web": 12, …}, "k": {…}}``, for the
-    public breakdowns. Whole months and years are read from their ``DimPeriod`` rows (one
-    query for both), the days at the edges — and every period of a district, which keeps no
-    rows — from the facts through their (region, day) indexes (one query each): the same
-    rows whatever the number of reports, as the rest of the dashboard."""
+    channel (``"h"``), kind (``"k"``) and the reporter's disability status (``"d"``):
+    ``{"h": {"web": 12, …}, "k": {…}, "d": {…}}``, for the public breakdowns. Whole months and
+    years are read from their ``DimPeriod`` rows (one query for all three), the days at the
+    edges — and every period of a district, which keeps no rows — from the facts through their
+    (region, day) indexes (one query each): the same rows whatever the number of reports, as
+    the rest of the dashboard."""
     level = region.level if region is not None else 0
     segs = segments(since, until, years=level <= DIM_YEAR_LEVELS)
     rolled, loose = _split(segs, lambda grain: dim_rows(grain, level))

@@ -8,24 +8,34 @@ Runs on SQLite and PostgreSQL (``DATABASE_URL``): the same SQL is generated for 
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import random
+from types import SimpleNamespace
 
 import pytest
 import time_machine
+from django.db import connection
 from django.db.models import Count, Q
 
 from lapor.regions.models import Region
 from lapor.reports import actions
 from lapor.reports import case_actions as ca
-from lapor.reports.models import Channel, Kind
+from lapor.reports.models import Channel, Kind, ReporterIdentity
 from lapor.stats.models import (
     DimPeriod,
     Grain,
     RegionPeriod,
     ReportFact,
 )
-from lapor.stats.rollup import CHANNEL_IDS, KIND_IDS, rebuild_coded_dims, refresh
+from lapor.stats.rollup import (
+    CHANNEL_IDS,
+    DISABILITY_IDS,
+    KIND_IDS,
+    rebuild_coded_dims,
+    refresh,
+)
 from lapor.stats.selectors import Filters, _dashboard, coded_counts, segments
+from lapor.web.forms import DISABILITY_CHOICES
 from tests.cases.conftest import at
 
 pytestmark = pytest.mark.django_db
@@ -74,7 +84,12 @@ def _generate(cast, directory) -> None:
                     incident_date=dt.date(y, m, d),
                     region=Region.objects.get(code=rng.choice(VILLAGES)),
                     privacy=rng.choice(("public", "anonymous", "confidential")),
-                    contact=actions.ReporterContact(full_name="Siti", email="siti@example.id"),
+                    contact=actions.ReporterContact(
+                        full_name="Siti",
+                        email="siti@example.id",
+                        # Keys of the form, none, and another channel's free text ("none").
+                        disability=rng.choice(("", "visual", "hearing", "tunanetra")),
+                    ),
                 ).report
                 if rng.random() < 0.8:
                     agency = rng.choice(agencies)
@@ -110,12 +125,19 @@ def test_a_full_rebuild_equals_the_incremental_refreshes(cast, directory):
     # Databases whose rollups predate the channel and kind rows get them (migration
     # stats/0006) exactly as the full rebuild makes them, the other rows untouched.
     DimPeriod.objects.filter(dim__in=["h", "k"]).delete()
-    rebuild_coded_dims()
+    rebuild_coded_dims(("h", "k"))
+    assert _snapshot() == full
+    # Those whose facts predate the disability status get it from the identities, and its
+    # rows (migration stats/0007), again exactly as the full rebuild makes them.
+    ReportFact.objects.update(disability="")
+    DimPeriod.objects.filter(dim="d").delete()
+    migration = importlib.import_module("lapor.stats.migrations.0007_fact_disability")
+    migration.fill_disability(None, SimpleNamespace(connection=connection))
     assert _snapshot() == full
     # Every period grain and region level the rollups keep was built (the comparison is not
     # of empty tables), and none they leave to the facts: days only for the country and
-    # provinces; category, agency, channel and kind rows per month down to regencies, per year
-    # for the country and provinces.
+    # provinces; category, agency, channel, kind and disability rows per month down to
+    # regencies, per year for the country and provinces.
     grains = RegionPeriod.objects.values("grain", "region_level").annotate(c=Count("id"))
     assert {(g["grain"], g["region_level"]) for g in grains} == {
         (grain, level) for grain in "dmy" for level in range(4) if grain != "d" or level <= 1
@@ -125,7 +147,7 @@ def test_a_full_rebuild_equals_the_incremental_refreshes(cast, directory):
         (grain, level, dim)
         for grain, levels in (("m", range(3)), ("y", range(2)))
         for level in levels
-        for dim in "achk"
+        for dim in "achkd"
     }
 
 
@@ -182,11 +204,20 @@ def test_the_dashboard_over_any_range_equals_summing_the_facts(cast, directory, 
         assert {a["id"]: a["n"] for a in data["agencies"]} == by_agency
         if region is None or region.level < 3:
             assert sum(r["n"] for r in data["regions"]) == expected["n"]
-        # The public breakdowns by channel and kind: rollup rows plus edge-day facts.
+        # The public breakdowns by channel, kind and disability status: rollup rows plus
+        # edge-day facts, against the facts and, for the disability, the identities.
         coded = coded_counts(region, since, until)
-        for dim, field in (("h", "channel"), ("k", "kind")):
+        for dim, field in (("h", "channel"), ("k", "kind"), ("d", "disability")):
             want = dict(scope.values_list(field).annotate(c=Count("pk")).values_list(field, "c"))
             assert coded[dim] == want, (dim, region_code, since, until)
+        said = dict(
+            ReporterIdentity.objects.filter(report_id__in=scope.values("report_id"))
+            .filter(disability__in=("visual", "hearing"))
+            .values_list("disability")
+            .annotate(c=Count("pk"))
+        )
+        assert {k: v for k, v in coded["d"].items() if k} == said
+        assert sum(coded["d"].values()) == expected["n"]
         week = _dashboard(Filters(region=region, since=since, until=until, by="week"), "en")
         assert sum(n for _p, n in week["over_time"]) == expected["n"]
 
@@ -212,7 +243,12 @@ def _days_of(segs: list[tuple[str, dt.date, dt.date]]) -> list[dt.date]:
 def test_every_channel_and_kind_has_its_own_rollup_number():
     # The numbers are stored in DimPeriod: a new value without one would be left out of the
     # public breakdowns, and two values sharing one would be added together.
-    for ids, values in ((CHANNEL_IDS, Channel.values), (KIND_IDS, Kind.values)):
+    disability = [key for key, _label in DISABILITY_CHOICES]
+    for ids, values in (
+        (CHANNEL_IDS, Channel.values),
+        (KIND_IDS, Kind.values),
+        (DISABILITY_IDS, disability),
+    ):
         assert set(ids) == set(values)
         assert len(set(ids.values())) == len(ids)
 

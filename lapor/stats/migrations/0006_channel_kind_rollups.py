@@ -7,7 +7,7 @@ def add_channel_and_kind_rows(apps, schema_editor):
     rollup code of this release; nothing to do on an empty database)."""
     from lapor.stats.rollup import rebuild_coded_dims
 
-    rebuild_coded_dims()
+    rebuild_coded_dims(("h", "k"))
 
 
 class Migration(migrations.Migration):
