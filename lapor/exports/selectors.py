@@ -42,7 +42,12 @@ from lapor.regions.models import Region
 from lapor.reports import lifecycle
 from lapor.reports.access import reporter_names
 from lapor.reports.models import Assignment, Report, ReportEvent, Status
-from lapor.reports.scope import case_scope_q
+from lapor.reports.scope import (
+    case_keys,
+    case_scope_q,
+    indexed_cases,
+    indexed_scope_available,
+)
 
 # Rows fetched per round trip; also the unit of the bulk look-ups below.
 CHUNK_SIZE = 2000
@@ -131,20 +136,35 @@ def exportable_reports(user: User, filters: ExportFilters | None = None) -> Quer
     admins everything; other staff the cases with an ACTIVE assignment to an agency in their
     EXPORT scope, plus — for verifiers — the reports awaiting verification in their regions.
     A case dispositioned or transferred out of the user's tree leaves their exports with it.
+    On PostgreSQL a scoped user's cases come from the scope index (``scope.IndexedCases``,
+    its (key, received) index): the rows of the date range only, where the same rule as a
+    filter read every case the agencies ever had (43 s at 10,000,000 reports).
     """
     filters = filters or ExportFilters()
-    scope = case_scope_q(user, Capability.EXPORT)
+    since = _start_of(filters.received_from) if filters.received_from is not None else None
+    before = (
+        _start_of(filters.received_to + dt.timedelta(days=1))
+        if filters.received_to is not None
+        else None
+    )
+    statuses = STATUS_GROUPS[filters.status_group] if filters.status_group else None
     reports = Report.objects.all()
-    if scope is not None:
-        reports = reports.filter(scope)
-    if filters.received_from is not None:
-        reports = reports.filter(created_at__gte=_start_of(filters.received_from))
-    if filters.received_to is not None:
-        reports = reports.filter(
-            created_at__lt=_start_of(filters.received_to + dt.timedelta(days=1))
+    keys = case_keys(user, Capability.EXPORT)
+    if keys is not None and indexed_scope_available():
+        cases = indexed_cases(
+            user, Capability.EXPORT, statuses=statuses, created_from=since, created_before=before
         )
-    if filters.status_group:
-        reports = reports.filter(status__in=STATUS_GROUPS[filters.status_group])
+        reports = reports.filter(pk__in=cases.id_subquery())
+    else:
+        scope = case_scope_q(user, Capability.EXPORT)
+        if scope is not None:
+            reports = reports.filter(scope)
+    if since is not None:
+        reports = reports.filter(created_at__gte=since)
+    if before is not None:
+        reports = reports.filter(created_at__lt=before)
+    if statuses is not None:
+        reports = reports.filter(status__in=statuses)
     if filters.agency_id is not None:
         reports = reports.filter(_handled_by(subtree_ids(filters.agency_id)))
     return reports.order_by("created_at", "pk")

@@ -588,7 +588,13 @@ class CaseKey(models.Model):
                 # status and accused_agency_id last: the queue filters read from the index.
                 fields=["key", "due_sort", "created_at", "report", "status", "accused_agency_id"],
                 name="casekey_queue_order_idx",
-            )
+            ),
+            # The exports: a scope's cases received in a date range (scope.IndexedCases).
+            models.Index(
+                fields=["key", "created_at", "report"],
+                include=["status", "accused_agency_id"],
+                name="casekey_created_idx",
+            ),
         ]
 
     def __str__(self) -> str:

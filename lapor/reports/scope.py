@@ -38,6 +38,7 @@ from typing import Any
 from django.contrib.auth.models import AnonymousUser
 from django.db import connections, router
 from django.db.models import Q
+from django.db.models.expressions import RawSQL
 
 from lapor.accounts.models import User
 from lapor.agencies.capabilities import (
@@ -242,6 +243,9 @@ class IndexedCases:
     due_before: dt.datetime | None = None
     hidden_accused: tuple[int, ...] = ()
     channel: str | None = None
+    # Received in [created_from, created_before) (the exports' date range; both optional).
+    created_from: dt.datetime | None = None
+    created_before: dt.datetime | None = None
     related: tuple[str, ...] = ()
     prefetch: tuple[str, ...] = ()
     using: str | None = None
@@ -298,6 +302,13 @@ class IndexedCases:
             [*params, cap + 1],
         )
 
+    def id_subquery(self) -> RawSQL:
+        """The cases' report ids as a subquery for ``Report.objects.filter(pk__in=…)``, in no
+        order (a case under two keys may come twice; ``IN`` does not mind): each key's range
+        of an index — with a date range, ``casekey_created_idx`` (key, created_at)."""
+        sql, params = self._union(limit=None, ordered=False)
+        return RawSQL(f"SELECT report_id FROM ({sql}) AS u", params)  # noqa: S608, S611
+
     def ids(self, offset: int = 0, limit: int | None = None) -> list[int]:
         """The report ids of the window, in the queue's order."""
         if not self.keys:
@@ -334,6 +345,12 @@ class IndexedCases:
             if self.due_before is not None:
                 where.append("k.due_sort < %s")
                 args.append(self.due_before)
+            if self.created_from is not None:
+                where.append("k.created_at >= %s")
+                args.append(self.created_from)
+            if self.created_before is not None:
+                where.append("k.created_at < %s")
+                args.append(self.created_before)
             if self.hidden_accused:
                 where.append("(k.accused_agency_id IS NULL OR NOT k.accused_agency_id = ANY(%s))")
                 args.append(list(self.hidden_accused))
@@ -368,10 +385,13 @@ def indexed_cases(
     regions: bool = True,
     statuses: Iterable[str] | None = None,
     due_before: dt.datetime | None = None,
+    created_from: dt.datetime | None = None,
+    created_before: dt.datetime | None = None,
 ) -> IndexedCases:
     """The cases of ``case_scope_q(user, capability)`` — its assignment part with
-    ``agencies``, its verification part with ``regions`` — narrowed to ``statuses`` and to
-    deadlines before ``due_before``, read from the scope index. For a scoped user
+    ``agencies``, its verification part with ``regions`` — narrowed to ``statuses``, to
+    deadlines before ``due_before`` and to reports received in [``created_from``,
+    ``created_before``), read from the scope index. For a scoped user
     (``case_keys`` is not None) on PostgreSQL."""
     keys = case_keys(user, capability, agencies=agencies, regions=regions)
     assert keys is not None, "a national admin's queues read the reports table in order"
@@ -379,5 +399,7 @@ def indexed_cases(
         keys=tuple(keys),
         statuses=None if statuses is None else tuple(sorted(statuses)),
         due_before=due_before,
+        created_from=created_from,
+        created_before=created_before,
         hidden_accused=tuple(sorted(whistle.accused_side_ids(user))),
     )
