@@ -84,11 +84,15 @@ def setup_django() -> None:
 
 # Every report without one gets a reporter identity (the generator makes none; every real
 # report has one), so an export reads, decides and logs identities as in production.
+# About 3% of reporters state a disability (one report in 37, the six kinds in turn): the
+# public breakdown (``lapor.stats.breakdowns``) has something to count.
 IDENTITIES_SQL = (
     "INSERT INTO reports_reporteridentity (report_id, full_name, email, phone,"
     " disability, consent, consent_note, created_at)"
     " SELECT r.id, 'Pelapor ' || r.id, 'pelapor' || r.id || '@example.id',"
-    " '0812' || lpad((r.id % 100000000)::text, 8, '0'), '', '', '', r.created_at"
+    " '0812' || lpad((r.id % 100000000)::text, 8, '0'),"
+    " CASE WHEN r.id % 37 = 0 THEN (ARRAY['physical', 'visual', 'hearing', 'intellectual',"
+    " 'mental', 'multiple'])[1 + (r.id / 37) % 6] ELSE '' END, '', '', r.created_at"
     " FROM reports_report r WHERE NOT EXISTS"
     " (SELECT 1 FROM reports_reporteridentity i WHERE i.report_id = r.id)"
 )

@@ -7,7 +7,8 @@
 
 For each size it builds (or reuses) ``lapor_scale_<n>k`` with the generator of
 ``bench/national_scale.py`` (``INSERT … SELECT FROM generate_series``: reports, timeline events,
-assignments, due dates; then the search vocabulary and ``refresh_stats --full``), applies the
+assignments, due dates, reporter identities; then the search vocabulary and ``refresh_stats
+--full``), applies the
 migrations (so new indexes exist), then measures in a separate process per database
 (``bench/scale.py --measure <db>``): server time per request in-process (Django test client,
 one thread, median of ``RUNS`` after warm-up), each as a ratio to a bare indexed ``SELECT`` of
@@ -69,7 +70,6 @@ def build(n: int) -> None:
         env={**os.environ, "DATABASE_URL": url},
     )
     subprocess.run([*PSQL, "-d", db_name(n), "-c", "ANALYZE"], check=True)
-    prepare_exports(n)
 
 
 # --- one database, in its own process ------------------------------------------------------
@@ -498,19 +498,6 @@ def report(runs: list[dict]) -> None:  # type: ignore[type-arg]
 # --- exports and rollups (bench/exports.py has the details) --------------------------------
 
 EXPORT_TARGET_ROWS_PER_S = 2000
-
-
-def prepare_exports(n: int) -> None:
-    """Reporter identities for the generated reports (every real report has one), so the
-    export reads, decides and logs them as it does in production."""
-    sys.path.insert(0, str(ROOT))
-    from bench.exports import IDENTITIES_SETTINGS, IDENTITIES_SQL
-
-    sql = f"SET synchronous_commit = off; {IDENTITIES_SETTINGS} {IDENTITIES_SQL}"
-    subprocess.run(
-        [*PSQL, "-d", db_name(n), "-c", sql],
-        check=True,
-    )
 
 
 def report_exports_and_rollups(runs: list[dict]) -> None:  # type: ignore[type-arg]
