@@ -8,9 +8,9 @@ over real HTTP, and the statistics tables' size against the reports they summari
     BENCH_DB=lapor_exports_1m .venv/bin/python bench/exports.py --writers  # XLSX writers compared
 
 The database is one built by ``bench/national_scale.py --build-only`` (or ``bench/scale.py``).
-Every report there gets a reporter identity (``ReporterIdentity``, as every real report has
-one: the generator makes none), so the export reads, decides and logs identities as it does in
-production. Staff users are created as in ``bench/scale.py``: a national admin, and the agency
+Every report there has a reporter identity (``ReporterIdentity``, as every real report has
+one: the generator makes them; ``ensure_identities`` adds them to databases built before it
+did), so the export reads, decides and logs identities as it does in production. Staff users are created as in ``bench/scale.py``: a national admin, and the agency
 admin of the regency government with the most villages (who may see the names of public
 reports in scope).
 
