@@ -10,9 +10,9 @@ over real HTTP, and the statistics tables' size against the reports they summari
 The database is one built by ``bench/national_scale.py --build-only`` (or ``bench/scale.py``).
 Every report there has a reporter identity (``ReporterIdentity``, as every real report has
 one: the generator makes them; ``ensure_identities`` adds them to databases built before it
-did), so the export reads, decides and logs identities as it does in production. Staff users are created as in ``bench/scale.py``: a national admin, and the agency
-admin of the regency government with the most villages (who may see the names of public
-reports in scope).
+did), so the export reads, decides and logs identities as it does in production. Staff users
+are created as in ``bench/scale.py``: a national admin, and the agency admin of the regency
+government with the most villages (who may see the names of public reports in scope).
 
 Printed: rows per second of an export (``EXPORT_RUNS`` runs, median) — the selector alone
 (``export_rows``), CSV and XLSX through the view in-process (Django test client, the whole
@@ -82,8 +82,9 @@ def setup_django() -> None:
 # --- the parts bench/scale.py uses too ------------------------------------------------------
 
 
-# Every report without one gets a reporter identity (the generator makes none; every real
-# report has one), so an export reads, decides and logs identities as in production.
+# Every report without one gets a reporter identity (every real report has one), so an export
+# reads, decides and logs identities as in production: national_scale.py runs this before the
+# statistics, ``ensure_identities`` for databases built before it did.
 # About 3% of reporters state a disability (one report in 37, the six kinds in turn): the
 # public breakdown (``lapor.stats.breakdowns``) has something to count.
 IDENTITIES_SQL = (
